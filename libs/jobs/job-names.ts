@@ -1,0 +1,21 @@
+/**
+ * Every queue and every job the service runs. Job names are stable strings, never class names:
+ * renaming a class must not orphan jobs already waiting in Redis.
+ */
+export const QueueName = {
+  SYSTEM: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Job name -> payload. Payloads hold ids and plain values only. */
+export interface JobPayloads {
+  'system.heartbeat': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+
+/** The queue each job runs on. */
+export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
+  'system.heartbeat': QueueName.SYSTEM,
+};
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -1,0 +1,87 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import { LockMode, MikroORM } from '@mikro-orm/core';
+import type { Queue } from 'bullmq';
+import { OutboxMessage } from './outbox-message.entity';
+import { JOB_QUEUE, type QueueName } from './job-names';
+
+export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
+
+/**
+ * Copies committed outbox messages to BullMQ, oldest first. Several relays (one per worker process)
+ * may run at once: `FOR UPDATE SKIP LOCKED` hands each message to one of them. A message is marked
+ * relayed only after Redis accepted the job, so Redis being down delays jobs but never loses one.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** Relays up to `limit` pending messages; returns how many were relayed. */
+  async relayPending(limit = 100): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const messages = await em.find(
+        OutboxMessage,
+        { relayedAt: null },
+        { orderBy: { id: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      let relayed = 0;
+      for (const message of messages) {
+        try {
+          if (!(await this.addToQueue(message))) continue;
+        } catch (error) {
+          // Redis is unreachable: keep what was relayed so far, retry the rest on the next poll.
+          this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
+          break;
+        }
+        message.relayedAt = new Date();
+        relayed += 1;
+      }
+      return relayed;
+    });
+  }
+
+  /** Adds the job; a waiting or finished job with the same id is replaced, an active one is left to finish. */
+  private async addToQueue(message: OutboxMessage): Promise<boolean> {
+    const queue = this.queue(JOB_QUEUE[message.jobName]);
+    const existing = await queue.getJob(message.jobId);
+    if (existing) {
+      if (await existing.isActive()) return false;
+      await existing.remove();
+    }
+    const delay = message.runAt ? Math.max(0, message.runAt.getTime() - Date.now()) : undefined;
+    await queue.add(message.jobName, message.payload, { jobId: message.jobId, delay });
+    return true;
+  }
+
+  private queue(name: QueueName): Queue {
+    return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  onApplicationBootstrap(): void {
+    const pollMs = this.moduleRef.get<number>(OUTBOX_POLL_MS, { strict: false });
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.relayPending().catch((error: unknown) => {
+        this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
+      });
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), pollMs);
+    };
+    this.timer = setTimeout(() => void tick(), 0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

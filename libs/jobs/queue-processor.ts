@@ -1,0 +1,31 @@
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
+
+export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
+
+export interface WorkerSettings {
+  concurrency: number;
+  /** A job whose lock is not renewed for this long counts as stalled and runs again elsewhere. */
+  lockDurationMs: number;
+}
+
+/**
+ * Base of every processor. Declare it with `@Processor(queue, { autorun: false })`: the worker
+ * starts here, once the configured concurrency and lock duration are applied (the decorator
+ * cannot read configuration).
+ */
+export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap {
+  @Inject(WORKER_SETTINGS) private readonly settings!: WorkerSettings;
+
+  onApplicationBootstrap(): void | Promise<void> {
+    const worker = this.worker;
+    worker.concurrency = this.settings.concurrency;
+    Object.assign(worker.opts, {
+      lockDuration: this.settings.lockDurationMs,
+      stalledInterval: this.settings.lockDurationMs,
+    });
+    worker.run().catch((error: unknown) => {
+      new Logger(this.constructor.name).error(`Worker of ${worker.name} stopped: ${(error as Error).message}`);
+    });
+  }
+}

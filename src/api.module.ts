@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
+import { AccessTokenGuard } from './common/auth/access-token.guard';
+import { createValidationPipe } from './common/validation.pipe';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { graphqlModule } from './graphql/graphql.config';
+import { HealthModule } from './modules/health/health.module';
+import { IdentityModule } from './modules/identity/identity.module';
+
+/** The API process: GraphQL and health checks; it runs no job processors. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(config, 'api'), graphqlModule(config), HealthModule, IdentityModule],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessTokenGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '../config/app-config';
+import { CoreModule } from '../core.module';
+import { DemoDataService } from '../modules/demo/demo-data.service';
+import { IdentityModule } from '../modules/identity/identity.module';
+
+/** Services the command-line tasks (seeding) need, without HTTP or workers. */
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [CoreModule.forRoot(config, 'api'), IdentityModule],
+      providers: [DemoDataService],
+    };
+  }
+}

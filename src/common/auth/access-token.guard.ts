@@ -1,0 +1,49 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../../libs/domain';
+import { ForbiddenException, UnauthenticatedException } from '../errors/domain.exception';
+import { TokenService } from '../../modules/identity/token.service';
+import type { Actor } from './actor';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+
+/**
+ * Global guard of GraphQL operations: a valid access token of an active user, and one of the
+ * roles the operation declares. HTTP routes (health checks) are not GraphQL and pass through.
+ */
+@Injectable()
+export class AccessTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<GqlContextType>() !== 'graphql') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+    const actor = request.actor ?? (await this.authenticate(request));
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      throw new ForbiddenException('This operation declares no roles and is closed to everyone.');
+    }
+    if (!roles.some((role) => actor.roles.includes(role))) {
+      throw new ForbiddenException(`This operation needs one of the roles ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+
+  private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
+    const header = request.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new UnauthenticatedException();
+    return this.tokens.verifyAccessToken(match[1]!);
+  }
+}

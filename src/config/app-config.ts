@@ -1,0 +1,91 @@
+import { envSchema, type Env } from './env.schema';
+
+export class ConfigError extends Error {}
+
+/** Typed configuration of one process; built once from the environment at boot. */
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  http: { host: string; port: number };
+  database: { url: string; readUrls: string[]; poolMax: number };
+  redis: { url: string; queuePrefix: string };
+  auth: { accessSecret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  bootstrapAdmin: { email: string; password: string } | null;
+  demoData: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  startupTimeoutSeconds: number;
+  shutdownTimeoutSeconds: number;
+  worker: { concurrency: number; lockDurationMs: number; heartbeatIntervalSeconds: number };
+  outboxPollMs: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Validates the environment. Throws a ConfigError whose message is one line naming the first
+ * wrong variable and what it expects.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    // An empty variable means "not set", as in most twelve-factor tooling.
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = issue.path.join('.') || 'environment';
+    const given = raw[variable];
+    const shown = given === undefined || /SECRET|PASSWORD/.test(variable) ? '' : ` (got "${given}")`;
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${shown}`);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    database: { url: env.DATABASE_URL, readUrls: env.DATABASE_READ_URLS, poolMax: env.DATABASE_POOL_MAX },
+    redis: { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX },
+    auth: {
+      accessSecret: env.JWT_ACCESS_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    },
+    bootstrapAdmin:
+      env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD }
+        : null,
+    demoData: env.DEMO_DATA,
+    logLevel: env.LOG_LEVEL,
+    startupTimeoutSeconds: env.STARTUP_TIMEOUT_SECONDS,
+    shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+    worker: {
+      concurrency: env.WORKER_CONCURRENCY,
+      lockDurationMs: env.WORKER_LOCK_DURATION_MS,
+      heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
+    },
+    outboxPollMs: env.OUTBOX_POLL_MS,
+  };
+}
+
+/** For the process entry points: the config, or one line on stderr and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+/** A connection URL safe to print: the password is replaced by ***. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'dev-only-access-token-secret-change-me-in-production';
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ message: `expected ${what}` })
+    .int({ message: `expected ${what}` })
+    .positive({ message: `expected ${what}` });
+
+const postgresUrl = z
+  .string()
+  .url({ message: 'expected a URL like postgres://user:password@host:5432/database' })
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), {
+    message: 'expected a URL starting with postgres:// or postgresql://',
+  })
+  .refine((value) => new URL(value).pathname.length > 1, {
+    message: 'expected a database name in the URL path, e.g. postgres://host:5432/interview_pipeline',
+  });
+
+/**
+ * Every environment variable the service reads, with its default and meaning.
+ * `.env.example` mirrors this list; docs/operations.md explains each group.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /** HTTP port of the API process. */
+    PORT: z.coerce
+      .number({ message: 'expected a port number between 1 and 65535' })
+      .int({ message: 'expected a port number between 1 and 65535' })
+      .min(1, { message: 'expected a port number between 1 and 65535' })
+      .max(65535, { message: 'expected a port number between 1 and 65535' })
+      .default(3000),
+    /** Interface the API binds to. */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Primary PostgreSQL database (reads and writes). */
+    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/interview_pipeline'),
+    /** Optional read replicas, comma-separated; heavy read-only queries (analytics) go there. */
+    DATABASE_READ_URLS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(postgresUrl)),
+    /** Connections per process in the PostgreSQL pool. */
+    DATABASE_POOL_MAX: positiveInt('a whole number of connections, e.g. 10').default(10),
+    REDIS_URL: z
+      .string()
+      .url({ message: 'expected a URL like redis://host:6379 or rediss://user:password@host:6380/0' })
+      .refine((value) => /^rediss?:\/\//.test(value), {
+        message: 'expected a URL starting with redis:// or rediss://',
+      })
+      .default('redis://127.0.0.1:6379'),
+    /** Prefix of every BullMQ key in Redis; lets several deployments or test runs share one Redis. */
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'expected letters, digits and _ . : - only' })
+      .default('interview-pipeline'),
+    /** HMAC secret of access tokens (JWT, HS256). Required in production, at least 32 characters. */
+    JWT_ACCESS_SECRET: z.string().min(32, { message: 'expected a secret of at least 32 characters' }).optional(),
+    /** Lifetime of an access token, in seconds. */
+    JWT_ACCESS_TTL_SECONDS: positiveInt('a whole number of seconds, e.g. 900').default(900),
+    /** Lifetime of a refresh token, in days. */
+    REFRESH_TOKEN_TTL_DAYS: positiveInt('a whole number of days, e.g. 30').default(30),
+    /** First admin, created at start when no user exists. */
+    BOOTSTRAP_ADMIN_EMAIL: z.string().email({ message: 'expected an email address' }).optional(),
+    BOOTSTRAP_ADMIN_PASSWORD: z
+      .string()
+      .min(12, { message: 'expected a password of at least 12 characters' })
+      .optional(),
+    /** Load demo users, positions and candidates at start. Never allowed in production. */
+    DEMO_DATA: booleanFromString.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** How long a process keeps retrying PostgreSQL and Redis at start before giving up. */
+    STARTUP_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** How long a stopping process waits for in-flight requests and jobs before it exits anyway. */
+    SHUTDOWN_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, e.g. 30').default(30),
+    /** Jobs a worker process runs at once, per queue. */
+    WORKER_CONCURRENCY: positiveInt('a whole number, e.g. 5').default(5),
+    /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
+    WORKER_LOCK_DURATION_MS: positiveInt('a whole number of milliseconds, e.g. 30000').default(30000),
+    /** How often the system.heartbeat job runs. */
+    HEARTBEAT_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** How often the outbox relay looks for jobs committed to PostgreSQL but not yet in Redis. */
+    OUTBOX_POLL_MS: positiveInt('a whole number of milliseconds, e.g. 1000').default(1000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.JWT_ACCESS_SECRET) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_ACCESS_SECRET'],
+          message: 'required in production (a random string of at least 32 characters)',
+        });
+      }
+      if (env.DEMO_DATA) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['DEMO_DATA'],
+          message: 'must not be true in production: demo users have published passwords',
+        });
+      }
+    }
+    if (Boolean(env.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(env.BOOTSTRAP_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.BOOTSTRAP_ADMIN_EMAIL ? 'BOOTSTRAP_ADMIN_PASSWORD' : 'BOOTSTRAP_ADMIN_EMAIL'],
+        message: 'set BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD together',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    JWT_ACCESS_SECRET: env.JWT_ACCESS_SECRET ?? DEV_JWT_SECRET,
+    DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV === 'development',
+  }));
+
+export type Env = z.output<typeof envSchema>;

@@ -1,0 +1,22 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { AppConfig } from '../config/app-config';
+import { formatGraphQLError } from './format-error';
+
+/**
+ * Apollo on Fastify, code-first. The schema is built in memory; `schema.gql` at the root is the
+ * committed copy, kept equal by test/e2e/schema.e2e-spec.ts (`npm run schema:update` rewrites it).
+ */
+export function graphqlModule(config: AppConfig) {
+  return GraphQLModule.forRoot<ApolloDriverConfig>({
+    driver: ApolloDriver,
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    playground: false,
+    introspection: config.env !== 'production',
+    includeStacktraceInErrorResponses: false,
+    formatError: formatGraphQLError,
+  });
+}

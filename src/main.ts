@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { loadConfig, type AppConfig } from './config/app-config';
+import { armShutdownDeadline, exitOnStartupFailure } from './config/process-exit';
+import { waitForDependencies } from './config/wait-for-dependencies';
+
+/** Builds the API application (used by this entry point and by the tests). */
+export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    new FastifyAdapter({
+      trustProxy: true,
+      bodyLimit: 5 * 1024 * 1024,
+      // A caller's X-Request-Id is kept so one id follows a request across services; logs carry it.
+      requestIdHeader: 'x-request-id',
+      genReqId: () => randomUUID(),
+    }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+  return app;
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  await waitForDependencies(config, { redis: true });
+  const app = await createApiApp(config);
+  armShutdownDeadline(config.shutdownTimeoutSeconds);
+  await app.listen(config.http.port, config.http.host);
+  app.get(Logger).log(`API listening on http://${config.http.host}:${config.http.port}/graphql`);
+}
+
+if (require.main === module) bootstrap().catch(exitOnStartupFailure);

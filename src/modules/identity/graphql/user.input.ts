@@ -1,0 +1,30 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { ArrayNotEmpty, IsArray, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '../../../../libs/domain';
+
+@InputType()
+export class LoginInput {
+  @Field() @IsString() @MaxLength(320) email!: string;
+  @Field() @IsString() @MaxLength(1024) password!: string;
+}
+
+@InputType()
+export class CreateUserInput {
+  @Field() @IsEmail({}, { message: 'must be an email address' }) @MaxLength(320) email!: string;
+  @Field() @IsString() @MinLength(1, { message: 'must not be empty' }) @MaxLength(200) name!: string;
+  @Field() @IsString() @MaxLength(1024) password!: string;
+  @Field(() => [Role])
+  @IsArray()
+  @ArrayNotEmpty({ message: 'must list at least one role' })
+  @IsEnum(Role, { each: true, message: `each role must be one of ${Object.values(Role).join(', ')}` })
+  roles!: Role[];
+  @Field({ nullable: true, description: 'IANA time zone; UTC when omitted.' })
+  @IsOptional()
+  @IsString()
+  timezone?: string;
+}
+
+@InputType()
+export class RevokeRefreshTokenInput {
+  @Field() @IsString() refreshToken!: string;
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { AuthService } from './auth.service';
+import { BootstrapAdminService } from './bootstrap-admin.service';
+import { IdentityResolver } from './identity.resolver';
+import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
+import { UserService } from './user.service';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.accessSecret }),
+    }),
+  ],
+  providers: [
+    AuthService,
+    TokenService,
+    UserService,
+    PasswordHasher,
+    AccessPolicy,
+    IdentityResolver,
+    BootstrapAdminService,
+  ],
+  exports: [TokenService, UserService, AccessPolicy],
+})
+export class IdentityModule {}

@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { Actor } from '../../common/auth/actor';
+import { UnauthenticatedException } from '../../common/errors/domain.exception';
+import { RefreshToken } from './refresh-token.entity';
+import { User } from './user.entity';
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+interface AccessClaims {
+  sub: string;
+  typ: 'access';
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Access tokens (short-lived JWT) and refresh tokens (opaque, stored hashed, rotated on use). */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly em: EntityManager,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Starts a new token family (a login). */
+  async issue(user: User, em: EntityManager = this.em): Promise<IssuedTokens> {
+    return this.issueInFamily(user, randomUUID(), em);
+  }
+
+  /**
+   * The actor of a valid access token. The user is read again so that a deactivated user or a
+   * changed role takes effect at once, not when the token expires.
+   */
+  async verifyAccessToken(token: string): Promise<Actor> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthenticatedException('The access token is invalid or expired: refresh it or sign in again.');
+    }
+    if (claims.typ !== 'access') throw new UnauthenticatedException('This is not an access token.');
+    const user = await this.em.fork().findOne(User, { id: claims.sub, deactivatedAt: null });
+    if (!user) throw new UnauthenticatedException('This account no longer exists or was deactivated.');
+    return { kind: 'user', userId: user.id, roles: user.roles };
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. A token that was already exchanged is evidence of
+   * theft: its whole family is revoked and the caller must sign in again.
+   */
+  async rotate(refreshToken: string): Promise<{ user: User; tokens: IssuedTokens }> {
+    const now = new Date();
+    const outcome = await this.em.fork().transactional(async (em) => {
+      const stored = await em.findOne(
+        RefreshToken,
+        { tokenHash: sha256(refreshToken) },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!stored || stored.revokedAt || stored.expiresAt <= now) return { kind: 'invalid' as const };
+      if (stored.rotatedAt) {
+        await em.nativeUpdate(RefreshToken, { family: stored.family, revokedAt: null }, { revokedAt: now });
+        return { kind: 'reused' as const };
+      }
+      const user = await em.findOne(User, { id: stored.user.id, deactivatedAt: null });
+      if (!user) return { kind: 'invalid' as const };
+      stored.rotatedAt = now;
+      const tokens = await this.issueInFamily(user, stored.family, em);
+      return { kind: 'rotated' as const, user, tokens };
+    });
+    switch (outcome.kind) {
+      case 'rotated':
+        return { user: outcome.user, tokens: outcome.tokens };
+      case 'reused':
+        throw new UnauthenticatedException(
+          'This refresh token was already used, so every session of this login was signed out for safety. Sign in again.',
+        );
+      case 'invalid':
+        throw new UnauthenticatedException('This refresh token is invalid, expired or revoked. Sign in again.');
+    }
+  }
+
+  /** Revokes the family of a refresh token (sign-out). Unknown tokens are ignored. */
+  async revoke(refreshToken: string): Promise<boolean> {
+    const em = this.em.fork();
+    const stored = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken) });
+    if (!stored) return false;
+    await em.nativeUpdate(RefreshToken, { family: stored.family, revokedAt: null }, { revokedAt: new Date() });
+    return true;
+  }
+
+  private async issueInFamily(user: User, family: string, em: EntityManager): Promise<IssuedTokens> {
+    const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access' } satisfies AccessClaims, {
+      algorithm: 'HS256',
+      expiresIn: this.config.auth.accessTtlSeconds,
+    });
+    const refreshToken = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.auth.refreshTtlDays * 86_400_000);
+    em.persist(new RefreshToken({ user, family, tokenHash: sha256(refreshToken), expiresAt }));
+    await em.flush();
+    return { accessToken, refreshToken };
+  }
+}

@@ -1,0 +1,46 @@
+import { hostname } from 'node:os';
+import { Inject, Logger } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Job, Queue } from 'bullmq';
+import { QueueName, QueueProcessor, type JobName } from '../../../libs/jobs';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { JobHeartbeat } from './heartbeat.entity';
+
+const HEARTBEAT: JobName = 'system.heartbeat';
+
+/**
+ * Runs `system.heartbeat` on a fixed interval and records its last run in PostgreSQL, proving the
+ * whole path Redis -> worker -> database. The schedule is (re)declared at every worker start, so
+ * it comes back by itself after Redis loses its data.
+ */
+@Processor(QueueName.SYSTEM, { autorun: false })
+export class HeartbeatProcessor extends QueueProcessor {
+  private readonly logger = new Logger(HeartbeatProcessor.name);
+
+  constructor(
+    private readonly orm: MikroORM,
+    @InjectQueue(QueueName.SYSTEM) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    await this.queue.upsertJobScheduler(
+      HEARTBEAT,
+      { every: this.config.worker.heartbeatIntervalSeconds * 1000 },
+      { name: HEARTBEAT, data: {}, opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    );
+  }
+
+  async process(job: Job): Promise<void> {
+    if (job.name !== HEARTBEAT) {
+      this.logger.warn(`Unknown job ${job.name} on the system queue; ignored.`);
+      return;
+    }
+    const em = this.orm.em.fork();
+    await em.upsert(JobHeartbeat, new JobHeartbeat(HEARTBEAT, new Date(), `${hostname()}:${process.pid}`));
+  }
+}

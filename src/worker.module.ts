@@ -1,0 +1,26 @@
+import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { JobsModule } from '../libs/jobs';
+import type { AppConfig } from './config/app-config';
+import { CoreModule } from './core.module';
+import { HeartbeatProcessor } from './modules/system/heartbeat.processor';
+
+/** The worker process: job processors and the outbox relay; no HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(config, 'worker'),
+        JobsModule.forRoot({
+          redisUrl: config.redis.url,
+          prefix: config.redis.queuePrefix,
+          outboxPollMs: config.outboxPollMs,
+          worker: { concurrency: config.worker.concurrency, lockDurationMs: config.worker.lockDurationMs },
+        }),
+        ...extra,
+      ],
+      providers: [HeartbeatProcessor],
+    };
+  }
+}

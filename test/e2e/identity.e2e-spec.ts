@@ -1,0 +1,175 @@
+import { Role } from '../../libs/domain';
+import { errorCode, TEST_PASSWORD, TestApi } from '../../libs/testing';
+
+const CREATE_USER = `mutation ($input: CreateUserInput!) {
+  createUser(input: $input) { user { id email name roles timezone } }
+}`;
+const LOGIN = `mutation ($input: LoginInput!) {
+  login(input: $input) { accessToken refreshToken user { email } }
+}`;
+const REFRESH = `mutation ($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken } }`;
+
+describe('identity over GraphQL', () => {
+  const api = new TestApi();
+  let admin: string;
+
+  beforeAll(() => api.start());
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    await api.reset();
+    admin = (await api.signedIn('admin@example.com', [Role.ADMIN])).token;
+  });
+
+  it('signs in and answers me', async () => {
+    const login = await api.gql(LOGIN, { input: { email: 'ADMIN@example.com', password: TEST_PASSWORD } });
+    expect(login.errors).toBeUndefined();
+    const me = await api.gql('{ me { email roles timezone } }', {}, login.data!.login.accessToken);
+    expect(me.data).toEqual({ me: { email: 'admin@example.com', roles: ['ADMIN'], timezone: 'UTC' } });
+  });
+
+  it('refuses every operation but login without a valid token', async () => {
+    expect(errorCode(await api.gql('{ me { email } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql('{ users { email } }', {}, 'not-a-token'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers a wrong password and an unknown email with the same error', async () => {
+    const wrongPassword = await api.gql(LOGIN, {
+      input: { email: 'admin@example.com', password: 'wrong-password-123' },
+    });
+    const unknownUser = await api.gql(LOGIN, {
+      input: { email: 'nobody@example.com', password: 'wrong-password-123' },
+    });
+    expect(errorCode(wrongPassword)).toBe('UNAUTHENTICATED');
+    expect(wrongPassword.errors![0]!.message).toBe(unknownUser.errors![0]!.message);
+    expect(errorCode(unknownUser)).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets an admin create users, who can then sign in', async () => {
+    const created = await api.gql(
+      CREATE_USER,
+      {
+        input: {
+          email: 'Rita@Example.com',
+          name: 'Rita',
+          password: 'a-long-password',
+          roles: ['RECRUITER'],
+          timezone: 'Europe/Berlin',
+        },
+      },
+      admin,
+    );
+    expect(created.data!.createUser.user).toMatchObject({
+      email: 'rita@example.com',
+      roles: ['RECRUITER'],
+      timezone: 'Europe/Berlin',
+    });
+    const login = await api.gql(LOGIN, { input: { email: 'rita@example.com', password: 'a-long-password' } });
+    expect(login.data!.login.user.email).toBe('rita@example.com');
+  });
+
+  it('refuses a duplicate email in any letter case with CONFLICT and the existing id', async () => {
+    const existing = await api.createUser({ email: 'dup@example.com', roles: [Role.INTERVIEWER] });
+    const result = await api.gql(
+      CREATE_USER,
+      { input: { email: 'DUP@example.com', name: 'Dup', password: 'a-long-password', roles: ['INTERVIEWER'] } },
+      admin,
+    );
+    expect(errorCode(result)).toBe('CONFLICT');
+    expect(result.errors![0]!.extensions.existingId).toBe(existing.id);
+  });
+
+  it('lists every wrong field of a new user at once and writes nothing', async () => {
+    const result = await api.gql(
+      CREATE_USER,
+      { input: { email: 'not-an-email', name: 'X', password: 'short', roles: [], timezone: 'Mars/Base' } },
+      admin,
+    );
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(Object.keys(result.errors![0]!.extensions.fields!)).toEqual(
+      expect.arrayContaining(['input.email', 'input.roles']),
+    );
+    const weak = await api.gql(
+      CREATE_USER,
+      { input: { email: 'ok@example.com', name: 'X', password: 'short', roles: ['ADMIN'], timezone: 'Mars/Base' } },
+      admin,
+    );
+    expect(weak.errors![0]!.extensions.fields).toEqual({
+      'input.password': 'must be at least 12 characters long',
+      'input.timezone': expect.stringContaining('not an IANA time zone'),
+    });
+    const users = await api.gql<{ users: unknown[] }>('{ users { email } }', {}, admin);
+    expect(users.data!.users).toHaveLength(1);
+  });
+
+  it('refuses an unknown role as BAD_USER_INPUT', async () => {
+    const result = await api.gql(
+      CREATE_USER,
+      { input: { email: 'x@example.com', name: 'X', password: 'a-long-password', roles: ['OWNER'] } },
+      admin,
+    );
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0]!.extensions.fields).toEqual({ 'input.roles[0]': expect.stringContaining('OWNER') });
+  });
+
+  it('lets only admins create users', async () => {
+    const recruiter = (await api.signedIn('rec@example.com', [Role.RECRUITER])).token;
+    const result = await api.gql(
+      CREATE_USER,
+      { input: { email: 'x@example.com', name: 'X', password: 'a-long-password', roles: ['ADMIN'] } },
+      recruiter,
+    );
+    expect(errorCode(result)).toBe('FORBIDDEN');
+    const interviewer = (await api.signedIn('int@example.com', [Role.INTERVIEWER])).token;
+    expect(errorCode(await api.gql('{ users { email } }', {}, interviewer))).toBe('FORBIDDEN');
+  });
+
+  it('filters users by role', async () => {
+    await api.createUser({ email: 'i1@example.com', roles: [Role.INTERVIEWER] });
+    await api.createUser({ email: 'hm@example.com', roles: [Role.HIRING_MANAGER, Role.INTERVIEWER] });
+    const result = await api.gql<{ users: Array<{ email: string }> }>(
+      '{ users(role: INTERVIEWER) { email } }',
+      {},
+      admin,
+    );
+    expect(result.data!.users.map((user) => user.email).sort()).toEqual(['hm@example.com', 'i1@example.com']);
+  });
+
+  it('rotates refresh tokens and revokes the login when an old one is replayed', async () => {
+    const login = await api.gql(LOGIN, { input: { email: 'admin@example.com', password: TEST_PASSWORD } });
+    const first = login.data!.login.refreshToken as string;
+    const rotated = await api.gql(REFRESH, { token: first });
+    expect(rotated.errors).toBeUndefined();
+    const second = rotated.data!.refreshToken.refreshToken as string;
+    expect(second).not.toBe(first);
+    expect((await api.gql('{ me { email } }', {}, rotated.data!.refreshToken.accessToken)).data).toBeTruthy();
+
+    // Replaying the first token looks like theft: the whole family is revoked, the second too.
+    expect(errorCode(await api.gql(REFRESH, { token: first }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(REFRESH, { token: second }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs out by revoking the refresh token', async () => {
+    const login = await api.gql(LOGIN, { input: { email: 'admin@example.com', password: TEST_PASSWORD } });
+    const token = login.data!.login.refreshToken as string;
+    const revoked = await api.gql(
+      'mutation ($input: RevokeRefreshTokenInput!) { revokeRefreshToken(input: $input) { revoked } }',
+      {
+        input: { refreshToken: token },
+      },
+    );
+    expect(revoked.data).toEqual({ revokeRefreshToken: { revoked: true } });
+    expect(errorCode(await api.gql(REFRESH, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops accepting the access token of a deactivated user at once', async () => {
+    const { user, token } = await api.signedIn('leaver@example.com', [Role.RECRUITER]);
+    await api.orm.em.fork().nativeUpdate('User', { id: user.id }, { deactivatedAt: new Date() });
+    expect(errorCode(await api.gql('{ me { email } }', {}, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers malformed queries with BAD_USER_INPUT and no stack trace', async () => {
+    const result = await api.gql('{ me { nope } }', {}, admin);
+    expect(errorCode(result)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(result)).not.toMatch(/stacktrace|at \w+ \(/i);
+  });
+});
