@@ -5,7 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { loadConfig, type AppConfig } from './config/app-config';
-import { armShutdownDeadline, exitOnStartupFailure } from './config/process-exit';
+import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
 
 /** Builds the API application (used by this entry point and by the tests). */
@@ -15,14 +15,16 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     new FastifyAdapter({
       trustProxy: true,
       bodyLimit: 5 * 1024 * 1024,
-      // A caller's X-Request-Id is kept so one id follows a request across services; logs carry it.
-      requestIdHeader: 'x-request-id',
-      genReqId: () => randomUUID(),
+      // A caller's well-formed X-Request-Id is kept so one id follows a request across services.
+      requestIdHeader: false,
+      genReqId: (request) => {
+        const given = request.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+      },
     }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app
     .getHttpAdapter()
     .getInstance()
@@ -36,7 +38,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   await waitForDependencies(config, { redis: true });
   const app = await createApiApp(config);
-  armShutdownDeadline(config.shutdownTimeoutSeconds);
+  closeOnSignals(app, config.shutdownTimeoutSeconds);
   await app.listen(config.http.port, config.http.host);
   app.get(Logger).log(`API listening on http://${config.http.host}:${config.http.port}/graphql`);
 }

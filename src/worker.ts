@@ -3,12 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, type AppConfig } from './config/app-config';
-import { armShutdownDeadline, exitOnStartupFailure } from './config/process-exit';
+import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
 import { WorkerModule } from './worker.module';
 
 /**
- * Builds the worker process. On SIGTERM Nest closes the BullMQ workers, which stop taking jobs
+ * Builds the worker process. On SIGTERM closing the app closes the BullMQ workers, which stop taking jobs
  * and wait for the active ones; a job cut off by a hard kill is retried once its lock expires.
  */
 export async function createWorkerApp(
@@ -17,7 +17,6 @@ export async function createWorkerApp(
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, extra), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -25,7 +24,7 @@ export async function runWorker(extra: ModuleMetadata['imports'] = []): Promise<
   const config = loadConfig();
   await waitForDependencies(config, { redis: true });
   const app = await createWorkerApp(config, extra);
-  armShutdownDeadline(config.shutdownTimeoutSeconds);
+  closeOnSignals(app, config.shutdownTimeoutSeconds);
   await app.init();
   app.get(Logger).log('Worker started');
 }

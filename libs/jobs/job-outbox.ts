@@ -3,7 +3,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import type { JobName, JobPayloads } from './job-names';
 
 export interface EnqueueOptions {
-  /** Deterministic id, e.g. `reminder:<interviewId>:<offset>`; a rescheduled job reuses it. */
+  /** Deterministic id, e.g. `reminder.<interviewId>.<offset>`; a rescheduled job reuses it. No ':' (BullMQ reserves it). */
   jobId: string;
   /** Run at this time instead of now. */
   runAt?: Date;
@@ -19,6 +19,7 @@ export function enqueueJob<Name extends JobName>(
   payload: JobPayloads[Name],
   options: EnqueueOptions,
 ): OutboxMessage {
+  if (options.jobId.includes(':')) throw new Error(`Job id "${options.jobId}" must not contain ':'`);
   const message = new OutboxMessage({ jobName, jobId: options.jobId, payload, runAt: options.runAt ?? null });
   em.persist(message);
   return message;

@@ -17,6 +17,8 @@ export class JobsModule {
   static forRoot(options: JobsModuleOptions): DynamicModule {
     return {
       module: JobsModule,
+      // Global so feature modules' processors get WORKER_SETTINGS and the relay without importing it.
+      global: true,
       imports: [
         BullModule.forRoot({
           connection: { url: options.redisUrl, maxRetriesPerRequest: null },

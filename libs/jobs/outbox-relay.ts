@@ -8,6 +8,17 @@ import { JOB_QUEUE, type QueueName } from './job-names';
 
 export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 
+/** BullMQ's connection waits for Redis forever; the relay gives up sooner so it never holds row locks long. */
+const REDIS_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Copies committed outbox messages to BullMQ, oldest first. Several relays (one per worker process)
  * may run at once: `FOR UPDATE SKIP LOCKED` hands each message to one of them. A message is marked
@@ -36,7 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       let relayed = 0;
       for (const message of messages) {
         try {
-          if (!(await this.addToQueue(message))) continue;
+          if (!(await withTimeout(this.addToQueue(message), REDIS_TIMEOUT_MS))) continue;
         } catch (error) {
           // Redis is unreachable: keep what was relayed so far, retry the rest on the next poll.
           this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);

@@ -20,10 +20,15 @@ export abstract class QueueProcessor extends WorkerHost implements OnApplication
   onApplicationBootstrap(): void | Promise<void> {
     const worker = this.worker;
     worker.concurrency = this.settings.concurrency;
+    // BullMQ reads these in its constructor; set them, then rebuild the lock manager that copied them.
     Object.assign(worker.opts, {
       lockDuration: this.settings.lockDurationMs,
+      lockRenewTime: this.settings.lockDurationMs / 2,
       stalledInterval: this.settings.lockDurationMs,
+      // A job survives up to three worker deaths before it counts as failed.
+      maxStalledCount: 3,
     });
+    (worker as unknown as { createLockManager(): void }).createLockManager();
     worker.run().catch((error: unknown) => {
       new Logger(this.constructor.name).error(`Worker of ${worker.name} stopped: ${(error as Error).message}`);
     });

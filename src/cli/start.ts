@@ -32,10 +32,8 @@ async function main(): Promise<void> {
       (child) =>
         new Promise<void>((resolve) =>
           child.on('exit', (code) => {
-            if (!stopping) {
-              exitCode = code ?? 1;
-              stopAll('SIGTERM');
-            }
+            exitCode = Math.max(exitCode, code ?? 1);
+            if (!stopping) stopAll('SIGTERM');
             resolve();
           }),
         ),

@@ -66,19 +66,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-/** For the process entry points: the config, or one line on stderr and exit code 78 (EX_CONFIG). */
-export function loadConfigOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
-}
-
 /** A connection URL safe to print: the password is replaced by ***. */
 export function redactUrl(url: string): string {
   try {

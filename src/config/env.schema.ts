@@ -18,7 +18,7 @@ const postgresUrl = z
   .refine((value) => /^postgres(ql)?:\/\//.test(value), {
     message: 'expected a URL starting with postgres:// or postgresql://',
   })
-  .refine((value) => new URL(value).pathname.length > 1, {
+  .refine((value) => URL.canParse(value) && new URL(value).pathname.length > 1, {
     message: 'expected a database name in the URL path, e.g. postgres://host:5432/interview_pipeline',
   });
 
@@ -77,7 +77,7 @@ export const envSchema = z
       .string()
       .min(12, { message: 'expected a password of at least 12 characters' })
       .optional(),
-    /** Load demo users, positions and candidates at start. Never allowed in production. */
+    /** Load demo data (one user per role, later positions and candidates) at `npm start`. Never allowed in production. */
     DEMO_DATA: booleanFromString.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** How long a process keeps retrying PostgreSQL and Redis at start before giving up. */

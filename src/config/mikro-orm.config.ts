@@ -9,6 +9,9 @@ export function mikroOrmOptions(config: AppConfig = loadConfig(), overrides: Par
   return defineConfig({
     clientUrl: config.database.url,
     replicas: config.database.readUrls.map((clientUrl) => ({ clientUrl })),
+    // Reads go to the primary unless a query asks for a replica (analytics does), so a user
+    // always reads what they just wrote.
+    preferReadReplicas: false,
     pool: { min: 0, max: config.database.poolMax },
     entities: ENTITIES,
     extensions: [Migrator],

@@ -11,14 +11,28 @@ export function exitOnStartupFailure(error: unknown): never {
   process.exit(1);
 }
 
-/** After SIGTERM, exits anyway when graceful shutdown takes longer than the configured limit. */
-export function armShutdownDeadline(seconds: number): void {
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      setTimeout(() => {
-        process.stderr.write(`Graceful shutdown took over ${seconds}s; exiting.\n`);
+/**
+ * On SIGTERM or SIGINT: close the application (stop taking work, let in-flight requests and jobs
+ * finish, close connections) and exit 0; exit 1 if that takes longer than `seconds`.
+ */
+export function closeOnSignals(app: { close(): Promise<void> }, seconds: number): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    process.stderr.write(`${signal} received: shutting down gracefully (at most ${seconds}s).\n`);
+    setTimeout(() => {
+      process.stderr.write(`Graceful shutdown took over ${seconds}s; exiting.\n`);
+      process.exit(1);
+    }, seconds * 1000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
         process.exit(1);
-      }, seconds * 1000).unref();
-    });
-  }
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }

@@ -1,0 +1,76 @@
+import { ConfigError, loadConfig, redactUrl } from '../app-config';
+
+const valid = { NODE_ENV: 'test' };
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('works with no variables at all on a developer machine', () => {
+    const config = loadConfig({});
+    expect(config.database.url).toBe('postgres://postgres@127.0.0.1:5432/interview_pipeline');
+    expect(config.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(config.http.port).toBe(3000);
+    expect(config.demoData).toBe(true);
+    expect(config.bootstrapAdmin).toBeNull();
+  });
+
+  it('names the wrong variable, what it expects and what it got, on one line', () => {
+    const message = configError({ ...valid, PORT: 'eighty' });
+    expect(message).toBe('Invalid configuration: PORT expected a port number between 1 and 65535 (got "eighty")');
+    expect(message).not.toContain('\n');
+    expect(configError({ ...valid, DATABASE_URL: 'mysql://localhost/db' })).toMatch(
+      /^Invalid configuration: DATABASE_URL expected a URL starting with postgres/,
+    );
+    expect(configError({ ...valid, REDIS_URL: 'localhost:6379' })).toMatch(/^Invalid configuration: REDIS_URL /);
+    expect(configError({ ...valid, DATABASE_READ_URLS: 'postgres://a/b, nope' })).toMatch(
+      /^Invalid configuration: DATABASE_READ_URLS/,
+    );
+  });
+
+  it('never echoes a secret back', () => {
+    expect(configError({ ...valid, JWT_ACCESS_SECRET: 'short-secret' })).toBe(
+      'Invalid configuration: JWT_ACCESS_SECRET expected a secret of at least 32 characters',
+    );
+  });
+
+  it('has no default credential in production', () => {
+    expect(configError({ NODE_ENV: 'production' })).toMatch(/JWT_ACCESS_SECRET required in production/);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40) });
+    expect(config.demoData).toBe(false);
+    expect(config.bootstrapAdmin).toBeNull();
+    expect(configError({ NODE_ENV: 'production', JWT_ACCESS_SECRET: 'x'.repeat(40), DEMO_DATA: 'true' })).toMatch(
+      /DEMO_DATA must not be true in production/,
+    );
+  });
+
+  it('wants the bootstrap admin email and password together', () => {
+    expect(configError({ ...valid, BOOTSTRAP_ADMIN_EMAIL: 'a@example.com' })).toMatch(/BOOTSTRAP_ADMIN_PASSWORD set/);
+    const config = loadConfig({
+      ...valid,
+      BOOTSTRAP_ADMIN_EMAIL: 'a@example.com',
+      BOOTSTRAP_ADMIN_PASSWORD: 'p'.repeat(12),
+    });
+    expect(config.bootstrapAdmin).toEqual({ email: 'a@example.com', password: 'p'.repeat(12) });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ ...valid, PORT: '' }).http.port).toBe(3000);
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password and keeps the rest', () => {
+    expect(redactUrl('postgres://app:s3cret@db.internal:5432/hiring')).toBe(
+      'postgres://app:***@db.internal:5432/hiring',
+    );
+    expect(redactUrl('redis://127.0.0.1:6379')).toBe('redis://127.0.0.1:6379');
+  });
+});

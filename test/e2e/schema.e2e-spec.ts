@@ -1,0 +1,139 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { buildSchema, findBreakingChanges, lexicographicSortSchema, printSchema } from 'graphql';
+import { TestApi } from '../../libs/testing';
+
+const ROOT = join(__dirname, '..', '..');
+const CONTRACT_PATH = process.env.CONTRACT_PATH ?? join(ROOT, '..', 'shared', 'api', 'contract.graphql');
+
+/**
+ * Parts of the contract not built yet, as graphql-js describes them. Each issue removes its part;
+ * the list may only shrink. An entry that no longer matches a reported change fails the test, so
+ * the list cannot keep stale entries.
+ */
+const NOT_BUILT_YET: string[] = [
+  // issue 3: interview plans and positions
+  'ExperienceLevel was removed.',
+  'CompanyProfile was removed.',
+  'StageKind was removed.',
+  'QuestionCategory was removed.',
+  'SkillPriority was removed.',
+  'PositionStatus was removed.',
+  'RubricLevel was removed.',
+  'Standard scalar Int was removed because it is not referenced anymore.',
+  'RubricCriterion was removed.',
+  'Standard scalar Float was removed because it is not referenced anymore.',
+  'Rubric was removed.',
+  'Skill was removed.',
+  'Question was removed.',
+  'PracticalTask was removed.',
+  'PlanStage was removed.',
+  'SkillRequirement was removed.',
+  'InterviewPlan was removed.',
+  'Position was removed.',
+  'CreatePositionInput was removed.',
+  'UpdatePlanStageInput was removed.',
+  'PlanStagePayload was removed.',
+  'PositionPayload was removed.',
+  'Query.planTemplates was removed.',
+  'Query.position was removed.',
+  'Query.positions was removed.',
+  'Query.questions was removed.',
+  'Mutation.createPosition was removed.',
+  'Mutation.openPosition was removed.',
+  'Mutation.updatePlanStage was removed.',
+  // issue 4: candidates, applications, pipeline, scheduling
+  'DateTime was removed.',
+  'ApplicationStatus was removed.',
+  'StageOutcome was removed.',
+  'InterviewStatus was removed.',
+  'PageInfo was removed.',
+  'Candidate was removed.',
+  'CandidateEdge was removed.',
+  'CandidateConnection was removed.',
+  'StageVisit was removed.',
+  'Application was removed.',
+  'ApplicationEdge was removed.',
+  'ApplicationConnection was removed.',
+  'Interview was removed.',
+  'CreateCandidateInput was removed.',
+  'CandidatePayload was removed.',
+  'ApplyInput was removed.',
+  'ApplicationPayload was removed.',
+  'AdvanceApplicationInput was removed.',
+  'RejectApplicationInput was removed.',
+  'WithdrawApplicationInput was removed.',
+  'HireApplicationInput was removed.',
+  'ScheduleInterviewInput was removed.',
+  'RescheduleInterviewInput was removed.',
+  'CompleteInterviewInput was removed.',
+  'CancelInterviewInput was removed.',
+  'InterviewPayload was removed.',
+  'Query.candidate was removed.',
+  'Query.candidates was removed.',
+  'Query.application was removed.',
+  'Query.interview was removed.',
+  'Query.myInterviews was removed.',
+  'Mutation.createCandidate was removed.',
+  'Mutation.apply was removed.',
+  'Mutation.advanceApplication was removed.',
+  'Mutation.rejectApplication was removed.',
+  'Mutation.withdrawApplication was removed.',
+  'Mutation.hireApplication was removed.',
+  'Mutation.scheduleInterview was removed.',
+  'Mutation.rescheduleInterview was removed.',
+  'Mutation.cancelInterview was removed.',
+  'Mutation.completeInterview was removed.',
+  // issue 5: scorecards, skill verification, notifications
+  'SkillVerdict was removed.',
+  'ScorecardStatus was removed.',
+  'Recommendation was removed.',
+  'SkillVerification was removed.',
+  'CriterionRating was removed.',
+  'SkillVerdictEntry was removed.',
+  'Scorecard was removed.',
+  'Notification was removed.',
+  'CriterionRatingInput was removed.',
+  'SkillVerdictInput was removed.',
+  'SaveScorecardInput was removed.',
+  'SubmitScorecardInput was removed.',
+  'ScorecardPayload was removed.',
+  'Query.myNotifications was removed.',
+  'Mutation.saveScorecard was removed.',
+  'Mutation.submitScorecard was removed.',
+  // issue 6: analytics
+  'StageRate was removed.',
+  'ExperienceLevelRate was removed.',
+  'PipelineSummary was removed.',
+  'InterviewerCalibration was removed.',
+  'AnalyticsFilter was removed.',
+  'Query.stageSuccessRates was removed.',
+  'Query.successRatesByExperienceLevel was removed.',
+  'Query.pipelineSummary was removed.',
+  'Query.interviewerCalibration was removed.',
+];
+
+describe('GraphQL schema', () => {
+  const api = new TestApi();
+  let printed: string;
+
+  beforeAll(async () => {
+    await api.start();
+    printed = printSchema(lexicographicSortSchema(api.app.get(GraphQLSchemaHost).schema));
+  });
+  afterAll(() => api.close());
+
+  it('is committed as schema.gql (npm run schema:update rewrites it)', () => {
+    const path = join(ROOT, 'schema.gql');
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(path, `${printed}\n`);
+    expect(readFileSync(path, 'utf8').trim()).toBe(printed.trim());
+  });
+
+  it('breaks nothing in the public contract but what is listed as not built yet', () => {
+    const contract = buildSchema(readFileSync(CONTRACT_PATH, 'utf8'));
+    const changes = findBreakingChanges(contract, buildSchema(printed)).map((change) => change.description);
+    expect(changes.filter((change) => !NOT_BUILT_YET.includes(change))).toEqual([]);
+    expect(NOT_BUILT_YET.filter((entry) => !changes.includes(entry))).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { getQueueToken } from '@nestjs/bullmq';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Queue } from 'bullmq';
+import { enqueueJob, JobsModule, OutboxMessage, OutboxRelay, QueueName } from '../../libs/jobs';
+import { resetDatabase } from '../../libs/testing';
+import { loadConfig } from '../../src/config/app-config';
+import { CoreModule } from '../../src/core.module';
+
+/** The relay and queues without lifecycle hooks, so nothing polls behind the test's back. */
+async function relayModule(redisUrl: string): Promise<TestingModule> {
+  const config = loadConfig();
+  return Test.createTestingModule({
+    imports: [
+      CoreModule.forRoot(config, 'worker'),
+      JobsModule.forRoot({
+        redisUrl,
+        prefix: config.redis.queuePrefix,
+        outboxPollMs: 60_000,
+        worker: { concurrency: 1, lockDurationMs: 30_000 },
+      }),
+    ],
+  }).compile();
+}
+
+describe('job outbox', () => {
+  let module: TestingModule;
+  let orm: MikroORM;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    module = await relayModule(process.env.REDIS_URL!);
+    orm = module.get(MikroORM);
+    queue = module.get(getQueueToken(QueueName.SYSTEM));
+  });
+  afterAll(() => module.close());
+  beforeEach(async () => {
+    await resetDatabase(orm);
+    await queue.obliterate({ force: true });
+  });
+
+  const pending = () => orm.em.fork().count(OutboxMessage, { relayedAt: null });
+
+  it('enqueues nothing when the transaction rolls back', async () => {
+    await expect(
+      orm.em.fork().transactional(async (em) => {
+        enqueueJob(em, 'system.heartbeat', {}, { jobId: 'rolled-back' });
+        await em.flush();
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    expect(await orm.em.fork().count(OutboxMessage)).toBe(0);
+    expect(await module.get(OutboxRelay).relayPending()).toBe(0);
+    expect(await queue.getJob('rolled-back')).toBeUndefined();
+  });
+
+  it('relays a committed job once, under its deterministic id', async () => {
+    await orm.em.fork().transactional(async (em) => {
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.1' });
+    });
+    const relay = module.get(OutboxRelay);
+    expect(await relay.relayPending()).toBe(1);
+    expect(await relay.relayPending()).toBe(0);
+    const job = await queue.getJob('beat.1');
+    expect(job?.name).toBe('system.heartbeat');
+    expect(await pending()).toBe(0);
+  });
+
+  it('replaces a waiting job when the same id is enqueued again (a rescheduled reminder)', async () => {
+    const relay = module.get(OutboxRelay);
+    const later = new Date(Date.now() + 3_600_000);
+    const sooner = new Date(Date.now() + 600_000);
+    await orm.em.fork().transactional(async (em) => {
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.moved', runAt: later });
+    });
+    await relay.relayPending();
+    await orm.em.fork().transactional(async (em) => {
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.moved', runAt: sooner });
+    });
+    await relay.relayPending();
+    const job = (await queue.getJob('beat.moved'))!;
+    expect(job.timestamp + job.delay).toBeLessThan(later.getTime() - 1_000_000);
+    expect(await queue.getDelayedCount()).toBe(1);
+  });
+
+  it('keeps jobs in PostgreSQL while Redis is unreachable and relays them once it is back', async () => {
+    await orm.em.fork().transactional(async (em) => {
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.outage' });
+    });
+    const broken = await relayModule('redis://127.0.0.1:1');
+    try {
+      expect(await broken.get(OutboxRelay).relayPending()).toBe(0);
+    } finally {
+      await broken.close();
+    }
+    expect(await pending()).toBe(1);
+
+    expect(await module.get(OutboxRelay).relayPending()).toBe(1);
+    expect(await queue.getJob('beat.outage')).toBeDefined();
+  }, 20_000);
+});
