@@ -3,7 +3,17 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'migrations/*.ts', 'jest.config.js', 'eslint.config.mjs', 'scripts/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'migrations/*.ts',
+      'jest.config.js',
+      'eslint.config.mjs',
+      'scripts/',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
