@@ -17,7 +17,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       bodyLimit: 5 * 1024 * 1024,
       // A caller's well-formed X-Request-Id is kept so one id follows a request across services.
       requestIdHeader: false,
-      genReqId: (request) => {
+      genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
         const given = request.headers['x-request-id'];
         return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
       },
