@@ -7,7 +7,9 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { graphqlModule } from './graphql/graphql.config';
 import { HealthModule } from './modules/health/health.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
 import { IdentityModule } from './modules/identity/identity.module';
+import { PositionsModule } from './modules/positions/positions.module';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -15,7 +17,14 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config, 'api'), graphqlModule(config), HealthModule, IdentityModule],
+      imports: [
+        CoreModule.forRoot(config, 'api'),
+        graphqlModule(config),
+        HealthModule,
+        IdentityModule,
+        CatalogModule,
+        PositionsModule,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },

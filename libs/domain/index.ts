@@ -1,2 +1,4 @@
 export * from './roles';
 export * from './identity-rules';
+export * from './hiring';
+export * from './interview-plan';

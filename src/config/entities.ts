@@ -2,6 +2,35 @@ import { OutboxMessage } from '../../libs/jobs/outbox-message.entity';
 import { RefreshToken } from '../modules/identity/refresh-token.entity';
 import { User } from '../modules/identity/user.entity';
 import { JobHeartbeat } from '../modules/system/heartbeat.entity';
+import { CandidateQuestion } from '../modules/catalog/candidate-question.entity';
+import {
+  InterviewPlan,
+  PlanStage,
+  PlanStageQuestion,
+  Rubric,
+  RubricCriterion,
+  SkillRequirement,
+} from '../modules/catalog/interview-plan.entity';
+import { PracticalTask } from '../modules/catalog/practical-task.entity';
+import { Question } from '../modules/catalog/question.entity';
+import { Skill } from '../modules/catalog/skill.entity';
+import { Position } from '../modules/positions/position.entity';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
-export const ENTITIES = [User, RefreshToken, OutboxMessage, JobHeartbeat];
+export const ENTITIES = [
+  User,
+  RefreshToken,
+  OutboxMessage,
+  JobHeartbeat,
+  Skill,
+  Question,
+  PracticalTask,
+  CandidateQuestion,
+  InterviewPlan,
+  PlanStage,
+  Rubric,
+  RubricCriterion,
+  PlanStageQuestion,
+  SkillRequirement,
+  Position,
+];

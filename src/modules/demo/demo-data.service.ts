@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/postgresql';
-import { Role } from '../../../libs/domain';
+import { CreateRequestContext, MikroORM } from '@mikro-orm/postgresql';
+import { CompanyProfile, ExperienceLevel, PositionStatus, Role } from '../../../libs/domain';
+import { InterviewPlan } from '../catalog/interview-plan.entity';
 import { User } from '../identity/user.entity';
 import { UserService } from '../identity/user.service';
+import { Position } from '../positions/position.entity';
+import { PositionsService } from '../positions/positions.service';
 
 /** Demo accounts, one per role. Their passwords are published in the README: never in production. */
 export const DEMO_USERS = [
@@ -34,6 +37,27 @@ export const DEMO_USERS = [
 ] as const;
 export const DEMO_PASSWORD = 'demo-password-2026';
 
+const DEMO_POSITIONS = [
+  {
+    title: 'Senior Backend Developer (Payments)',
+    level: ExperienceLevel.SENIOR,
+    companyProfile: CompanyProfile.STARTUP,
+    open: true,
+  },
+  {
+    title: 'Backend Developer (Core Platform)',
+    level: ExperienceLevel.MID,
+    companyProfile: CompanyProfile.ENTERPRISE,
+    open: true,
+  },
+  {
+    title: 'Backend Developer (Client Projects)',
+    level: ExperienceLevel.JUNIOR,
+    companyProfile: CompanyProfile.AGENCY,
+    open: false,
+  },
+];
+
 /** Loads demo data; every step is idempotent, so it runs at each start. */
 @Injectable()
 export class DemoDataService {
@@ -42,6 +66,7 @@ export class DemoDataService {
   constructor(
     private readonly orm: MikroORM,
     private readonly users: UserService,
+    private readonly positions: PositionsService,
   ) {}
 
   async load(): Promise<void> {
@@ -53,5 +78,33 @@ export class DemoDataService {
       created += 1;
     }
     if (created) this.logger.log(`Demo data: created ${created} users (password ${DEMO_PASSWORD}).`);
+    await this.loadPositions();
+  }
+
+  // Positions are created through PositionsService, which works in a request's unit of work.
+  @CreateRequestContext()
+  private async loadPositions(): Promise<void> {
+    const em = this.orm.em.fork();
+    const recruiter = await em.findOneOrFail(User, { email: DEMO_USERS[0].email });
+    const manager = await em.findOneOrFail(User, { email: DEMO_USERS[1].email });
+    const template = await em.findOne(InterviewPlan, {
+      builtInKey: 'backend-developer',
+      isTemplate: true,
+      supersededAt: null,
+    });
+    if (!template) return;
+    const actor = { kind: 'user' as const, userId: recruiter.id, roles: recruiter.roles };
+    for (const demo of DEMO_POSITIONS) {
+      if (await em.findOne(Position, { title: demo.title })) continue;
+      const position = await this.positions.create(actor, {
+        title: demo.title,
+        level: demo.level,
+        companyProfile: demo.companyProfile,
+        hiringManagerId: manager.id,
+        recruiterIds: [recruiter.id],
+        planTemplateId: template.id,
+      });
+      if (demo.open && position.status === PositionStatus.DRAFT) await this.positions.open(actor, position.id);
+    }
   }
 }

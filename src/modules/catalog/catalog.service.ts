@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { QuestionCategory, StageKind } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { CandidateQuestion } from './candidate-question.entity';
+import type { QuestionInput } from './graphql/catalog.input';
+import { InterviewPlan, PlanStage } from './interview-plan.entity';
+import { loadPlans } from './plan-graph';
+import { Question } from './question.entity';
+import { Skill } from './skill.entity';
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /** The latest version of every template that is not archived, by name. */
+  async latestTemplates(): Promise<InterviewPlan[]> {
+    const latest = await this.em.find(
+      InterviewPlan,
+      { isTemplate: true, supersededAt: null, archivedAt: null },
+      { fields: ['id'], orderBy: { name: 'asc' } },
+    );
+    const plans = await loadPlans(
+      this.em,
+      latest.map((plan) => plan.id),
+    );
+    return plans.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async plan(id: string): Promise<InterviewPlan> {
+    const [plan] = await loadPlans(this.em, [id]);
+    if (!plan) throw new NotFoundException('Interview plan', id);
+    return plan;
+  }
+
+  stage(id: string): Promise<PlanStage | null> {
+    return this.em.findOne(PlanStage, { id });
+  }
+
+  questions(filter: { category?: QuestionCategory | null; skillId?: string | null }): Promise<Question[]> {
+    return this.em.find(
+      Question,
+      {
+        archivedAt: null,
+        ...(filter.category ? { category: filter.category } : {}),
+        ...(filter.skillId ? { skills: { id: filter.skillId } } : {}),
+      },
+      { populate: ['skills'], orderBy: { category: 'asc', prompt: 'asc' } },
+    );
+  }
+
+  skills(): Promise<Skill[]> {
+    return this.em.find(Skill, { archivedAt: null }, { orderBy: { name: 'asc' } });
+  }
+
+  candidateQuestions(stageKind?: StageKind | null): Promise<CandidateQuestion[]> {
+    return this.em.find(CandidateQuestion, stageKind ? { stageKinds: { $contains: [stageKind] } } : {}, {
+      orderBy: { prompt: 'asc' },
+    });
+  }
+
+  async createSkill(actor: Actor, input: { name: string; description: string }): Promise<Skill> {
+    this.assertCanEdit(actor);
+    const skill = new Skill({ name: input.name.trim(), description: input.description });
+    await this.em.persistAndFlush(skill);
+    return skill;
+  }
+
+  async saveQuestion(actor: Actor, input: QuestionInput, questionId?: string): Promise<Question> {
+    this.assertCanEdit(actor);
+    const skills = await this.em.find(Skill, { id: { $in: input.skillIds }, archivedAt: null });
+    const unknown = input.skillIds.filter((id) => !skills.some((skill) => skill.id === id));
+    if (unknown.length) {
+      throw new BadUserInputException(`Unknown skill ${unknown.join(', ')}.`, {
+        'input.skillIds': `unknown skill ${unknown.join(', ')}`,
+      });
+    }
+    const fields = {
+      category: input.category,
+      prompt: input.prompt,
+      whatInterviewerWants: input.whatInterviewerWants,
+      keyPoints: input.keyPoints,
+      goodAnswerExample: input.goodAnswerExample ?? null,
+      badAnswerExample: input.badAnswerExample ?? null,
+      followUps: input.followUps,
+      redFlags: input.redFlags,
+      star: input.star ? { ...input.star } : null,
+    };
+    let question: Question;
+    if (questionId) {
+      const found = await this.em.findOne(Question, { id: questionId }, { populate: ['skills'] });
+      if (!found) throw new NotFoundException('Question', questionId);
+      question = Object.assign(found, fields);
+    } else {
+      question = new Question(fields);
+      this.em.persist(question);
+    }
+    question.skills.set(skills);
+    await this.em.flush();
+    return question;
+  }
+
+  async archiveQuestion(actor: Actor, id: string): Promise<Question> {
+    this.assertCanEdit(actor);
+    const question = await this.em.findOne(Question, { id }, { populate: ['skills'] });
+    if (!question) throw new NotFoundException('Question', id);
+    question.archivedAt ??= new Date();
+    await this.em.flush();
+    return question;
+  }
+
+  async archiveTemplate(actor: Actor, id: string): Promise<InterviewPlan> {
+    this.assertCanEdit(actor);
+    const plan = await this.plan(id);
+    if (!plan.isTemplate) throw new NotFoundException('Interview plan template', id);
+    await this.em.nativeUpdate(InterviewPlan, { family: plan.family, archivedAt: null }, { archivedAt: new Date() });
+    return this.plan(id);
+  }
+
+  private assertCanEdit(actor: Actor): void {
+    this.policy.assert(this.policy.canEditCatalog(actor), 'Only admins and recruiters edit the interview catalog.');
+  }
+}

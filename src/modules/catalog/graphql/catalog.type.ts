@@ -1,0 +1,281 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CompanyProfile, ExperienceLevel, QuestionCategory, SkillPriority, StageKind } from '../../../../libs/domain';
+import type { CandidateQuestion } from '../candidate-question.entity';
+import type { InterviewPlan, PlanStage, RubricCriterion, SkillRequirement } from '../interview-plan.entity';
+import type { PracticalTask } from '../practical-task.entity';
+import type { Question } from '../question.entity';
+import type { Skill } from '../skill.entity';
+
+registerEnumType(StageKind, { name: 'StageKind' });
+registerEnumType(QuestionCategory, { name: 'QuestionCategory' });
+registerEnumType(SkillPriority, { name: 'SkillPriority' });
+registerEnumType(CompanyProfile, {
+  name: 'CompanyProfile',
+  description: "The kind of company a position's process is tuned for: it shifts the emphasis of stages and questions.",
+});
+registerEnumType(ExperienceLevel, {
+  name: 'ExperienceLevel',
+  description: 'Seniority of a position, and experience level of a candidate.',
+});
+
+@ObjectType('Skill')
+export class SkillType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() description!: string;
+
+  static from(skill: Skill): SkillType {
+    return Object.assign(new SkillType(), { id: skill.id, name: skill.name, description: skill.description });
+  }
+}
+
+@ObjectType('StarGuidance', { description: 'Prompts that draw out each part of a STAR answer.' })
+export class StarGuidanceType {
+  @Field() situation!: string;
+  @Field() task!: string;
+  @Field() action!: string;
+  @Field() result!: string;
+}
+
+@ObjectType('Question')
+export class QuestionType {
+  @Field(() => ID) id!: string;
+  @Field(() => QuestionCategory) category!: QuestionCategory;
+  @Field() prompt!: string;
+  @Field() whatInterviewerWants!: string;
+  @Field(() => [String]) keyPoints!: string[];
+  @Field(() => String, { nullable: true }) goodAnswerExample!: string | null;
+  @Field(() => String, { nullable: true }) badAnswerExample!: string | null;
+  @Field(() => [String]) followUps!: string[];
+  @Field(() => [String]) redFlags!: string[];
+  @Field(() => [SkillType]) skills!: SkillType[];
+  @Field(() => StarGuidanceType, { nullable: true }) star!: StarGuidanceType | null;
+  @Field() archived!: boolean;
+
+  /** The question's skills must be loaded. */
+  static from(question: Question): QuestionType {
+    return Object.assign(new QuestionType(), {
+      id: question.id,
+      category: question.category,
+      prompt: question.prompt,
+      whatInterviewerWants: question.whatInterviewerWants,
+      keyPoints: question.keyPoints,
+      goodAnswerExample: question.goodAnswerExample,
+      badAnswerExample: question.badAnswerExample,
+      followUps: question.followUps,
+      redFlags: question.redFlags,
+      skills: question.skills.getItems().map((skill) => SkillType.from(skill)),
+      star: question.star,
+      archived: question.archivedAt !== null,
+    });
+  }
+}
+
+@ObjectType('PracticalTask')
+export class PracticalTaskType {
+  @Field(() => ID) id!: string;
+  @Field() title!: string;
+  @Field() description!: string;
+  @Field(() => Float) minDurationHours!: number;
+  @Field(() => Float) maxDurationHours!: number;
+  @Field(() => [String]) requirements!: string[];
+  @Field(() => [String]) deliverables!: string[];
+  @Field(() => [String]) evaluationCriteria!: string[];
+  @Field(() => [String]) commonMistakes!: string[];
+  @Field(() => [String]) tips!: string[];
+  @Field() archived!: boolean;
+
+  static from(task: PracticalTask): PracticalTaskType {
+    return Object.assign(new PracticalTaskType(), {
+      id: task.id,
+      title: task.title,
+      description: task.description,
+      minDurationHours: task.minDurationHours,
+      maxDurationHours: task.maxDurationHours,
+      requirements: task.requirements,
+      deliverables: task.deliverables,
+      evaluationCriteria: task.evaluationCriteria,
+      commonMistakes: task.commonMistakes,
+      tips: task.tips,
+      archived: task.archivedAt !== null,
+    });
+  }
+}
+
+@ObjectType('RubricLevel')
+export class RubricLevelType {
+  @Field(() => Int) score!: number;
+  @Field() label!: string;
+  @Field() description!: string;
+}
+
+@ObjectType('RubricCriterion')
+export class RubricCriterionType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field(() => Float) weight!: number;
+  @Field(() => [RubricLevelType]) levels!: RubricLevelType[];
+  @Field(() => [String], { description: "The stage's success criteria this criterion judges." }) covers!: string[];
+
+  static from(criterion: RubricCriterion): RubricCriterionType {
+    return Object.assign(new RubricCriterionType(), {
+      id: criterion.id,
+      name: criterion.name,
+      description: criterion.description,
+      weight: criterion.weight,
+      levels: criterion.levels,
+      covers: criterion.covers,
+    });
+  }
+}
+
+@ObjectType('Rubric')
+export class RubricType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => Int) scaleMin!: number;
+  @Field(() => Int) scaleMax!: number;
+  @Field(() => [RubricCriterionType]) criteria!: RubricCriterionType[];
+}
+
+@ObjectType('PlanStage', { description: 'One stage of an interview plan, in order.' })
+export class PlanStageType {
+  @Field(() => ID) id!: string;
+  @Field(() => StageKind) kind!: StageKind;
+  @Field() name!: string;
+  @Field(() => Int) order!: number;
+  @Field(() => [String]) focusAreas!: string[];
+  @Field(() => [String], { description: 'Who runs it, as role titles (e.g. Technical Lead).' }) participants!: string[];
+  @Field(() => [String]) successCriteria!: string[];
+  @Field(() => [String]) preparationTips!: string[];
+  @Field(() => Int) durationMinutes!: number;
+  @Field(() => Int, { description: 'Hours after an interview ends by which each scorecard is due.' })
+  feedbackDueHours!: number;
+  @Field({ description: 'When true, the stage decision is applied without waiting for a person.' })
+  autoAdvance!: boolean;
+  @Field(() => Float, {
+    nullable: true,
+    description: "Weighted rubric average (on the rubric's scale) at or above which the stage recommends PASSED.",
+  })
+  passThreshold!: number | null;
+  @Field(() => [String], { description: "What interviewers should weigh most, from the position's company profile." })
+  interviewerWeighs!: string[];
+  @Field(() => Int, {
+    description: 'Increases with every change; send it back to update without overwriting a newer edit.',
+  })
+  revision!: number;
+  @Field(() => RubricType, { nullable: true }) rubric!: RubricType | null;
+  @Field(() => [QuestionType]) questions!: QuestionType[];
+  @Field(() => PracticalTaskType, { nullable: true }) practicalTask!: PracticalTaskType | null;
+
+  /** The stage's rubric, question links and task must be loaded (PLAN_GRAPH). */
+  static from(stage: PlanStage): PlanStageType {
+    return Object.assign(new PlanStageType(), {
+      id: stage.id,
+      kind: stage.kind,
+      name: stage.name,
+      order: stage.order,
+      focusAreas: stage.focusAreas,
+      participants: stage.participants,
+      successCriteria: stage.successCriteria,
+      preparationTips: stage.preparationTips,
+      durationMinutes: stage.durationMinutes,
+      feedbackDueHours: stage.feedbackDueHours,
+      autoAdvance: stage.autoAdvance,
+      passThreshold: stage.passThreshold,
+      interviewerWeighs: stage.interviewerWeighs,
+      revision: stage.revision,
+      rubric: stage.rubric
+        ? Object.assign(new RubricType(), {
+            id: stage.rubric.id,
+            name: stage.rubric.name,
+            scaleMin: stage.rubric.scaleMin,
+            scaleMax: stage.rubric.scaleMax,
+            criteria: stage.rubric.criteria.getItems().map((criterion) => RubricCriterionType.from(criterion)),
+          })
+        : null,
+      questions: stage.questionLinks.getItems().map((link) => QuestionType.from(link.question)),
+      practicalTask: stage.practicalTask ? PracticalTaskType.from(stage.practicalTask) : null,
+    });
+  }
+}
+
+@ObjectType('SkillRequirement')
+export class SkillRequirementType {
+  @Field(() => SkillType) skill!: SkillType;
+  @Field(() => SkillPriority) priority!: SkillPriority;
+  @Field() verificationMethod!: string;
+  @Field(() => String, { nullable: true }) minimumRequirement!: string | null;
+  @Field(() => [String]) evaluationCriteria!: string[];
+  @Field(() => [PlanStageType]) verifiedIn!: PlanStageType[];
+}
+
+@ObjectType('InterviewPlan')
+export class InterviewPlanType {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() description!: string;
+  @Field(() => Int) version!: number;
+  @Field({ description: "True for a template; false for a position's own copy." }) isTemplate!: boolean;
+  @Field(() => [PlanStageType]) stages!: PlanStageType[];
+  @Field(() => [SkillRequirementType]) skillRequirements!: SkillRequirementType[];
+
+  /** The plan must be loaded with PLAN_GRAPH. */
+  static from(plan: InterviewPlan): InterviewPlanType {
+    const stages = new Map(plan.stages.getItems().map((stage) => [stage.id, PlanStageType.from(stage)]));
+    return Object.assign(new InterviewPlanType(), {
+      id: plan.id,
+      name: plan.name,
+      description: plan.description,
+      version: plan.version,
+      isTemplate: plan.isTemplate,
+      stages: [...stages.values()].sort((a, b) => a.order - b.order),
+      skillRequirements: plan.skillRequirements.getItems().map((requirement: SkillRequirement) =>
+        Object.assign(new SkillRequirementType(), {
+          skill: SkillType.from(requirement.skill),
+          priority: requirement.priority,
+          verificationMethod: requirement.verificationMethod,
+          minimumRequirement: requirement.minimumRequirement,
+          evaluationCriteria: requirement.evaluationCriteria,
+          verifiedIn: requirement.verifiedIn
+            .getItems()
+            .map((stage) => stages.get(stage.id)!)
+            .sort((a, b) => a.order - b.order),
+        }),
+      ),
+    });
+  }
+}
+
+@ObjectType('CandidateQuestion', { description: 'A question candidates often ask, with guidance for the answer.' })
+export class CandidateQuestionType {
+  @Field(() => ID) id!: string;
+  @Field() prompt!: string;
+  @Field(() => [StageKind]) stageKinds!: StageKind[];
+  @Field() answerGuidance!: string;
+
+  static from(question: CandidateQuestion): CandidateQuestionType {
+    return Object.assign(new CandidateQuestionType(), {
+      id: question.id,
+      prompt: question.prompt,
+      stageKinds: question.stageKinds,
+      answerGuidance: question.answerGuidance,
+    });
+  }
+}
+
+@ObjectType('PlanStagePayload')
+export class PlanStagePayload {
+  @Field(() => PlanStageType) stage!: PlanStageType;
+}
+
+@ObjectType('InterviewPlanPayload')
+export class InterviewPlanPayload {
+  @Field(() => InterviewPlanType) plan!: InterviewPlanType;
+}
+
+@ObjectType('QuestionPayload')
+export class QuestionPayload {
+  @Field(() => QuestionType) question!: QuestionType;
+}

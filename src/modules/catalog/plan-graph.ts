@@ -1,0 +1,157 @@
+import { LoadStrategy, type EntityManager } from '@mikro-orm/postgresql';
+import { planProblems, type CompanyProfile, type PlanSnapshot } from '../../../libs/domain';
+import { BadUserInputException } from '../../common/errors/domain.exception';
+import {
+  InterviewPlan,
+  PlanStage,
+  PlanStageQuestion,
+  Rubric,
+  RubricCriterion,
+  SkillRequirement,
+} from './interview-plan.entity';
+
+/** Everything a plan shows, loaded in a fixed number of queries whatever the number of plans. */
+export const PLAN_GRAPH = [
+  'stages.rubric.criteria',
+  'stages.questionLinks.question.skills',
+  'stages.practicalTask',
+  'skillRequirements.skill',
+  'skillRequirements.verifiedIn',
+] as const;
+
+export async function loadPlans(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {
+  // One query per relation level: joining every branch at once would multiply the rows.
+  return em.find(InterviewPlan, { id: { $in: [...ids] } }, { populate: PLAN_GRAPH, strategy: LoadStrategy.SELECT_IN });
+}
+
+export function snapshotOf(plan: InterviewPlan): PlanSnapshot {
+  return {
+    stages: plan.stages.getItems().map((stage) => ({
+      key: stage.key,
+      name: stage.name,
+      order: stage.order,
+      passThreshold: stage.passThreshold,
+      durationMinutes: stage.durationMinutes,
+      feedbackDueHours: stage.feedbackDueHours,
+      rubric: stage.rubric
+        ? {
+            scaleMin: stage.rubric.scaleMin,
+            scaleMax: stage.rubric.scaleMax,
+            criteria: stage.rubric.criteria.getItems().map((criterion) => ({
+              name: criterion.name,
+              weight: criterion.weight,
+              levels: criterion.levels,
+            })),
+          }
+        : null,
+    })),
+    skillRequirements: plan.skillRequirements.getItems().map((requirement) => ({
+      skillId: requirement.skill.id,
+      skillName: requirement.skill.name,
+      priority: requirement.priority,
+      verifiedIn: requirement.verifiedIn.getItems().map((stage) => stage.key),
+    })),
+  };
+}
+
+/** Refuses (BAD_USER_INPUT, nothing written) a plan that breaks a rule of libs/domain/interview-plan. */
+export function assertValidPlan(plan: InterviewPlan): void {
+  const problems = planProblems(snapshotOf(plan));
+  if (Object.keys(problems).length > 0) {
+    const list = Object.entries(problems)
+      .map(([path, message]) => `${path} ${message}`)
+      .join('; ');
+    throw new BadUserInputException(`The interview plan would be invalid: ${list}.`, problems);
+  }
+}
+
+/**
+ * Copies a fully loaded plan. A position's copy applies the company profile's emphasis: extra
+ * focus areas, what interviewers weigh, and rubric weights multiplied per criterion.
+ */
+export function copyPlan(
+  em: EntityManager,
+  source: InterviewPlan,
+  target: { isTemplate: boolean; family: string; version: number; profile?: CompanyProfile },
+): InterviewPlan {
+  const plan = new InterviewPlan({
+    name: source.name,
+    description: source.description,
+    family: target.family,
+    version: target.version,
+    isTemplate: target.isTemplate,
+  });
+  plan.copiedFrom = target.isTemplate ? null : source;
+  plan.builtInKey = target.isTemplate ? source.builtInKey : null;
+  plan.benchmarks = source.benchmarks;
+  em.persist(plan);
+
+  const stageCopies = new Map<string, PlanStage>();
+  for (const stage of source.stages.getItems()) {
+    const emphasis = target.profile ? stage.profileEmphasis?.[target.profile] : undefined;
+    const copy = new PlanStage({
+      plan,
+      key: stage.key,
+      kind: stage.kind,
+      name: stage.name,
+      order: stage.order,
+      focusAreas: [...stage.focusAreas, ...(emphasis?.extraFocusAreas ?? [])],
+      participants: [...stage.participants],
+      successCriteria: [...stage.successCriteria],
+      preparationTips: [...stage.preparationTips],
+      durationMinutes: stage.durationMinutes,
+      feedbackDueHours: stage.feedbackDueHours,
+      autoAdvance: stage.autoAdvance,
+      passThreshold: stage.passThreshold,
+    });
+    copy.interviewerWeighs = emphasis ? [...emphasis.interviewerWeighs] : [...stage.interviewerWeighs];
+    copy.profileEmphasis = target.isTemplate ? stage.profileEmphasis : null;
+    copy.practicalTask = stage.practicalTask;
+    plan.stages.add(copy);
+    em.persist(copy);
+    stageCopies.set(stage.id, copy);
+
+    if (stage.rubric) {
+      const rubric = new Rubric({
+        stage: copy,
+        name: stage.rubric.name,
+        scaleMin: stage.rubric.scaleMin,
+        scaleMax: stage.rubric.scaleMax,
+      });
+      copy.rubric = rubric;
+      em.persist(rubric);
+      for (const criterion of stage.rubric.criteria.getItems()) {
+        const factor = emphasis?.criterionWeightMultipliers[criterion.key] ?? 1;
+        rubric.criteria.add(
+          new RubricCriterion({
+            rubric,
+            key: criterion.key,
+            position: criterion.position,
+            name: criterion.name,
+            description: criterion.description,
+            weight: Math.round(criterion.weight * factor * 1000) / 1000,
+            levels: criterion.levels.map((level) => ({ ...level })),
+            covers: [...criterion.covers],
+          }),
+        );
+      }
+    }
+    for (const link of stage.questionLinks.getItems()) {
+      copy.questionLinks.add(new PlanStageQuestion(copy, link.question, link.position));
+    }
+  }
+  for (const requirement of source.skillRequirements.getItems()) {
+    const copy = new SkillRequirement({
+      plan,
+      skill: requirement.skill,
+      position: requirement.position,
+      priority: requirement.priority,
+      verificationMethod: requirement.verificationMethod,
+      minimumRequirement: requirement.minimumRequirement,
+      evaluationCriteria: [...requirement.evaluationCriteria],
+    });
+    for (const stage of requirement.verifiedIn.getItems()) copy.verifiedIn.add(stageCopies.get(stage.id)!);
+    plan.skillRequirements.add(copy);
+  }
+  return plan;
+}

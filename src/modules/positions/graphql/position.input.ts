@@ -1,0 +1,18 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsArray, IsEnum, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CompanyProfile, ExperienceLevel } from '../../../../libs/domain';
+
+@InputType()
+export class CreatePositionInput {
+  @Field() @IsString() @MinLength(1, { message: 'must not be empty' }) @MaxLength(200) title!: string;
+  @Field(() => ExperienceLevel) @IsEnum(ExperienceLevel) level!: ExperienceLevel;
+  @Field(() => CompanyProfile) @IsEnum(CompanyProfile) companyProfile!: CompanyProfile;
+  @Field(() => ID) @IsUUID('all', { message: 'must be a user id' }) hiringManagerId!: string;
+  @Field(() => [ID])
+  @IsArray()
+  @IsUUID('all', { each: true, message: 'each must be a user id' })
+  recruiterIds!: string[];
+  @Field(() => ID, { description: 'The template to copy the plan from.' })
+  @IsUUID('all', { message: 'must be a plan template id' })
+  planTemplateId!: string;
+}

@@ -1,0 +1,102 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, PositionStatus, Role } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
+import { NotFoundException } from '../../common/errors/domain.exception';
+import { requestLoader } from '../../graphql/request-loader';
+import { CandidateQuestionType, InterviewPlanType, PlanStageType } from '../catalog/graphql/catalog.type';
+import { CreatePositionInput } from './graphql/position.input';
+import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
+import { PositionsService } from './positions.service';
+
+const STAFF = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
+
+@Resolver(() => PositionType)
+export class PositionsResolver {
+  constructor(private readonly positions: PositionsService) {}
+
+  @Roles(...STAFF)
+  @Query(() => PositionType, { nullable: true })
+  async position(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PositionType | null> {
+    try {
+      return PositionType.from(await this.positions.get(actor, id));
+    } catch (error) {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    }
+  }
+
+  @Roles(...STAFF)
+  @Query(() => [PositionType], {
+    name: 'positions',
+    description: 'Positions the caller may see: all for recruiters and admins, their own for hiring managers.',
+  })
+  async listPositions(
+    @CurrentActor() actor: Actor,
+    @Args('status', { type: () => PositionStatus, nullable: true }) status?: PositionStatus,
+  ): Promise<PositionType[]> {
+    return (await this.positions.list(actor, status)).map((position) => PositionType.from(position));
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => PositionPayload)
+  async createPosition(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreatePositionInput,
+  ): Promise<PositionPayload> {
+    return { position: PositionType.from(await this.positions.create(actor, input)) };
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => PositionPayload)
+  async openPosition(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PositionPayload> {
+    return { position: PositionType.from(await this.positions.open(actor, id)) };
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => PositionPayload)
+  async closePosition(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<PositionPayload> {
+    return { position: PositionType.from(await this.positions.close(actor, id)) };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => InterviewKitType, {
+    description: 'What an interviewer reads before interviewing for one stage of a position.',
+  })
+  async interviewKit(
+    @CurrentActor() actor: Actor,
+    @Args('positionId', { type: () => ID }) positionId: string,
+    @Args('stageId', { type: () => ID }) stageId: string,
+  ): Promise<InterviewKitType> {
+    const kit = await this.positions.interviewKit(actor, positionId, stageId);
+    const plan = InterviewPlanType.from(kit.plan);
+    return Object.assign(new InterviewKitType(), {
+      position: PositionType.from(kit.position),
+      stage: PlanStageType.from(kit.stage),
+      skillsToVerify: plan.skillRequirements.filter((requirement) =>
+        requirement.verifiedIn.some((stage) => stage.id === stageId),
+      ),
+      candidateQuestions: kit.candidateQuestions.map((question) => CandidateQuestionType.from(question)),
+    });
+  }
+
+  @ResolveField(() => InterviewPlanType, {
+    description: "The position's own copy of its plan: later template edits do not change it.",
+  })
+  async plan(@Parent() position: PositionType, @Context() context: object): Promise<InterviewPlanType> {
+    const loader = requestLoader<string, InterviewPlanType>(context, 'positionPlans', async (ids) => {
+      const plans = new Map((await this.positions.plans(ids)).map((plan) => [plan.id, InterviewPlanType.from(plan)]));
+      return ids.map((id) => plans.get(id) ?? new Error(`plan ${id} not found`));
+    });
+    return loader.load(position.planId);
+  }
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { PositionStatus, Role, type StageKind } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import {
+  BadUserInputException,
+  ConflictException,
+  NotFoundException,
+  type FieldErrors,
+} from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { CandidateQuestion } from '../catalog/candidate-question.entity';
+import { InterviewPlan, type PlanStage } from '../catalog/interview-plan.entity';
+import { copyPlan, loadPlans } from '../catalog/plan-graph';
+import { User } from '../identity/user.entity';
+import type { CreatePositionInput } from './graphql/position.input';
+import { Position } from './position.entity';
+
+const POSITION_GRAPH = ['hiringManager', 'recruiters'] as const;
+
+@Injectable()
+export class PositionsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /** Creates a DRAFT position with its own copy of the template, tuned to its company profile. */
+  async create(actor: Actor, input: CreatePositionInput): Promise<Position> {
+    this.policy.assert(this.policy.canCreatePosition(actor), 'Only admins and recruiters open new positions.');
+    const fields: FieldErrors = {};
+    const manager = await this.em.findOne(User, { id: input.hiringManagerId, deactivatedAt: null });
+    if (!manager) fields['input.hiringManagerId'] = 'no active user has this id';
+    else if (!manager.hasRole(Role.HIRING_MANAGER, Role.ADMIN)) {
+      fields['input.hiringManagerId'] = `${manager.name} is not a hiring manager`;
+    }
+    const recruiterIds = [...new Set(input.recruiterIds)];
+    const recruiters = await this.em.find(User, { id: { $in: recruiterIds }, deactivatedAt: null });
+    if (recruiterIds.length === 0) fields['input.recruiterIds'] = 'name at least one recruiter';
+    for (const id of recruiterIds) {
+      const recruiter = recruiters.find((user) => user.id === id);
+      if (!recruiter) fields['input.recruiterIds'] = `no active user has the id ${id}`;
+      else if (!recruiter.hasRole(Role.RECRUITER, Role.ADMIN))
+        fields['input.recruiterIds'] = `${recruiter.name} is not a recruiter`;
+    }
+    const [template] = await loadPlans(this.em, [input.planTemplateId]);
+    if (!template || !template.isTemplate) fields['input.planTemplateId'] = 'no interview plan template has this id';
+    else if (template.archivedAt) fields['input.planTemplateId'] = `template "${template.name}" is archived`;
+    if (input.title.trim() === '') fields['input.title'] = 'must not be blank';
+    if (Object.keys(fields).length) {
+      throw new BadUserInputException('The position could not be created: fix the listed fields.', fields);
+    }
+
+    return this.em.transactional(async (em) => {
+      const plan = copyPlan(em, template!, {
+        isTemplate: false,
+        family: randomUUID(),
+        version: 1,
+        profile: input.companyProfile,
+      });
+      const position = new Position({
+        title: input.title.trim(),
+        level: input.level,
+        companyProfile: input.companyProfile,
+        hiringManager: manager!,
+        plan,
+      });
+      position.recruiters.set(recruiters);
+      em.persist(position);
+      await em.flush();
+      return position;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<Position> {
+    const position = await this.em.findOne(Position, { id }, { populate: POSITION_GRAPH });
+    if (!position || !this.policy.canViewPosition(actor, position)) throw new NotFoundException('Position', id);
+    return position;
+  }
+
+  async list(actor: Actor, status?: PositionStatus | null): Promise<Position[]> {
+    const where = {
+      ...(status ? { status } : {}),
+      ...(this.policy.canEditCatalog(actor) ? {} : { hiringManager: actor.userId }),
+    };
+    return this.em.find(Position, where, { populate: POSITION_GRAPH, orderBy: { createdAt: 'desc', id: 'asc' } });
+  }
+
+  /** DRAFT -> OPEN: candidates can now apply. */
+  open(actor: Actor, id: string): Promise<Position> {
+    return this.transition(actor, id, PositionStatus.OPEN, [PositionStatus.DRAFT], (position) => {
+      position.openedAt = new Date();
+    });
+  }
+
+  /** DRAFT or OPEN -> CLOSED: final; the plan and applications are kept for the record. */
+  close(actor: Actor, id: string): Promise<Position> {
+    return this.transition(
+      actor,
+      id,
+      PositionStatus.CLOSED,
+      [PositionStatus.DRAFT, PositionStatus.OPEN],
+      (position) => {
+        position.closedAt = new Date();
+      },
+    );
+  }
+
+  /** The stage of a position's plan and what an interviewer needs for it. */
+  async interviewKit(actor: Actor, positionId: string, stageId: string) {
+    const position = await this.em.findOne(Position, { id: positionId }, { populate: POSITION_GRAPH });
+    if (!position) throw new NotFoundException('Position', positionId);
+    // Interviewers see the kits of stages they interview for once scheduling exists (next issue).
+    this.policy.assert(
+      this.policy.canViewPosition(actor, position),
+      'Only the hiring team of this position (and interviewers on its panels) can read its interview kits.',
+    );
+    const [plan] = await loadPlans(this.em, [position.plan.id]);
+    const stage = plan!.stages.getItems().find((candidate) => candidate.id === stageId);
+    if (!stage) throw new NotFoundException('Stage of this position', stageId);
+    const candidateQuestions = await this.em.find(
+      CandidateQuestion,
+      { stageKinds: { $contains: [stage.kind as StageKind] } },
+      { orderBy: { prompt: 'asc' } },
+    );
+    return { position, plan: plan!, stage: stage as PlanStage, candidateQuestions };
+  }
+
+  async plans(ids: readonly string[]): Promise<InterviewPlan[]> {
+    return loadPlans(this.em, ids);
+  }
+
+  private async transition(
+    actor: Actor,
+    id: string,
+    to: PositionStatus,
+    from: PositionStatus[],
+    apply: (position: Position) => void,
+  ): Promise<Position> {
+    return this.em.transactional(async (em) => {
+      // Lock first, then load relations: PostgreSQL cannot lock the nullable side of a join.
+      const locked = await em.findOne(Position, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const position = locked && (await em.populate(locked, POSITION_GRAPH));
+      if (!position || !this.policy.canViewPosition(actor, position)) throw new NotFoundException('Position', id);
+      this.policy.assert(
+        this.policy.canManagePosition(actor, position),
+        "Only the position's recruiters, its hiring manager and admins can change it.",
+      );
+      if (!from.includes(position.status)) {
+        throw new ConflictException(
+          `Position "${position.title}" is ${position.status}; it can become ${to} only from ${from.join(' or ')}.`,
+        );
+      }
+      position.status = to;
+      apply(position);
+      await em.flush();
+      return position;
+    });
+  }
+}
