@@ -278,4 +278,64 @@ describe('interview plans and positions', () => {
     expect(bySkill.data!.questions.every((q: any) => q.skills.some((s: any) => s.id === skillId))).toBe(true);
     expect(bySkill.data!.questions.length).toBeLessThan(all.data!.questions.length);
   });
+
+  it('creates templates from scratch or as copies, and versions them on rename', async () => {
+    const copy = await api.gql(
+      `mutation ($input: CreatePlanTemplateInput!) { createPlanTemplate(input: $input) { plan { id name version stages { id } } } }`,
+      { input: { name: 'Platform Engineer', copyFromTemplateId: template.id } },
+      recruiter.token,
+    );
+    expect(copy.data!.createPlanTemplate.plan).toMatchObject({ name: 'Platform Engineer', version: 1 });
+    expect(copy.data!.createPlanTemplate.plan.stages).toHaveLength(template.stages.length);
+    const renamed = await api.gql(
+      `mutation ($input: UpdatePlanTemplateInput!) { updatePlanTemplate(input: $input) { plan { name version } } }`,
+      { input: { planId: copy.data!.createPlanTemplate.plan.id, name: 'Platform Engineer II' } },
+      recruiter.token,
+    );
+    expect(renamed.data!.updatePlanTemplate.plan).toEqual({ name: 'Platform Engineer II', version: 2 });
+    const names = (await api.gql('{ planTemplates { name } }', {}, recruiter.token)).data!.planTemplates.map(
+      (p: any) => p.name,
+    );
+    expect(names).toEqual(['Backend Developer', 'Platform Engineer II']);
+  });
+
+  it('manages the question bank and practical tasks, for admins and recruiters only', async () => {
+    const interviewer = await api.signedIn('ines@example.com', [Role.INTERVIEWER]);
+    const question = {
+      category: 'TECHNICAL_BASIC',
+      prompt: 'What is an index?',
+      whatInterviewerWants: 'B-tree basics',
+      keyPoints: ['lookup cost'],
+    };
+    const create = `mutation ($input: QuestionInput!) { createQuestion(input: $input) { question { id prompt archived } } }`;
+    expect(errorCode(await api.gql(create, { input: question }, interviewer.token))).toBe('FORBIDDEN');
+    const created = await api.gql(create, { input: question }, recruiter.token);
+    const id = created.data!.createQuestion.question.id;
+    await api.gql(
+      `mutation ($input: ArchiveInput!) { archiveQuestion(input: $input) { question { archived } } }`,
+      { input: { id } },
+      recruiter.token,
+    );
+    const bank = await api.gql('{ questions { id } }', {}, interviewer.token);
+    expect(bank.data!.questions.map((q: any) => q.id)).not.toContain(id);
+
+    const task = {
+      title: 'T',
+      description: 'D',
+      minDurationHours: 5,
+      maxDurationHours: 2,
+      requirements: ['r'],
+      deliverables: ['d'],
+      evaluationCriteria: ['e'],
+    };
+    const badTask = await api.gql(
+      `mutation ($input: PracticalTaskInput!) { createPracticalTask(input: $input) { id } }`,
+      { input: task },
+      recruiter.token,
+    );
+    expect(errorCode(badTask)).toBe('BAD_USER_INPUT');
+    expect(badTask.errors![0]!.extensions.fields).toEqual({
+      'input.minDurationHours': '5 is more than maxDurationHours 2',
+    });
+  });
 });

@@ -7,7 +7,12 @@ import { CatalogService } from './catalog.service';
 import {
   AddPlanStageInput,
   ArchiveInput,
+  CreatePlanTemplateInput,
   CreateSkillInput,
+  PracticalTaskInput,
+  UpdatePlanTemplateInput,
+  UpdatePracticalTaskInput,
+  UpdateSkillInput,
   QuestionInput,
   RemovePlanStageInput,
   ReorderPlanStagesInput,
@@ -22,6 +27,7 @@ import {
   InterviewPlanType,
   PlanStagePayload,
   PlanStageType,
+  PracticalTaskType,
   QuestionPayload,
   QuestionType,
   SkillType,
@@ -53,6 +59,16 @@ export class CatalogResolver {
     @Args('skillId', { type: () => ID, nullable: true }) skillId?: string,
   ): Promise<QuestionType[]> {
     return (await this.catalog.questions({ category, skillId })).map((question) => QuestionType.from(question));
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => InterviewPlanType, {
+    nullable: true,
+    description: 'One template version by id (null for anything else).',
+  })
+  async planTemplate(@Args('id', { type: () => ID }) id: string): Promise<InterviewPlanType | null> {
+    const plan = await this.catalog.plan(id).catch(() => null);
+    return plan?.isTemplate ? InterviewPlanType.from(plan) : null;
   }
 
   @Roles(...ALL_ROLES)
@@ -109,6 +125,80 @@ export class CatalogResolver {
     @Args('input') input: ArchiveInput,
   ): Promise<InterviewPlanPayload> {
     return { plan: InterviewPlanType.from(await this.catalog.archiveTemplate(actor, input.id)) };
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => InterviewPlanPayload, {
+    description: 'Creates a template (version 1), empty or copied from another.',
+  })
+  async createPlanTemplate(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreatePlanTemplateInput,
+  ): Promise<InterviewPlanPayload> {
+    return { plan: InterviewPlanType.from(await this.catalog.createTemplate(actor, input)) };
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => InterviewPlanPayload, {
+    description: "Renames or re-describes a template; creates the template's next version.",
+  })
+  async updatePlanTemplate(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdatePlanTemplateInput,
+  ): Promise<InterviewPlanPayload> {
+    const { plan } = await this.editor.edit(input.planId, actor, (edit) => {
+      if (!edit.plan.isTemplate) {
+        throw new BadUserInputException("This is a position's plan, not a template.", {
+          'input.planId': 'not a template',
+        });
+      }
+      if (input.name !== undefined) edit.plan.name = input.name.trim();
+      if (input.description !== undefined) edit.plan.description = input.description;
+    });
+    return { plan: InterviewPlanType.from(plan) };
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => PracticalTaskType)
+  async createPracticalTask(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: PracticalTaskInput,
+  ): Promise<PracticalTaskType> {
+    return PracticalTaskType.from(await this.catalog.savePracticalTask(actor, input));
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => PracticalTaskType, {
+    description: 'Rewrites a practical task; every stage that gives it sees the change.',
+  })
+  async updatePracticalTask(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdatePracticalTaskInput,
+  ): Promise<PracticalTaskType> {
+    return PracticalTaskType.from(await this.catalog.savePracticalTask(actor, input.task, input.taskId));
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => PracticalTaskType, { description: 'Hides a task from new choices; stages that give it keep it.' })
+  async archivePracticalTask(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ArchiveInput,
+  ): Promise<PracticalTaskType> {
+    return PracticalTaskType.from(await this.catalog.archivePracticalTask(actor, input.id));
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => SkillType)
+  async updateSkill(@CurrentActor() actor: Actor, @Args('input') input: UpdateSkillInput): Promise<SkillType> {
+    return SkillType.from(await this.catalog.updateSkill(actor, input));
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => SkillType, {
+    description: 'Hides a skill from new requirements and questions; plans that require it keep it.',
+  })
+  async archiveSkill(@CurrentActor() actor: Actor, @Args('input') input: ArchiveInput): Promise<SkillType> {
+    return SkillType.from(await this.catalog.archiveSkill(actor, input.id));
   }
 
   @Roles(...EDITORS)

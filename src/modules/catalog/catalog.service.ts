@@ -5,9 +5,11 @@ import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { CandidateQuestion } from './candidate-question.entity';
-import type { QuestionInput } from './graphql/catalog.input';
+import { randomUUID } from 'node:crypto';
+import type { CreatePlanTemplateInput, PracticalTaskInput, QuestionInput } from './graphql/catalog.input';
+import { PracticalTask } from './practical-task.entity';
 import { InterviewPlan, PlanStage } from './interview-plan.entity';
-import { loadPlans } from './plan-graph';
+import { assertValidPlan, copyPlan, loadPlans } from './plan-graph';
 import { Question } from './question.entity';
 import { Skill } from './skill.entity';
 
@@ -112,6 +114,81 @@ export class CatalogService {
     question.archivedAt ??= new Date();
     await this.em.flush();
     return question;
+  }
+
+  /** A new template family at version 1, empty or copied from another template. */
+  async createTemplate(actor: Actor, input: CreatePlanTemplateInput): Promise<InterviewPlan> {
+    this.assertCanEdit(actor);
+    const id = await this.em.transactional(async (em) => {
+      let plan: InterviewPlan;
+      if (input.copyFromTemplateId) {
+        const [source] = await loadPlans(em, [input.copyFromTemplateId]);
+        if (!source?.isTemplate) {
+          throw new BadUserInputException('Unknown template to copy from.', {
+            'input.copyFromTemplateId': 'no interview plan template has this id',
+          });
+        }
+        plan = copyPlan(em, source, { isTemplate: true, family: randomUUID(), version: 1 });
+        plan.builtInKey = null;
+      } else {
+        plan = new InterviewPlan({ name: input.name, family: randomUUID(), version: 1, isTemplate: true });
+        em.persist(plan);
+      }
+      plan.name = input.name.trim();
+      plan.description = input.description;
+      assertValidPlan(plan);
+      await em.flush();
+      return plan.id;
+    });
+    return this.plan(id);
+  }
+
+  async savePracticalTask(actor: Actor, input: PracticalTaskInput, taskId?: string): Promise<PracticalTask> {
+    this.assertCanEdit(actor);
+    if (input.minDurationHours > input.maxDurationHours) {
+      throw new BadUserInputException('The shortest duration cannot exceed the longest.', {
+        'input.minDurationHours': `${input.minDurationHours} is more than maxDurationHours ${input.maxDurationHours}`,
+      });
+    }
+    let task: PracticalTask;
+    if (taskId) {
+      const found = await this.em.findOne(PracticalTask, { id: taskId });
+      if (!found) throw new NotFoundException('Practical task', taskId);
+      task = Object.assign(found, input);
+    } else {
+      task = new PracticalTask({ ...input });
+      this.em.persist(task);
+    }
+    await this.em.flush();
+    return task;
+  }
+
+  async archivePracticalTask(actor: Actor, id: string): Promise<PracticalTask> {
+    this.assertCanEdit(actor);
+    const task = await this.em.findOne(PracticalTask, { id });
+    if (!task) throw new NotFoundException('Practical task', id);
+    task.archivedAt ??= new Date();
+    await this.em.flush();
+    return task;
+  }
+
+  async updateSkill(actor: Actor, input: { skillId: string; name?: string; description?: string }): Promise<Skill> {
+    this.assertCanEdit(actor);
+    const skill = await this.em.findOne(Skill, { id: input.skillId });
+    if (!skill) throw new NotFoundException('Skill', input.skillId);
+    if (input.name !== undefined) skill.name = input.name.trim();
+    if (input.description !== undefined) skill.description = input.description;
+    await this.em.flush();
+    return skill;
+  }
+
+  async archiveSkill(actor: Actor, id: string): Promise<Skill> {
+    this.assertCanEdit(actor);
+    const skill = await this.em.findOne(Skill, { id });
+    if (!skill) throw new NotFoundException('Skill', id);
+    skill.archivedAt ??= new Date();
+    await this.em.flush();
+    return skill;
   }
 
   async archiveTemplate(actor: Actor, id: string): Promise<InterviewPlan> {

@@ -178,3 +178,49 @@ export class UpdateQuestionInput {
 export class ArchiveInput {
   @Field(() => ID) @IsUUID() id!: string;
 }
+
+@InputType()
+export class CreatePlanTemplateInput {
+  @Field() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @Field({ defaultValue: '' }) @IsString() description: string = '';
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Start from a copy of this template (its stages, rubrics and skills).',
+  })
+  @IsOptional()
+  @IsUUID()
+  copyFromTemplateId?: string;
+}
+
+@InputType()
+export class UpdatePlanTemplateInput {
+  @Field(() => ID) @IsUUID() planId!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() description?: string;
+}
+
+@InputType()
+export class PracticalTaskInput {
+  @Field() @IsString() @MinLength(1) title!: string;
+  @Field() @IsString() @MinLength(1) description!: string;
+  @Field(() => Float) @IsNumber() @Min(0.25) minDurationHours!: number;
+  @Field(() => Float) @IsNumber() @Min(0.25) maxDurationHours!: number;
+  @Field(() => [String]) @IsArray() @IsString({ each: true }) requirements!: string[];
+  @Field(() => [String]) @IsArray() @IsString({ each: true }) deliverables!: string[];
+  @Field(() => [String]) @IsArray() @IsString({ each: true }) evaluationCriteria!: string[];
+  @Field(() => [String], { defaultValue: [] }) @IsArray() @IsString({ each: true }) commonMistakes: string[] = [];
+  @Field(() => [String], { defaultValue: [] }) @IsArray() @IsString({ each: true }) tips: string[] = [];
+}
+
+@InputType()
+export class UpdatePracticalTaskInput {
+  @Field(() => ID) @IsUUID() taskId!: string;
+  @Field(() => PracticalTaskInput) @ValidateNested() @Type(() => PracticalTaskInput) task!: PracticalTaskInput;
+}
+
+@InputType()
+export class UpdateSkillInput {
+  @Field(() => ID) @IsUUID() skillId!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() description?: string;
+}
