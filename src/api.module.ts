@@ -10,6 +10,9 @@ import { HealthModule } from './modules/health/health.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { PositionsModule } from './modules/positions/positions.module';
+import { CandidatesModule } from './modules/candidates/candidates.module';
+import { PipelineModule } from './modules/pipeline/pipeline.module';
+import { SchedulingModule } from './modules/scheduling/scheduling.module';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -24,6 +27,9 @@ export class ApiModule {
         IdentityModule,
         CatalogModule,
         PositionsModule,
+        CandidatesModule,
+        SchedulingModule,
+        PipelineModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -41,3 +41,16 @@ export enum PositionStatus {
   OPEN = 'OPEN',
   CLOSED = 'CLOSED',
 }
+
+export enum SkillVerdict {
+  VERIFIED = 'VERIFIED',
+  NOT_VERIFIED = 'NOT_VERIFIED',
+  NOT_ASSESSED = 'NOT_ASSESSED',
+}
+
+export enum InterviewStatus {
+  SCHEDULED = 'SCHEDULED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+  NO_SHOW = 'NO_SHOW',
+}

@@ -15,6 +15,12 @@ import { PracticalTask } from '../modules/catalog/practical-task.entity';
 import { Question } from '../modules/catalog/question.entity';
 import { Skill } from '../modules/catalog/skill.entity';
 import { Position } from '../modules/positions/position.entity';
+import { Application } from '../modules/candidates/application.entity';
+import { Candidate } from '../modules/candidates/candidate.entity';
+import { ApplicationTransition } from '../modules/pipeline/application-transition.entity';
+import { ApplicationSkillVerdict } from '../modules/pipeline/skill-verdict.entity';
+import { StageVisit } from '../modules/pipeline/stage-visit.entity';
+import { Interview, InterviewPanelist } from '../modules/scheduling/interview.entity';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
 export const ENTITIES = [
@@ -33,4 +39,11 @@ export const ENTITIES = [
   PlanStageQuestion,
   SkillRequirement,
   Position,
+  Candidate,
+  Application,
+  StageVisit,
+  ApplicationTransition,
+  ApplicationSkillVerdict,
+  Interview,
+  InterviewPanelist,
 ];

@@ -1,0 +1,60 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { BadUserInputException } from './errors/domain.exception';
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+/** Keyset cursor over (createdAt, id): stable while rows are added, cheap at any depth. */
+export interface Keyset {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(row: Keyset): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): Keyset {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) {
+    throw new BadUserInputException('The cursor is not one this API gave out.', { after: 'unknown cursor' });
+  }
+  return { createdAt, id };
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return 20;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputException(`first must be between 1 and ${MAX_PAGE_SIZE}.`, {
+      first: `must be 1..${MAX_PAGE_SIZE}`,
+    });
+  }
+  return first;
+}
+
+/** Newest first: the filter that continues after a cursor. */
+export function afterCursor(after: string | null | undefined) {
+  if (!after) return {};
+  const { createdAt, id } = decodeCursor(after);
+  return { $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $gt: id } }] };
+}
+
+export function connection<Row extends Keyset, Node>(
+  rows: Row[],
+  size: number,
+  totalCount: number,
+  toNode: (row: Row) => Node,
+) {
+  const page = rows.slice(0, size);
+  return {
+    edges: page.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) })),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page.at(-1)!) : null },
+    totalCount,
+  };
+}

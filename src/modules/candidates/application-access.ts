@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../common/auth/actor';
+import { AccessPolicy } from '../../common/policy/access-policy';
+
+export type ApplicationScope = { all: true } | { all: false; applicationIds: string[]; candidateIds: string[] };
+
+/**
+ * Which applications (and so candidates) a caller may read: recruiters and admins all of them;
+ * a hiring manager those of the positions they manage; an interviewer those they sit on a panel for.
+ */
+@Injectable()
+export class ApplicationAccess {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async scope(actor: Actor): Promise<ApplicationScope> {
+    if (this.policy.canEditCatalog(actor)) return { all: true };
+    const rows: Array<{ id: string; candidate_id: string }> = await this.em.getConnection().execute(
+      `select a.id, a.candidate_id from application a join position p on p.id = a.position_id
+        where p.hiring_manager_id = ?
+           or exists (select 1 from interview i join interview_panelist ip on ip.interview_id = i.id
+                       where i.application_id = a.id and ip.interviewer_id = ?)`,
+      [actor.userId, actor.userId],
+    );
+    return {
+      all: false,
+      applicationIds: rows.map((row) => row.id),
+      candidateIds: [...new Set(rows.map((row) => row.candidate_id))],
+    };
+  }
+
+  async canRead(actor: Actor, applicationId: string): Promise<boolean> {
+    const scope = await this.scope(actor);
+    return scope.all || scope.applicationIds.includes(applicationId);
+  }
+}

@@ -1,0 +1,37 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { ApplicationStatus, ExperienceLevel } from '../../../libs/domain';
+import { BaseEntity } from '../../common/base.entity';
+import { PlanStage } from '../catalog/interview-plan.entity';
+import { Position } from '../positions/position.entity';
+import { Candidate } from './candidate.entity';
+
+/** A candidate's application to a position, moving through the position's plan. */
+@Entity()
+// One application per candidate and position while it is active (ACTIVE or ON_HOLD).
+@Index({
+  name: 'application_one_active_per_position',
+  expression:
+    'create unique index "application_one_active_per_position" on "application" ("candidate_id", "position_id") where "status" in (\'ACTIVE\', \'ON_HOLD\')',
+})
+@Index({ properties: ['position', 'status'] })
+export class Application extends BaseEntity<'status' | 'decidedAt' | 'currentStage' | 'version' | 'appliedAt'> {
+  @ManyToOne(() => Candidate) candidate: Rel<Candidate>;
+  @ManyToOne(() => Position) position: Rel<Position>;
+  @Enum({ items: () => ApplicationStatus, nativeEnumName: 'application_status' }) status: ApplicationStatus =
+    ApplicationStatus.ACTIVE;
+  /** The stage whose visit is open; null once past the last stage or decided. */
+  @ManyToOne(() => PlanStage, { nullable: true, deleteRule: 'set null' }) currentStage: Rel<PlanStage> | null = null;
+  /** The candidate's experience level when they applied, kept for analytics. */
+  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level' }) experienceLevel: ExperienceLevel;
+  @Property({ type: 'timestamptz' }) appliedAt: Date = new Date();
+  @Property({ type: 'timestamptz', nullable: true }) decidedAt: Date | null = null;
+  /** Increases with every transition; a caller that sends an older one gets CONFLICT. */
+  @Property({ type: 'int', version: true }) version: number = 1;
+
+  constructor(input: { candidate: Candidate; position: Position; experienceLevel: ExperienceLevel }) {
+    super();
+    this.candidate = input.candidate;
+    this.position = input.position;
+    this.experienceLevel = input.experienceLevel;
+  }
+}

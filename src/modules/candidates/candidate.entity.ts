@@ -1,0 +1,33 @@
+import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { ExperienceLevel } from '../../../libs/domain';
+import { BaseEntity } from '../../common/base.entity';
+
+@Entity()
+// Trigram indexes make the name/email search fast at any size (pg_trgm, see the migration).
+@Index({
+  name: 'candidate_name_trgm',
+  expression: 'create index "candidate_name_trgm" on "candidate" using gin ("name" gin_trgm_ops)',
+})
+@Index({
+  name: 'candidate_email_trgm',
+  expression: 'create index "candidate_email_trgm" on "candidate" using gin ("email" gin_trgm_ops)',
+})
+@Index({ properties: ['createdAt', 'id'] })
+export class Candidate extends BaseEntity<'tags' | 'notes' | 'phone' | 'experienceYears' | 'source'> {
+  @Property({ type: 'text' }) name: string;
+  /** Stored lower-cased: unique case-insensitively. */
+  @Property({ type: 'text' }) @Unique() email: string;
+  @Property({ type: 'text', nullable: true }) phone: string | null = null;
+  @Property({ type: 'double precision', nullable: true }) experienceYears: number | null = null;
+  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level' }) experienceLevel: ExperienceLevel;
+  @Property({ type: 'text', nullable: true }) source: string | null = null;
+  @Property({ type: 'text[]', default: '{}' }) tags: string[] = [];
+  @Property({ type: 'text', nullable: true }) notes: string | null = null;
+
+  constructor(input: { name: string; email: string; experienceLevel: ExperienceLevel }) {
+    super();
+    this.name = input.name;
+    this.email = input.email;
+    this.experienceLevel = input.experienceLevel;
+  }
+}

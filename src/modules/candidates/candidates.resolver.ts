@@ -1,0 +1,77 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ALL_ROLES, Role } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
+import { NotFoundException } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { CandidatesService } from './candidates.service';
+import {
+  CandidateConnection,
+  CandidatePayload,
+  CandidateType,
+  CreateCandidateInput,
+  ImportCandidatesInput,
+  ImportCandidatesPayload,
+} from './graphql/candidate.type';
+
+@Resolver(() => CandidateType)
+export class CandidatesResolver {
+  constructor(
+    private readonly candidates: CandidatesService,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => CandidateType, { nullable: true })
+  async candidate(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CandidateType | null> {
+    try {
+      return await this.candidates.get(actor, id);
+    } catch (error) {
+      if (error instanceof NotFoundException) return null;
+      throw error;
+    }
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => CandidateConnection, {
+    name: 'candidates',
+    description: 'Candidates the caller may see, newest first; search matches name or email.',
+  })
+  searchCandidates(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { nullable: true }) after?: string,
+    @Args('search', { nullable: true }) search?: string,
+  ) {
+    return this.candidates.search(actor, { first, after, search });
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => CandidatePayload)
+  async createCandidate(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateCandidateInput,
+  ): Promise<CandidatePayload> {
+    return { candidate: CandidateType.from(await this.candidates.create(actor, input), true) };
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => ImportCandidatesPayload, {
+    description: 'Imports the valid rows of a CSV file and lists the invalid ones by line.',
+  })
+  async importCandidates(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ImportCandidatesInput,
+  ): Promise<ImportCandidatesPayload> {
+    const result = await this.candidates.importCsv(actor, input.csv);
+    return {
+      ...result,
+      candidates: result.candidates.map((candidate) =>
+        CandidateType.from(candidate, this.policy.canSeeContactDetails(actor)),
+      ),
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse/sync';
+import { validate } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { normalizeEmail } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { afterCursor, connection, pageSize } from '../../common/pagination';
+import { ApplicationAccess } from './application-access';
+import { Candidate } from './candidate.entity';
+import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
+
+@Injectable()
+export class CandidatesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+    private readonly access: ApplicationAccess,
+  ) {}
+
+  /** CONFLICT with the existing candidate's id when the email (in any letter case) is taken. */
+  async create(actor: Actor, input: CreateCandidateInput, em: EntityManager = this.em): Promise<Candidate> {
+    this.policy.assert(this.policy.canEditCatalog(actor), 'Only recruiters and admins add candidates.');
+    const candidate = new Candidate({
+      name: input.name.trim(),
+      email: normalizeEmail(input.email),
+      experienceLevel: input.experienceLevel,
+    });
+    candidate.phone = input.phone?.trim() || null;
+    candidate.experienceYears = input.experienceYears ?? null;
+    candidate.source = input.source?.trim() || null;
+    candidate.tags = [...new Set((input.tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+    candidate.notes = input.notes ?? null;
+    try {
+      await em.persistAndFlush(candidate);
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      em.clear();
+      const existing = await em.findOne(Candidate, { email: candidate.email });
+      throw new ConflictException(`A candidate with the email ${candidate.email} already exists.`, {
+        existingId: existing?.id,
+      });
+    }
+    return candidate;
+  }
+
+  /**
+   * Imports the valid rows of a CSV file and reports the others by line. Each row is its own
+   * transaction: one bad row never blocks the rest.
+   */
+  async importCsv(actor: Actor, csv: string) {
+    this.policy.assert(this.policy.canEditCatalog(actor), 'Only recruiters and admins add candidates.');
+    let rows: Record<string, string>[];
+    try {
+      rows = parse(csv, {
+        columns: (header: string[]) => header.map((name) => name.trim()),
+        skip_empty_lines: true,
+        trim: true,
+      });
+    } catch (error) {
+      return {
+        imported: 0,
+        candidates: [],
+        errors: [{ line: 1, message: `The file is not valid CSV: ${(error as Error).message}` }],
+      };
+    }
+    const candidates: Candidate[] = [];
+    const errors: Array<{ line: number; message: string }> = [];
+    for (const [index, row] of rows.entries()) {
+      const line = index + 2;
+      const input = plainToInstance(CreateCandidateInput, {
+        name: row.name,
+        email: row.email,
+        experienceLevel: row.experienceLevel?.toUpperCase(),
+        phone: row.phone || undefined,
+        experienceYears: row.experienceYears ? Number(row.experienceYears) : undefined,
+        source: row.source || undefined,
+        tags: row.tags ? row.tags.split(';') : undefined,
+      });
+      const problems = await validate(input);
+      if (problems.length) {
+        const message = problems
+          .map((problem) => `${problem.property} ${Object.values(problem.constraints ?? {}).join(', ')}`)
+          .join('; ');
+        errors.push({ line, message });
+        continue;
+      }
+      try {
+        candidates.push(await this.create(actor, input, this.em.fork()));
+      } catch (error) {
+        if (error instanceof ConflictException) errors.push({ line, message: error.message });
+        else throw error;
+      }
+    }
+    return { imported: candidates.length, candidates, errors };
+  }
+
+  async get(actor: Actor, id: string): Promise<CandidateType> {
+    const candidate = await this.em.findOne(Candidate, { $and: [{ id }, await this.visibleTo(actor)] });
+    if (!candidate) throw new NotFoundException('Candidate', id);
+    return CandidateType.from(candidate, this.policy.canSeeContactDetails(actor));
+  }
+
+  async search(actor: Actor, args: { first?: number | null; after?: string | null; search?: string | null }) {
+    const size = pageSize(args.first);
+    const term = args.search?.trim();
+    const where: FilterQuery<Candidate> = {
+      $and: [
+        await this.visibleTo(actor),
+        term
+          ? { $or: [{ name: { $ilike: `%${escapeLike(term)}%` } }, { email: { $ilike: `%${escapeLike(term)}%` } }] }
+          : {},
+      ],
+    };
+    const [rows, total] = await Promise.all([
+      this.em.find(
+        Candidate,
+        { $and: [where, afterCursor(args.after)] },
+        { orderBy: { createdAt: 'desc', id: 'asc' }, limit: size + 1 },
+      ),
+      this.em.count(Candidate, where),
+    ]);
+    const contact = this.policy.canSeeContactDetails(actor);
+    return connection(rows, size, total, (row) => CandidateType.from(row, contact));
+  }
+
+  /** Recruiters and admins see every candidate; others those of applications they may see. */
+  private async visibleTo(actor: Actor): Promise<FilterQuery<Candidate>> {
+    const scope = await this.access.scope(actor);
+    return scope.all ? {} : { id: { $in: scope.candidateIds } };
+  }
+}
+
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EntityManager,
+  LockMode,
+  LockWaitTimeoutException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/postgresql';
+import {
+  ApplicationStatus,
+  planTransition,
+  PositionStatus,
+  Role,
+  SkillPriority,
+  SkillVerdict,
+  skillVerdictOf,
+  type PipelineAction,
+} from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { PlanStage, SkillRequirement } from '../catalog/interview-plan.entity';
+import { Application } from '../candidates/application.entity';
+import { Candidate } from '../candidates/candidate.entity';
+import { User } from '../identity/user.entity';
+import { Position } from '../positions/position.entity';
+import { ApplicationTransition } from './application-transition.entity';
+import { ApplicationSkillVerdict } from './skill-verdict.entity';
+import { StageVisit } from './stage-visit.entity';
+
+export interface TransitionRequest {
+  reason?: string | null;
+  expectedVersion?: number | null;
+}
+
+interface TransitionContext {
+  em: EntityManager;
+  application: Application;
+  actor: Actor;
+}
+
+/** Hooks around transitions, keyed by action: `before` may refuse, `after` runs in the same transaction. */
+type Hook = (context: TransitionContext) => Promise<void>;
+
+/** Actions a hiring manager may take on their positions' applications, besides recruiters and admins. */
+const HIRING_MANAGER_ACTIONS: readonly PipelineAction[] = ['advance', 'reject', 'hire'];
+
+@Injectable()
+export class PipelineService {
+  private readonly before: Partial<Record<PipelineAction, Hook[]>> = {
+    hire: [(context) => this.assertMustVerifySkillsVerified(context)],
+  };
+  private readonly after: Partial<Record<PipelineAction, Hook[]>> = {};
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /** Opens an application at the first stage of the position's plan. */
+  async apply(actor: Actor, input: { candidateId: string; positionId: string }): Promise<Application> {
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const position = await em.findOne(Position, { id: input.positionId }, { populate: ['recruiters'] });
+        if (!position) throw new NotFoundException('Position', input.positionId);
+        this.policy.assert(
+          this.policy.canRecruitFor(actor, position),
+          `Only the recruiters of "${position.title}" and admins can add applications to it.`,
+        );
+        if (position.status !== PositionStatus.OPEN) {
+          throw new ConflictException(
+            `Position "${position.title}" is ${position.status}; candidates can apply only while it is OPEN.`,
+          );
+        }
+        const candidate = await em.findOne(Candidate, { id: input.candidateId });
+        if (!candidate) throw new NotFoundException('Candidate', input.candidateId);
+        const application = new Application({ candidate, position, experienceLevel: candidate.experienceLevel });
+        const first = await em.findOne(PlanStage, { plan: position.plan }, { orderBy: { order: 'asc' } });
+        application.currentStage = first;
+        em.persist(application);
+        if (first) em.persist(new StageVisit(application, first, application.appliedAt));
+        em.persist(
+          this.logEntry(em, application, actor, 'apply', ApplicationStatus.ACTIVE, null, first?.id ?? null, null),
+        );
+        await em.flush();
+        return application;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const existing = await this.em.fork().findOne(Application, {
+          candidate: input.candidateId,
+          position: input.positionId,
+          status: { $in: [ApplicationStatus.ACTIVE, ApplicationStatus.ON_HOLD] },
+        });
+        throw new ConflictException('This candidate already has an active application to this position.', {
+          existingId: existing?.id,
+        });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Runs one pipeline action through the state machine in one transaction: the visit closes and the
+   * next opens, the status changes, the log records who did it. A concurrent action on the same
+   * application, or an expectedVersion that is no longer current, is a CONFLICT.
+   */
+  async transition(
+    actor: Actor,
+    applicationId: string,
+    action: PipelineAction,
+    request: TransitionRequest = {},
+  ): Promise<Application> {
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        // NOWAIT: a second action arriving while one is in flight fails at once instead of queueing.
+        const application = await em.findOne(
+          Application,
+          { id: applicationId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL },
+        );
+        if (!application) throw new NotFoundException('Application', applicationId);
+        const position = await em.findOneOrFail(Position, application.position.id, {
+          populate: ['recruiters', 'hiringManager'],
+        });
+        this.assertMayAct(actor, position, action);
+        if (request.expectedVersion != null && request.expectedVersion !== application.version) {
+          throw new ConflictException(
+            `The application changed since you loaded it (version ${request.expectedVersion}, now ${application.version}); reload and try again.`,
+            { currentVersion: application.version },
+          );
+        }
+        if (position.status === PositionStatus.CLOSED && action !== 'withdraw' && action !== 'reject') {
+          throw new ConflictException(
+            `Position "${position.title}" is closed; only reject and withdraw remain possible.`,
+          );
+        }
+        const stages = await em.find(PlanStage, { plan: position.plan }, { orderBy: { order: 'asc' } });
+        const index = application.currentStage
+          ? stages.findIndex((stage) => stage.id === application.currentStage!.id)
+          : -1;
+        const state = {
+          status: application.status,
+          currentStageIndex: index >= 0 ? index : null,
+          stageCount: stages.length,
+        };
+        const plan = planTransition(state, action, { reason: request.reason });
+        if (!plan.ok) {
+          throw new BadUserInputException(plan.message, { [plan.field ?? 'action']: plan.message });
+        }
+        const context = { em, application, actor };
+        for (const hook of this.before[action] ?? []) await hook(context);
+
+        const now = new Date();
+        const fromStatus = application.status;
+        const fromStage = application.currentStage?.id ?? null;
+        const decidedBy = actor.userId ? em.getReference(User, actor.userId) : null;
+        if (plan.closeVisit) {
+          const open = await em.findOneOrFail(StageVisit, { application, exitedAt: null });
+          Object.assign(open, {
+            exitedAt: now,
+            outcome: plan.closeVisit,
+            decidedBy,
+            reason: request.reason?.trim() || null,
+          });
+        }
+        const next = plan.openStageIndex === null ? null : stages[plan.openStageIndex]!;
+        if (next) em.persist(new StageVisit(application, next, now));
+        application.status = plan.next.status;
+        application.currentStage = plan.next.currentStageIndex === null ? null : stages[plan.next.currentStageIndex]!;
+        if (plan.decided) application.decidedAt = now;
+        em.persist(
+          this.logEntry(
+            em,
+            application,
+            actor,
+            action,
+            fromStatus,
+            fromStage,
+            application.currentStage?.id ?? null,
+            request.reason ?? null,
+          ),
+        );
+        for (const hook of this.after[action] ?? []) await hook(context);
+        await em.flush();
+        return application;
+      });
+    } catch (error) {
+      // 55P03: the NOWAIT row lock is held by another transaction (MikroORM does not map it).
+      if (error instanceof LockWaitTimeoutException || (error as { code?: string }).code === '55P03') {
+        throw new ConflictException('Someone else is changing this application right now; reload it and try again.');
+      }
+      throw error;
+    }
+  }
+
+  /** Per skill of the plan: its priority and the verdict the recorded verdicts add up to. */
+  async skillVerifications(applicationIds: readonly string[], em: EntityManager = this.em) {
+    const applications = await em.find(Application, { id: { $in: [...applicationIds] } }, { populate: ['position'] });
+    const planIds = [...new Set(applications.map((application) => application.position.plan.id))];
+    const [requirements, verdicts] = await Promise.all([
+      em.find(SkillRequirement, { plan: { $in: planIds } }, { populate: ['skill'], orderBy: { position: 'asc' } }),
+      em.find(ApplicationSkillVerdict, { application: { $in: [...applicationIds] } }, { populate: ['stage'] }),
+    ]);
+    return new Map(
+      applications.map((application) => [
+        application.id,
+        requirements
+          .filter((requirement) => requirement.plan.id === application.position.plan.id)
+          .map((requirement) => ({
+            skill: requirement.skill,
+            priority: requirement.priority,
+            verdict: skillVerdictOf(
+              verdicts
+                .filter((entry) => entry.application.id === application.id && entry.skill.id === requirement.skill.id)
+                .map((entry) => ({ verdict: entry.verdict, stageOrder: entry.stage.order })),
+            ),
+          })),
+      ]),
+    );
+  }
+
+  private async assertMustVerifySkillsVerified({ em, application }: TransitionContext): Promise<void> {
+    const verifications = (await this.skillVerifications([application.id], em)).get(application.id) ?? [];
+    const missing = verifications.filter(
+      (entry) => entry.priority === SkillPriority.MUST_VERIFY && entry.verdict !== SkillVerdict.VERIFIED,
+    );
+    if (missing.length) {
+      const list = missing.map((entry) => `${entry.skill.name} (${entry.verdict})`).join(', ');
+      throw new ConflictException(`Cannot hire yet: these must-verify skills are not verified: ${list}.`, {
+        unverifiedSkills: missing.map((entry) => entry.skill.id),
+      });
+    }
+  }
+
+  private assertMayAct(actor: Actor, position: Position, action: PipelineAction): void {
+    if (actor.kind === 'system') return;
+    const isManager = actor.roles.includes(Role.HIRING_MANAGER) && position.hiringManager.id === actor.userId;
+    const allowed =
+      this.policy.canRecruitFor(actor, position) || (isManager && HIRING_MANAGER_ACTIONS.includes(action));
+    this.policy.assert(
+      allowed,
+      isManager
+        ? `A hiring manager may ${HIRING_MANAGER_ACTIONS.join(', ')}; "${action}" is for the position's recruiters.`
+        : `Only the recruiters and the hiring manager of "${position.title}" can act on its applications.`,
+    );
+  }
+
+  private logEntry(
+    em: EntityManager,
+    application: Application,
+    actor: Actor,
+    action: string,
+    fromStatus: ApplicationStatus,
+    fromStageId: string | null,
+    toStageId: string | null,
+    reason: string | null,
+  ): ApplicationTransition {
+    return new ApplicationTransition({
+      application,
+      action,
+      fromStatus,
+      toStatus: application.status,
+      fromStageId,
+      toStageId,
+      actor: actor.userId ? em.getReference(User, actor.userId) : null,
+      reason,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { SkillVerdict } from '../../../libs/domain';
+import { BaseEntity } from '../../common/base.entity';
+import { PlanStage } from '../catalog/interview-plan.entity';
+import { Skill } from '../catalog/skill.entity';
+import { Application } from '../candidates/application.entity';
+
+/**
+ * One verdict on one skill of an application, with the stage it came from. Submitted scorecards
+ * write these (scorecards issue); the hire gate reads them.
+ */
+@Entity()
+@Index({ properties: ['application', 'skill'] })
+export class ApplicationSkillVerdict extends BaseEntity<'evidence'> {
+  @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;
+  @ManyToOne(() => Skill) skill: Rel<Skill>;
+  @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
+  @Enum({ items: () => SkillVerdict, nativeEnumName: 'skill_verdict' }) verdict: SkillVerdict;
+  @Property({ type: 'text', nullable: true }) evidence: string | null = null;
+
+  constructor(input: { application: Application; skill: Skill; stage: PlanStage; verdict: SkillVerdict }) {
+    super();
+    this.application = input.application;
+    this.skill = input.skill;
+    this.stage = input.stage;
+    this.verdict = input.verdict;
+  }
+}

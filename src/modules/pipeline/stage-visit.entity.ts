@@ -1,0 +1,29 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { StageOutcome } from '../../../libs/domain';
+import { BaseEntity } from '../../common/base.entity';
+import { PlanStage } from '../catalog/interview-plan.entity';
+import { User } from '../identity/user.entity';
+import { Application } from '../candidates/application.entity';
+
+/** One stay of an application in a stage: opened when it enters, closed once with an outcome. */
+@Entity()
+@Index({ properties: ['application', 'enteredAt'] })
+@Index({ properties: ['stage', 'outcome'] })
+export class StageVisit extends BaseEntity<'exitedAt' | 'outcome' | 'decidedBy' | 'reason'> {
+  @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;
+  @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
+  @Property({ type: 'timestamptz' }) enteredAt: Date;
+  @Property({ type: 'timestamptz', nullable: true }) exitedAt: Date | null = null;
+  @Enum({ items: () => StageOutcome, nativeEnumName: 'stage_outcome', nullable: true }) outcome: StageOutcome | null =
+    null;
+  /** Who closed the visit; null when the system did (an automatic stage decision). */
+  @ManyToOne(() => User, { nullable: true }) decidedBy: Rel<User> | null = null;
+  @Property({ type: 'text', nullable: true }) reason: string | null = null;
+
+  constructor(application: Application, stage: PlanStage, enteredAt: Date) {
+    super();
+    this.application = application;
+    this.stage = stage;
+    this.enteredAt = enteredAt;
+  }
+}

@@ -1,0 +1,115 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { InterviewStatus } from '../../../../libs/domain';
+import { UserType } from '../../identity/graphql/user.type';
+import type { Interview } from '../interview.entity';
+
+registerEnumType(InterviewStatus, { name: 'InterviewStatus' });
+
+@ObjectType('Interview')
+export class InterviewType {
+  @Field(() => ID) id!: string;
+  @Field() startsAt!: Date;
+  @Field() endsAt!: Date;
+  @Field(() => String, { nullable: true }) location!: string | null;
+  @Field(() => InterviewStatus) status!: InterviewStatus;
+  @Field(() => String, { nullable: true }) cancelReason!: string | null;
+  @Field(() => [UserType]) interviewers!: UserType[];
+  applicationId!: string;
+  stageId!: string;
+  /** Kept for calendarInvite, which renders from the loaded entity. */
+  entity!: Interview;
+
+  /** Panel, application (candidate, position) and stage must be loaded. */
+  static from(interview: Interview): InterviewType {
+    return Object.assign(new InterviewType(), {
+      id: interview.id,
+      startsAt: interview.startsAt,
+      endsAt: interview.endsAt,
+      location: interview.location,
+      status: interview.status,
+      cancelReason: interview.cancelReason,
+      interviewers: interview.panel.getItems().map((panelist) => UserType.from(panelist.interviewer)),
+      applicationId: interview.application.id,
+      stageId: interview.stage.id,
+      entity: interview,
+    });
+  }
+}
+
+@ObjectType('InterviewPayload')
+export class InterviewPayload {
+  @Field(() => InterviewType) interview!: InterviewType;
+}
+
+@ObjectType('InterviewSlot')
+export class InterviewSlotType {
+  @Field() startsAt!: Date;
+  @Field() endsAt!: Date;
+  @Field(() => Int, { description: "The panel's interviews that week: lower is a lighter week for the panel." })
+  panelLoad!: number;
+}
+
+@InputType()
+export class ScheduleInterviewInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an application id' }) applicationId!: string;
+  @Field() @Type(() => Date) @IsDate() startsAt!: Date;
+  @Field() @Type(() => Date) @IsDate() endsAt!: Date;
+  @Field(() => [ID])
+  @IsArray()
+  @ArrayNotEmpty({ message: 'name at least one interviewer' })
+  @IsUUID('all', { each: true })
+  interviewerIds!: string[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) location?: string;
+}
+
+@InputType()
+export class RescheduleInterviewInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
+  @Field() @Type(() => Date) @IsDate() startsAt!: Date;
+  @Field() @Type(() => Date) @IsDate() endsAt!: Date;
+}
+
+@InputType()
+export class CompleteInterviewInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
+  @Field({
+    nullable: true,
+    description: 'True when the candidate did not attend: the interview becomes NO_SHOW instead of COMPLETED.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  noShow?: boolean;
+}
+
+@InputType()
+export class CancelInterviewInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+@InputType()
+export class SuggestInterviewSlotsInput {
+  @Field(() => ID) @IsUUID() applicationId!: string;
+  @Field(() => Int) @IsInt() @Min(15) @Max(480) durationMinutes!: number;
+  @Field() @Type(() => Date) @IsDate() from!: Date;
+  @Field() @Type(() => Date) @IsDate() to!: Date;
+  @Field(() => [ID], { description: 'The panel to fit.' })
+  @IsArray()
+  @ArrayNotEmpty()
+  @IsUUID('all', { each: true })
+  interviewerIds!: string[];
+}

@@ -1,0 +1,63 @@
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
+import { InterviewStatus } from '../../../libs/domain';
+import { BaseEntity } from '../../common/base.entity';
+import { PlanStage } from '../catalog/interview-plan.entity';
+import { Application } from '../candidates/application.entity';
+import { User } from '../identity/user.entity';
+
+@Entity()
+@Index({ properties: ['application'] })
+export class Interview extends BaseEntity<'status' | 'location' | 'cancelReason' | 'sequence' | 'version'> {
+  @ManyToOne(() => Application) application: Rel<Application>;
+  @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
+  @Property({ type: 'timestamptz' }) startsAt: Date;
+  @Property({ type: 'timestamptz' }) endsAt: Date;
+  @Property({ type: 'text', nullable: true }) location: string | null = null;
+  @Enum({ items: () => InterviewStatus, nativeEnumName: 'interview_status' }) status: InterviewStatus =
+    InterviewStatus.SCHEDULED;
+  @Property({ type: 'text', nullable: true }) cancelReason: string | null = null;
+  /** iCalendar SEQUENCE: increases on every reschedule and on cancellation. */
+  @Property({ type: 'int', default: 0 }) sequence: number = 0;
+  @Property({ type: 'int', version: true }) version: number = 1;
+
+  @OneToMany(() => InterviewPanelist, (panelist) => panelist.interview)
+  panel = new Collection<InterviewPanelist>(this);
+
+  constructor(input: {
+    application: Application;
+    stage: PlanStage;
+    startsAt: Date;
+    endsAt: Date;
+    location?: string | null;
+  }) {
+    super();
+    this.application = input.application;
+    this.stage = input.stage;
+    this.startsAt = input.startsAt;
+    this.endsAt = input.endsAt;
+    this.location = input.location ?? null;
+  }
+}
+
+/**
+ * An interviewer on an interview's panel. The interview's times are repeated here so that an
+ * exclusion constraint (see the migration) can refuse double-booking in the database itself.
+ */
+@Entity()
+@Index({ properties: ['interviewer', 'startsAt'] })
+export class InterviewPanelist extends BaseEntity {
+  @ManyToOne(() => Interview, { deleteRule: 'cascade' }) interview: Rel<Interview>;
+  @ManyToOne(() => User) interviewer: Rel<User>;
+  @Property({ type: 'timestamptz' }) startsAt: Date;
+  @Property({ type: 'timestamptz' }) endsAt: Date;
+  /** True while the interview is SCHEDULED; only scheduled interviews block the calendar. */
+  @Property({ type: 'boolean' }) blocksCalendar: boolean = true;
+
+  constructor(interview: Interview, interviewer: User) {
+    super();
+    this.interview = interview;
+    this.interviewer = interviewer;
+    this.startsAt = interview.startsAt;
+    this.endsAt = interview.endsAt;
+  }
+}
