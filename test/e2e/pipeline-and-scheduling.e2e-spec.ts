@@ -471,5 +471,28 @@ describe('candidates, the pipeline and scheduling', () => {
     expect(result.data!.position.applications.totalCount).toBe(1);
     expect(result.data!.position.applications.edges[0].node.status).toBe('ACTIVE');
   });
-});
 
+  it('lets a panel interviewer read the kit of their stage only, and keeps visited stages in the plan', async () => {
+    const applicationId = await newApplication();
+    const plan = (await gql(`query ($id: ID!) { position(id: $id) { plan { stages { id } } } }`, { id: positionId }))
+      .data!.position.plan;
+    await gql(SCHEDULE, {
+      input: {
+        applicationId,
+        startsAt: hoursFromNow(30).toISOString(),
+        endsAt: hoursFromNow(31).toISOString(),
+        interviewerIds: [interviewer.id],
+      },
+    });
+    const kit = `query ($p: ID!, $s: ID!) { interviewKit(positionId: $p, stageId: $s) { stage { name } } }`;
+    const own = await gql(kit, { p: positionId, s: plan.stages[0].id }, interviewer.token);
+    expect(own.errors).toBeUndefined();
+    expect(errorCode(await gql(kit, { p: positionId, s: plan.stages[1].id }, interviewer.token))).toBe('FORBIDDEN');
+    expect(errorCode(await gql(kit, { p: positionId, s: plan.stages[0].id }, lead.token))).toBe('FORBIDDEN');
+
+    const remove = `mutation ($input: RemovePlanStageInput!) { removePlanStage(input: $input) { plan { id } } }`;
+    const visited = await gql(remove, { input: { stageId: plan.stages[0].id } });
+    expect(errorCode(visited)).toBe('CONFLICT');
+    expect(visited.errors![0]!.message).toContain('cannot be removed');
+  });
+});

@@ -2,7 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, QuestionCategory, Role, StageKind } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
-import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
+import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { StageVisit } from '../pipeline/stage-visit.entity';
 import { CatalogService } from './catalog.service';
 import {
   AddPlanStageInput,
@@ -274,8 +275,11 @@ export class CatalogResolver {
     @Args('input') input: RemovePlanStageInput,
   ): Promise<InterviewPlanPayload> {
     const planId = await this.planOfStage(input.stageId);
-    const { plan } = await this.editor.edit(planId, actor, (edit) => {
+    const { plan } = await this.editor.edit(planId, actor, async (edit) => {
       const stage = edit.stage(input.stageId);
+      if (!edit.plan.isTemplate && (await edit.em.count(StageVisit, { stage })) > 0) {
+        throw new ConflictException(`Applications have already been through "${stage.name}"; it cannot be removed.`);
+      }
       for (const requirement of edit.plan.skillRequirements.getItems()) requirement.verifiedIn.remove(stage);
       edit.plan.stages.remove(stage);
       edit.em.remove(stage);

@@ -6,6 +6,10 @@ import { User } from '../identity/user.entity';
 import { UserService } from '../identity/user.service';
 import { Position } from '../positions/position.entity';
 import { PositionsService } from '../positions/positions.service';
+import type { Actor } from '../../common/auth/actor';
+import { Candidate } from '../candidates/candidate.entity';
+import { CandidatesService } from '../candidates/candidates.service';
+import { PipelineService } from '../pipeline/pipeline.service';
 
 /** Demo accounts, one per role. Their passwords are published in the README: never in production. */
 export const DEMO_USERS = [
@@ -37,6 +41,37 @@ export const DEMO_USERS = [
 ] as const;
 export const DEMO_PASSWORD = 'demo-password-2026';
 
+const DEMO_CANDIDATES = [
+  {
+    name: 'Priya Raman',
+    email: 'priya.raman@example.net',
+    experienceLevel: ExperienceLevel.SENIOR,
+    experienceYears: 8,
+    source: 'referral',
+  },
+  {
+    name: 'Tomasz Nowak',
+    email: 'tomasz.nowak@example.net',
+    experienceLevel: ExperienceLevel.MID,
+    experienceYears: 4,
+    source: 'job board',
+  },
+  {
+    name: 'Amara Okafor',
+    email: 'amara.okafor@example.net',
+    experienceLevel: ExperienceLevel.STAFF,
+    experienceYears: 12,
+    source: 'sourcing',
+  },
+  {
+    name: 'Lucas Martin',
+    email: 'lucas.martin@example.net',
+    experienceLevel: ExperienceLevel.JUNIOR,
+    experienceYears: 1,
+    source: 'careers page',
+  },
+];
+
 const DEMO_POSITIONS = [
   {
     title: 'Senior Backend Developer (Payments)',
@@ -67,6 +102,8 @@ export class DemoDataService {
     private readonly orm: MikroORM,
     private readonly users: UserService,
     private readonly positions: PositionsService,
+    private readonly candidates: CandidatesService,
+    private readonly pipeline: PipelineService,
   ) {}
 
   async load(): Promise<void> {
@@ -105,6 +142,21 @@ export class DemoDataService {
         planTemplateId: template.id,
       });
       if (demo.open && position.status === PositionStatus.DRAFT) await this.positions.open(actor, position.id);
+    }
+    await this.loadCandidates(actor);
+  }
+
+  /** Candidates applying to the open positions, one of them a stage further along. */
+  private async loadCandidates(actor: Actor): Promise<void> {
+    const em = this.orm.em.fork();
+    if ((await em.count(Candidate, { email: { $in: DEMO_CANDIDATES.map((demo) => demo.email) } })) > 0) return;
+    const open = await em.find(Position, { status: PositionStatus.OPEN }, { orderBy: { title: 'asc' } });
+    for (const [index, demo] of DEMO_CANDIDATES.entries()) {
+      const candidate = await this.candidates.create(actor, demo);
+      const position = open[index % open.length];
+      if (!position) continue;
+      const application = await this.pipeline.apply(actor, { candidateId: candidate.id, positionId: position.id });
+      if (index === 0) await this.pipeline.transition(actor, application.id, 'advance', { reason: 'Strong screen' });
     }
   }
 }

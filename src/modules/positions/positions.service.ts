@@ -14,6 +14,7 @@ import { CandidateQuestion } from '../catalog/candidate-question.entity';
 import { InterviewPlan, type PlanStage } from '../catalog/interview-plan.entity';
 import { copyPlan, loadPlans } from '../catalog/plan-graph';
 import { User } from '../identity/user.entity';
+import { InterviewPanelist } from '../scheduling/interview.entity';
 import type { CreatePositionInput } from './graphql/position.input';
 import { Position } from './position.entity';
 
@@ -111,10 +112,15 @@ export class PositionsService {
   async interviewKit(actor: Actor, positionId: string, stageId: string) {
     const position = await this.em.findOne(Position, { id: positionId }, { populate: POSITION_GRAPH });
     if (!position) throw new NotFoundException('Position', positionId);
-    // Interviewers see the kits of stages they interview for once scheduling exists (next issue).
+    const onPanel =
+      actor.userId !== null &&
+      (await this.em.count(InterviewPanelist, {
+        interviewer: actor.userId,
+        interview: { stage: stageId, application: { position: position.id } },
+      })) > 0;
     this.policy.assert(
-      this.policy.canViewPosition(actor, position),
-      'Only the hiring team of this position (and interviewers on its panels) can read its interview kits.',
+      this.policy.canViewPosition(actor, position) || onPanel,
+      'Only the hiring team of this position and interviewers on a panel for this stage can read its kit.',
     );
     const [plan] = await loadPlans(this.em, [position.plan.id]);
     const stage = plan!.stages.getItems().find((candidate) => candidate.id === stageId);
