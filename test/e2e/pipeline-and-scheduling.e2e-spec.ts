@@ -302,6 +302,14 @@ describe('candidates, the pipeline and scheduling', () => {
       expect(interview.calendarInvite).toContain('METHOD:REQUEST');
       expect(interview.calendarInvite).toContain(`UID:interview-${interview.id}@interview-pipeline`);
       expect(interview.calendarInvite).toMatch(/ATTENDEE[^\n]*ines@example.com/);
+      // UTC instants (Z): no floating local times that clients would misread.
+      expect(interview.calendarInvite).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+      expect(interview.calendarInvite).toContain(
+        `DTSTART:${new Date(interview.startsAt)
+          .toISOString()
+          .replace(/[-:]/g, '')
+          .replace(/\.\d{3}/, '')}`,
+      );
     });
 
     it('refuses bad times, unknown or unsuitable interviewers, naming the fields', async () => {

@@ -157,8 +157,9 @@ export class SchedulingService {
    * only for callers who may see contact details.
    */
   calendarInvite(interview: Interview, withCandidate: boolean, timezone = 'UTC'): string {
-    const calendar = ical({ prodId: { company: 'interview-pipeline', product: 'interviews' }, timezone });
-    this.addEvent(calendar, interview, withCandidate);
+    // Times are written in UTC (…Z), which every client converts; the reader's local time is in the text.
+    const calendar = ical({ prodId: { company: 'interview-pipeline', product: 'interviews' } });
+    this.addEvent(calendar, interview, withCandidate, timezone);
     calendar.method(
       interview.status === InterviewStatus.CANCELLED ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     );
@@ -233,8 +234,14 @@ export class SchedulingService {
     return suggestSlots({ panel: members, durationMinutes: input.durationMinutes, from: input.from, to: input.to });
   }
 
-  private addEvent(calendar: ReturnType<typeof ical>, interview: Interview, withCandidate: boolean): void {
+  private addEvent(
+    calendar: ReturnType<typeof ical>,
+    interview: Interview,
+    withCandidate: boolean,
+    timezone: string,
+  ): void {
     const cancelled = interview.status === InterviewStatus.CANCELLED;
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' });
     const event = calendar.createEvent({
       id: `interview-${interview.id}@interview-pipeline`,
       sequence: interview.sequence,
@@ -242,6 +249,13 @@ export class SchedulingService {
       end: interview.endsAt,
       summary: `${interview.stage.name}: ${interview.application.candidate.name} for ${interview.application.position.title}`,
       location: interview.location ?? undefined,
+      description: [
+        `${local.format(interview.startsAt)} to ${local.format(interview.endsAt)} (${timezone})`,
+        `Stage: ${interview.stage.name}. The interview kit is in interview-pipeline.`,
+        cancelled && interview.cancelReason ? `Cancelled: ${interview.cancelReason}` : null,
+      ]
+        .filter(Boolean)
+        .join('\n'),
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       stamp: interview.updatedAt,
     });
