@@ -177,10 +177,9 @@ export class SchedulingService {
     const calendar = ical({
       name: `Interviews of ${user.name}`,
       prodId: { company: 'interview-pipeline', product: 'feed' },
-      timezone: user.timezone,
     });
     calendar.method(ICalCalendarMethod.PUBLISH);
-    for (const interview of interviews) this.addEvent(calendar, interview, false);
+    for (const interview of interviews) this.addEvent(calendar, interview, false, user.timezone);
     return calendar.toString();
   }
 
