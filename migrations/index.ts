@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122214440_Foundation as M0 } from './Migration20261122214440_Foundation';
 import { Migration20261122220901_Catalog as M1 } from './Migration20261122220901_Catalog';
 import { Migration20261122222535_Pipeline as M2 } from './Migration20261122222535_Pipeline';
+import { Migration20261122224258_Scorecards as M3 } from './Migration20261122224258_Scorecards';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
   { name: 'Migration20261122220901_Catalog', class: M1 },
   { name: 'Migration20261122222535_Pipeline', class: M2 },
+  { name: 'Migration20261122224258_Scorecards', class: M3 },
 ];

@@ -13,6 +13,8 @@ import { PositionsModule } from './modules/positions/positions.module';
 import { CandidatesModule } from './modules/candidates/candidates.module';
 import { PipelineModule } from './modules/pipeline/pipeline.module';
 import { SchedulingModule } from './modules/scheduling/scheduling.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ScorecardsModule } from './modules/scorecards/scorecards.module';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -30,6 +32,8 @@ export class ApiModule {
         CandidatesModule,
         SchedulingModule,
         PipelineModule,
+        ScorecardsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -3,6 +3,7 @@ import { JobsModule } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HeartbeatProcessor } from './modules/system/heartbeat.processor';
+import { PipelineJobsModule } from './modules/pipeline/pipeline-jobs.module';
 
 /** The worker process: job processors and the outbox relay; no HTTP. */
 @Module({})
@@ -18,6 +19,7 @@ export class WorkerModule {
           outboxPollMs: config.outboxPollMs,
           worker: { concurrency: config.worker.concurrency, lockDurationMs: config.worker.lockDurationMs },
         }),
+        PipelineJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor],

@@ -5,3 +5,4 @@ export * from './interview-plan';
 export * from './application-pipeline';
 export * from './interview-slots';
 export * from './skill-verification';
+export * from './scoring';

@@ -4,18 +4,22 @@
  */
 export const QueueName = {
   SYSTEM: 'system',
+  STAGE_TRANSITIONS: 'stage-transitions',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 /** Job name -> payload. Payloads hold ids and plain values only. */
 export interface JobPayloads {
   'system.heartbeat': Record<string, never>;
+  /** Carry out a computed stage decision on its application (auto-advancing stages). */
+  'pipeline.apply-stage-decision': { decisionId: string };
 }
 export type JobName = keyof JobPayloads;
 
 /** The queue each job runs on. */
 export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
   'system.heartbeat': QueueName.SYSTEM,
+  'pipeline.apply-stage-decision': QueueName.STAGE_TRANSITIONS,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -21,6 +21,9 @@ import { ApplicationTransition } from '../modules/pipeline/application-transitio
 import { ApplicationSkillVerdict } from '../modules/pipeline/skill-verdict.entity';
 import { StageVisit } from '../modules/pipeline/stage-visit.entity';
 import { Interview, InterviewPanelist } from '../modules/scheduling/interview.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { Scorecard, ScorecardAmendment } from '../modules/scorecards/scorecard.entity';
+import { StageDecision } from '../modules/scorecards/stage-decision.entity';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
 export const ENTITIES = [
@@ -46,4 +49,8 @@ export const ENTITIES = [
   ApplicationSkillVerdict,
   Interview,
   InterviewPanelist,
+  Scorecard,
+  ScorecardAmendment,
+  StageDecision,
+  Notification,
 ];

@@ -26,6 +26,11 @@ import {
 } from '../candidates/graphql/candidate.type';
 import { PositionType } from '../positions/graphql/position.type';
 import { InterviewType } from '../scheduling/graphql/interview.type';
+import { requestLoader } from '../../graphql/request-loader';
+import { ScorecardType, StageDecisionType } from '../scorecards/graphql/scorecard.type';
+import { ScorecardsService } from '../scorecards/scorecards.service';
+import { StageDecision } from '../scorecards/stage-decision.entity';
+import { SchedulingService } from '../scheduling/scheduling.service';
 import { PipelineLoaders } from './pipeline-loaders';
 import { PipelineService, type TransitionRequest } from './pipeline.service';
 
@@ -135,6 +140,20 @@ export class ApplicationsResolver {
     return this.loaders.skillVerifications(context).load(application.id);
   }
 
+  @ResolveField(() => [StageDecisionType], {
+    description: "The panel's recommendation per decided stage visit, oldest first.",
+  })
+  stageDecisions(@Parent() application: ApplicationType, @Context() context: object) {
+    return requestLoader<string, StageDecisionType[]>(context, 'stageDecisions', async (ids) => {
+      const rows = await this.em.find(
+        StageDecision,
+        { application: { $in: [...ids] } },
+        { orderBy: { createdAt: 'asc' } },
+      );
+      return ids.map((id) => rows.filter((row) => row.application.id === id).map((row) => StageDecisionType.from(row)));
+    }).load(application.id);
+  }
+
   private async act(actor: Actor, applicationId: string, action: PipelineAction, request: TransitionRequest) {
     if (!(await this.access.canRead(actor, applicationId))) throw new NotFoundException('Application', applicationId);
     return { application: ApplicationType.from(await this.pipeline.transition(actor, applicationId, action, request)) };
@@ -143,7 +162,24 @@ export class ApplicationsResolver {
 
 @Resolver(() => InterviewType)
 export class InterviewApplicationResolver {
-  constructor(private readonly loaders: PipelineLoaders) {}
+  constructor(
+    private readonly loaders: PipelineLoaders,
+    private readonly scorecardsService: ScorecardsService,
+    private readonly scheduling: SchedulingService,
+  ) {}
+
+  @ResolveField(() => [ScorecardType], {
+    description:
+      "Blind until submitted: a panelist sees the others' scorecards once they submitted their own for this stage.",
+  })
+  async scorecards(@Parent() interview: InterviewType, @Context() context: object, @CurrentActor() actor: Actor) {
+    const loader = requestLoader<string, ScorecardType[]>(context, 'interviewScorecards', async (ids) => {
+      const interviews = await this.scheduling.byIds(ids);
+      const visible = await this.scorecardsService.visibleFor(actor, interviews);
+      return ids.map((id) => (visible.get(id) ?? []).map((card) => ScorecardType.from(card)));
+    });
+    return loader.load(interview.id);
+  }
 
   @ResolveField(() => ApplicationType)
   async application(@Parent() interview: InterviewType): Promise<ApplicationType> {
@@ -208,5 +244,18 @@ export class PositionApplicationsResolver {
       this.em.count(Application, where),
     ]);
     return connection(rows, size, total, (row) => ApplicationType.from(row));
+  }
+}
+
+@Resolver(() => ScorecardType)
+export class ScorecardInterviewResolver {
+  constructor(private readonly scheduling: SchedulingService) {}
+
+  @ResolveField(() => InterviewType)
+  interview(@Parent() scorecard: ScorecardType, @Context() context: object) {
+    return requestLoader<string, InterviewType>(context, 'interviewsById', async (ids) => {
+      const rows = new Map((await this.scheduling.byIds(ids)).map((row) => [row.id, InterviewType.from(row)]));
+      return ids.map((id) => rows.get(id) ?? new Error(`interview ${id} not found`));
+    }).load(scorecard.entity.interview.id);
   }
 }

@@ -12,7 +12,7 @@ import { PositionType } from '../positions/graphql/position.type';
 import { Position } from '../positions/position.entity';
 import { InterviewsResolver } from '../scheduling/interviews.resolver';
 import { SchedulingService } from '../scheduling/scheduling.service';
-import { PipelineService } from './pipeline.service';
+import { SkillVerificationService } from '../scorecards/skill-verification.service';
 import { StageVisit } from './stage-visit.entity';
 
 const STAGE_GRAPH = ['rubric.criteria', 'questionLinks.question.skills', 'practicalTask'] as const;
@@ -23,7 +23,7 @@ export class PipelineLoaders {
   constructor(
     private readonly em: EntityManager,
     private readonly policy: AccessPolicy,
-    private readonly pipeline: PipelineService,
+    private readonly verifications: SkillVerificationService,
     private readonly scheduling: SchedulingService,
   ) {}
 
@@ -91,13 +91,20 @@ export class PipelineLoaders {
 
   skillVerifications(context: object) {
     return requestLoader<string, SkillVerificationType[]>(context, 'skillVerifications', async (ids) => {
-      const byApplication = await this.pipeline.skillVerifications(ids);
+      const byApplication = await this.verifications.forApplications(ids);
       return ids.map((id) =>
         (byApplication.get(id) ?? []).map((entry) =>
           Object.assign(new SkillVerificationType(), {
             skill: SkillType.from(entry.skill),
             priority: entry.priority,
             verdict: entry.verdict,
+            evidence: entry.evidence.map((row) => ({
+              verdict: row.verdict,
+              stageName: row.stage.name,
+              interviewer: row.interviewer ? UserType.from(row.interviewer) : null,
+              evidence: row.evidence,
+              recordedAt: row.createdAt,
+            })),
           }),
         ),
       );

@@ -12,24 +12,26 @@ import {
   Role,
   SkillPriority,
   SkillVerdict,
-  skillVerdictOf,
   type PipelineAction,
 } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
-import { PlanStage, SkillRequirement } from '../catalog/interview-plan.entity';
+import { PlanStage } from '../catalog/interview-plan.entity';
 import { Application } from '../candidates/application.entity';
 import { Candidate } from '../candidates/candidate.entity';
 import { User } from '../identity/user.entity';
 import { Position } from '../positions/position.entity';
 import { ApplicationTransition } from './application-transition.entity';
-import { ApplicationSkillVerdict } from './skill-verdict.entity';
+import { SkillVerificationService } from '../scorecards/skill-verification.service';
+import { StageDecision } from '../scorecards/stage-decision.entity';
 import { StageVisit } from './stage-visit.entity';
 
 export interface TransitionRequest {
   reason?: string | null;
   expectedVersion?: number | null;
+  /** Act only if the open visit is still in this stage (jobs applying a stage decision). */
+  expectedStageId?: string | null;
 }
 
 interface TransitionContext {
@@ -54,6 +56,7 @@ export class PipelineService {
   constructor(
     private readonly em: EntityManager,
     private readonly policy: AccessPolicy,
+    private readonly verifications: SkillVerificationService,
   ) {}
 
   /** Opens an application at the first stage of the position's plan. */
@@ -193,34 +196,8 @@ export class PipelineService {
     }
   }
 
-  /** Per skill of the plan: its priority and the verdict the recorded verdicts add up to. */
-  async skillVerifications(applicationIds: readonly string[], em: EntityManager = this.em) {
-    const applications = await em.find(Application, { id: { $in: [...applicationIds] } }, { populate: ['position'] });
-    const planIds = [...new Set(applications.map((application) => application.position.plan.id))];
-    const [requirements, verdicts] = await Promise.all([
-      em.find(SkillRequirement, { plan: { $in: planIds } }, { populate: ['skill'], orderBy: { position: 'asc' } }),
-      em.find(ApplicationSkillVerdict, { application: { $in: [...applicationIds] } }, { populate: ['stage'] }),
-    ]);
-    return new Map(
-      applications.map((application) => [
-        application.id,
-        requirements
-          .filter((requirement) => requirement.plan.id === application.position.plan.id)
-          .map((requirement) => ({
-            skill: requirement.skill,
-            priority: requirement.priority,
-            verdict: skillVerdictOf(
-              verdicts
-                .filter((entry) => entry.application.id === application.id && entry.skill.id === requirement.skill.id)
-                .map((entry) => ({ verdict: entry.verdict, stageOrder: entry.stage.order })),
-            ),
-          })),
-      ]),
-    );
-  }
-
   private async assertMustVerifySkillsVerified({ em, application }: TransitionContext): Promise<void> {
-    const verifications = (await this.skillVerifications([application.id], em)).get(application.id) ?? [];
+    const verifications = (await this.verifications.forApplications([application.id], em)).get(application.id) ?? [];
     const missing = verifications.filter(
       (entry) => entry.priority === SkillPriority.MUST_VERIFY && entry.verdict !== SkillVerdict.VERIFIED,
     );

@@ -4,6 +4,8 @@ import { BaseEntity } from '../../common/base.entity';
 import { PlanStage } from '../catalog/interview-plan.entity';
 import { Skill } from '../catalog/skill.entity';
 import { Application } from '../candidates/application.entity';
+import { User } from '../identity/user.entity';
+import { Scorecard } from '../scorecards/scorecard.entity';
 
 /**
  * One verdict on one skill of an application, with the stage it came from. Submitted scorecards
@@ -11,12 +13,15 @@ import { Application } from '../candidates/application.entity';
  */
 @Entity()
 @Index({ properties: ['application', 'skill'] })
-export class ApplicationSkillVerdict extends BaseEntity<'evidence'> {
+export class ApplicationSkillVerdict extends BaseEntity<'evidence' | 'scorecard' | 'interviewer'> {
   @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;
   @ManyToOne(() => Skill) skill: Rel<Skill>;
   @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
   @Enum({ items: () => SkillVerdict, nativeEnumName: 'skill_verdict' }) verdict: SkillVerdict;
   @Property({ type: 'text', nullable: true }) evidence: string | null = null;
+  /** The submitted scorecard it came from (null only for verdicts recorded another way). */
+  @ManyToOne(() => Scorecard, { nullable: true, deleteRule: 'cascade' }) scorecard: Rel<Scorecard> | null = null;
+  @ManyToOne(() => User, { nullable: true }) interviewer: Rel<User> | null = null;
 
   constructor(input: { application: Application; skill: Skill; stage: PlanStage; verdict: SkillVerdict }) {
     super();

@@ -24,6 +24,7 @@ import { Application } from '../candidates/application.entity';
 import { ApplicationAccess } from '../candidates/application-access';
 import { User } from '../identity/user.entity';
 import { Position } from '../positions/position.entity';
+import { StageDecisionService } from '../scorecards/stage-decision.service';
 import { Interview, InterviewPanelist } from './interview.entity';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -43,6 +44,7 @@ export class SchedulingService {
     private readonly em: EntityManager,
     private readonly policy: AccessPolicy,
     private readonly access: ApplicationAccess,
+    private readonly decisions: StageDecisionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -101,6 +103,8 @@ export class SchedulingService {
       interview.sequence += 1;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
       await em.flush();
+      // The cancelled interview may have been the last one the stage waited for.
+      await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return interview;
     });
   }
@@ -118,6 +122,7 @@ export class SchedulingService {
       interview.status = input.noShow ? InterviewStatus.NO_SHOW : InterviewStatus.COMPLETED;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
       await em.flush();
+      await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return interview;
     });
   }
@@ -141,6 +146,10 @@ export class SchedulingService {
       },
       { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
     );
+  }
+
+  byIds(ids: readonly string[]): Promise<Interview[]> {
+    return this.em.find(Interview, { id: { $in: [...ids] } }, { populate: INTERVIEW_GRAPH });
   }
 
   interviewsOf(applicationIds: readonly string[]): Promise<Interview[]> {

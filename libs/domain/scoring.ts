@@ -1,0 +1,110 @@
+/** Scorecard recommendations, from strongest against to strongest for. */
+export enum Recommendation {
+  STRONG_NO = 'STRONG_NO',
+  NO = 'NO',
+  YES = 'YES',
+  STRONG_YES = 'STRONG_YES',
+}
+
+export enum ScorecardStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+}
+
+export enum StageDecisionOutcome {
+  PASSED = 'PASSED',
+  FAILED = 'FAILED',
+}
+
+export interface CriterionWeight {
+  criterionId: string;
+  name: string;
+  weight: number;
+}
+
+export interface Rating {
+  criterionId: string;
+  score: number;
+}
+
+/** Weighted mean of one scorecard's ratings (criteria weights); null when nothing is rated. */
+export function weightedScore(ratings: readonly Rating[], criteria: readonly CriterionWeight[]): number | null {
+  let total = 0;
+  let weights = 0;
+  for (const criterion of criteria) {
+    const rating = ratings.find((entry) => entry.criterionId === criterion.criterionId);
+    if (!rating) continue;
+    total += rating.score * criterion.weight;
+    weights += criterion.weight;
+  }
+  return weights === 0 ? null : total / weights;
+}
+
+export interface SubmittedScorecard {
+  interviewerName: string;
+  ratings: readonly Rating[];
+  recommendation: Recommendation;
+}
+
+export interface StageDecisionInput {
+  scorecards: readonly SubmittedScorecard[];
+  criteria: readonly CriterionWeight[];
+  passThreshold: number;
+  /** The score of the rubric level that means "meets the bar" (3 on the default 1..4 scale). */
+  meetsScore: number;
+  /** Must-verify skills this stage verifies, with the application's current verdict on each. */
+  mustVerifySkills: ReadonlyArray<{ name: string; verified: boolean }>;
+}
+
+export interface StageDecisionResult {
+  outcome: StageDecisionOutcome;
+  /** Mean over the panel of each scorecard's weighted score. */
+  average: number;
+  reasons: string[];
+}
+
+/**
+ * The stage's recommendation once every panelist has submitted: PASSED when the panel's mean
+ * weighted score reaches passThreshold, nobody said STRONG_NO, and every must-verify skill of the
+ * stage is verified; otherwise FAILED. Reasons explain the result either way.
+ */
+export function decideStage(input: StageDecisionInput): StageDecisionResult {
+  if (input.scorecards.length === 0) throw new Error('A stage decision needs at least one submitted scorecard.');
+  const scores = input.scorecards.map((scorecard) => weightedScore(scorecard.ratings, input.criteria) ?? 0);
+  const average = scores.reduce((sum, score) => sum + score, 0) / scores.length;
+  const reasons: string[] = [];
+  const failures: string[] = [];
+
+  const belowMeets = input.criteria.filter((criterion) => {
+    const given = input.scorecards
+      .map((scorecard) => scorecard.ratings.find((rating) => rating.criterionId === criterion.criterionId)?.score)
+      .filter((score): score is number => score !== undefined);
+    return given.length > 0 && given.reduce((sum, score) => sum + score, 0) / given.length < input.meetsScore;
+  });
+  if (belowMeets.length > 0) {
+    reasons.push(
+      `${belowMeets.length} of ${input.criteria.length} criteria below 'meets': ${belowMeets.map((c) => c.name).join(', ')}`,
+    );
+  }
+  const rounded = Math.round(average * 100) / 100;
+  if (average >= input.passThreshold)
+    reasons.push(`Weighted average ${rounded} reaches the threshold ${input.passThreshold}`);
+  else failures.push(`Weighted average ${rounded} is below the threshold ${input.passThreshold}`);
+  for (const scorecard of input.scorecards) {
+    if (scorecard.recommendation === Recommendation.STRONG_NO)
+      failures.push(`STRONG_NO from ${scorecard.interviewerName}`);
+  }
+  for (const skill of input.mustVerifySkills) {
+    if (!skill.verified) failures.push(`Must-verify skill "${skill.name}" is not verified`);
+  }
+  return {
+    outcome: failures.length === 0 ? StageDecisionOutcome.PASSED : StageDecisionOutcome.FAILED,
+    average,
+    reasons: [...failures, ...reasons],
+  };
+}
+
+/** The YES/NO side of a recommendation. */
+export function isPositive(recommendation: Recommendation): boolean {
+  return recommendation === Recommendation.YES || recommendation === Recommendation.STRONG_YES;
+}

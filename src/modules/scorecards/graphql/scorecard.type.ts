@@ -1,0 +1,177 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Recommendation, ScorecardStatus, SkillVerdict, StageDecisionOutcome } from '../../../../libs/domain';
+import { RubricCriterionType, SkillType } from '../../catalog/graphql/catalog.type';
+import { UserType } from '../../identity/graphql/user.type';
+import type { ScorecardAmendment, Scorecard } from '../scorecard.entity';
+import type { StageDecision } from '../stage-decision.entity';
+
+registerEnumType(ScorecardStatus, { name: 'ScorecardStatus' });
+registerEnumType(Recommendation, { name: 'Recommendation' });
+registerEnumType(StageDecisionOutcome, { name: 'StageDecisionOutcome' });
+
+@ObjectType('CriterionRating')
+export class CriterionRatingType {
+  @Field(() => RubricCriterionType) criterion!: RubricCriterionType;
+  @Field(() => Int) score!: number;
+  @Field(() => String, { nullable: true }) evidence!: string | null;
+}
+
+@ObjectType('SkillVerdictEntry')
+export class SkillVerdictEntryType {
+  @Field(() => SkillType) skill!: SkillType;
+  @Field(() => SkillVerdict) verdict!: SkillVerdict;
+  @Field(() => String, { nullable: true }) evidence!: string | null;
+}
+
+@ObjectType('ScorecardAmendment')
+export class ScorecardAmendmentType {
+  @Field(() => UserType) author!: UserType;
+  @Field() reason!: string;
+  @Field() createdAt!: Date;
+
+  static from(amendment: ScorecardAmendment): ScorecardAmendmentType {
+    return Object.assign(new ScorecardAmendmentType(), {
+      author: UserType.from(amendment.author),
+      reason: amendment.reason,
+      createdAt: amendment.createdAt,
+    });
+  }
+}
+
+@ObjectType('Scorecard')
+export class ScorecardType {
+  @Field(() => ID) id!: string;
+  @Field(() => UserType) interviewer!: UserType;
+  @Field(() => ScorecardStatus) status!: ScorecardStatus;
+  @Field(() => [String]) redFlags!: string[];
+  @Field(() => Recommendation, { nullable: true }) recommendation!: Recommendation | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field() dueAt!: Date;
+  @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
+  @Field(() => Float, { nullable: true, description: 'Weighted rubric score, fixed when submitted.' }) weightedScore!:
+    number | null;
+  entity!: Scorecard;
+
+  /** The interviewer must be loaded. */
+  static from(scorecard: Scorecard): ScorecardType {
+    return Object.assign(new ScorecardType(), {
+      id: scorecard.id,
+      interviewer: UserType.from(scorecard.interviewer),
+      status: scorecard.status,
+      redFlags: scorecard.redFlags,
+      recommendation: scorecard.recommendation,
+      notes: scorecard.notes,
+      dueAt: scorecard.dueAt,
+      submittedAt: scorecard.submittedAt,
+      weightedScore: scorecard.weightedScore,
+      entity: scorecard,
+    });
+  }
+}
+
+@ObjectType('ScorecardPayload')
+export class ScorecardPayload {
+  @Field(() => ScorecardType) scorecard!: ScorecardType;
+}
+
+@ObjectType('StageDecision', { description: "The panel's recommendation for one stage visit, with its reasons." })
+export class StageDecisionType {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) stageId!: string;
+  @Field(() => StageDecisionOutcome) outcome!: StageDecisionOutcome;
+  @Field(() => Float, { description: "Mean over the panel of each scorecard's weighted score." }) average!: number;
+  @Field(() => [String]) reasons!: string[];
+  @Field({ description: 'True when the stage advances by itself (autoAdvance).' }) automatic!: boolean;
+  @Field(() => Date, { nullable: true }) appliedAt!: Date | null;
+  @Field() createdAt!: Date;
+
+  static from(decision: StageDecision): StageDecisionType {
+    return Object.assign(new StageDecisionType(), {
+      id: decision.id,
+      stageId: decision.stage.id,
+      outcome: decision.outcome,
+      average: decision.average,
+      reasons: decision.reasons,
+      automatic: decision.automatic,
+      appliedAt: decision.appliedAt,
+      createdAt: decision.createdAt,
+    });
+  }
+}
+
+@InputType()
+export class CriterionRatingInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a criterion id' }) criterionId!: string;
+  @Field(() => Int) @IsInt({ message: 'must be a whole number' }) score!: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) evidence?: string;
+}
+
+@InputType()
+export class SkillVerdictInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a skill id' }) skillId!: string;
+  @Field(() => SkillVerdict) @IsEnum(SkillVerdict) verdict!: SkillVerdict;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) evidence?: string;
+}
+
+@InputType()
+export class SaveScorecardInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
+  @Field(() => [CriterionRatingInput])
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CriterionRatingInput)
+  ratings!: CriterionRatingInput[];
+  @Field(() => [SkillVerdictInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SkillVerdictInput)
+  skillVerdicts?: SkillVerdictInput[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) redFlags?: string[];
+  @Field(() => Recommendation, { nullable: true })
+  @IsOptional()
+  @IsEnum(Recommendation)
+  recommendation?: Recommendation;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string;
+}
+
+@InputType()
+export class SubmitScorecardInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a scorecard id' }) scorecardId!: string;
+}
+
+@InputType()
+export class AmendScorecardInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a scorecard id' }) scorecardId!: string;
+  @Field() @IsString() @MinLength(1, { message: 'must say why' }) @MaxLength(2000) reason!: string;
+  @Field(() => [CriterionRatingInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CriterionRatingInput)
+  ratings?: CriterionRatingInput[];
+  @Field(() => [SkillVerdictInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => SkillVerdictInput)
+  skillVerdicts?: SkillVerdictInput[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) redFlags?: string[];
+  @Field(() => Recommendation, { nullable: true })
+  @IsOptional()
+  @IsEnum(Recommendation)
+  recommendation?: Recommendation;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string;
+}

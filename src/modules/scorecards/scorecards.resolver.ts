@@ -1,0 +1,117 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ALL_ROLES } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
+import { requestLoader } from '../../graphql/request-loader';
+import { RubricCriterionType, SkillType } from '../catalog/graphql/catalog.type';
+import { RubricCriterion } from '../catalog/interview-plan.entity';
+import { Skill } from '../catalog/skill.entity';
+import {
+  AmendScorecardInput,
+  CriterionRatingType,
+  SaveScorecardInput,
+  ScorecardAmendmentType,
+  ScorecardPayload,
+  ScorecardType,
+  SkillVerdictEntryType,
+  SubmitScorecardInput,
+} from './graphql/scorecard.type';
+import { ScorecardsService } from './scorecards.service';
+
+@Resolver(() => ScorecardType)
+export class ScorecardsResolver {
+  constructor(
+    private readonly scorecards: ScorecardsService,
+    private readonly em: EntityManager,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @Query(() => ScorecardType, {
+    description: "FORBIDDEN for another panelist's scorecard until you submitted yours for that stage.",
+  })
+  async scorecard(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ScorecardType> {
+    return ScorecardType.from(await this.scorecards.get(actor, id));
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => ScorecardPayload, {
+    description: 'Saves your draft for an interview you sit on; call it as often as you like.',
+  })
+  async saveScorecard(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SaveScorecardInput,
+  ): Promise<ScorecardPayload> {
+    const saved = await this.scorecards.save(actor, input.interviewId, input);
+    return { scorecard: ScorecardType.from(await this.scorecards.get(actor, saved.id)) };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => ScorecardPayload, {
+    description: 'Makes your scorecard final; every criterion rated and a recommendation given.',
+  })
+  async submitScorecard(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SubmitScorecardInput,
+  ): Promise<ScorecardPayload> {
+    const submitted = await this.scorecards.submit(actor, input.scorecardId);
+    return { scorecard: ScorecardType.from(await this.scorecards.get(actor, submitted.id)) };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => ScorecardPayload, {
+    description: 'Changes your submitted scorecard, with a reason; the previous content is kept.',
+  })
+  async amendScorecard(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AmendScorecardInput,
+  ): Promise<ScorecardPayload> {
+    const amended = await this.scorecards.amend(actor, input.scorecardId, input.reason, input);
+    return { scorecard: ScorecardType.from(await this.scorecards.get(actor, amended.id)) };
+  }
+
+  @ResolveField(() => [CriterionRatingType])
+  async ratings(@Parent() scorecard: ScorecardType, @Context() context: object): Promise<CriterionRatingType[]> {
+    const loader = requestLoader<string, RubricCriterionType>(context, 'criteria', async (ids) => {
+      const rows = new Map(
+        (await this.em.find(RubricCriterion, { id: { $in: [...ids] } })).map((row) => [
+          row.id,
+          RubricCriterionType.from(row),
+        ]),
+      );
+      return ids.map((id) => rows.get(id) ?? new Error(`criterion ${id} not found`));
+    });
+    return Promise.all(
+      scorecard.entity.ratings.map(async (rating) => ({
+        criterion: await loader.load(rating.criterionId),
+        score: rating.score,
+        evidence: rating.evidence,
+      })),
+    );
+  }
+
+  @ResolveField(() => [SkillVerdictEntryType])
+  async skillVerdicts(
+    @Parent() scorecard: ScorecardType,
+    @Context() context: object,
+  ): Promise<SkillVerdictEntryType[]> {
+    const loader = requestLoader<string, SkillType>(context, 'skills', async (ids) => {
+      const rows = new Map(
+        (await this.em.find(Skill, { id: { $in: [...ids] } })).map((row) => [row.id, SkillType.from(row)]),
+      );
+      return ids.map((id) => rows.get(id) ?? new Error(`skill ${id} not found`));
+    });
+    return Promise.all(
+      scorecard.entity.skillVerdicts.map(async (entry) => ({
+        skill: await loader.load(entry.skillId),
+        verdict: entry.verdict,
+        evidence: entry.evidence,
+      })),
+    );
+  }
+
+  @ResolveField(() => [ScorecardAmendmentType], { description: 'Changes made after submission, oldest first.' })
+  async amendments(@Parent() scorecard: ScorecardType): Promise<ScorecardAmendmentType[]> {
+    return (await this.scorecards.amendments(scorecard.id)).map((amendment) => ScorecardAmendmentType.from(amendment));
+  }
+}

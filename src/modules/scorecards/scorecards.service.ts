@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  InterviewStatus,
+  ScorecardStatus,
+  SkillVerdict,
+  weightedScore,
+  type Recommendation,
+} from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import {
+  BadUserInputException,
+  ConflictException,
+  ForbiddenException,
+  NotFoundException,
+  type FieldErrors,
+} from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { SkillRequirement } from '../catalog/interview-plan.entity';
+import { Skill } from '../catalog/skill.entity';
+import { User } from '../identity/user.entity';
+import { ApplicationSkillVerdict } from '../pipeline/skill-verdict.entity';
+import { Position } from '../positions/position.entity';
+import { Interview } from '../scheduling/interview.entity';
+import { Scorecard, ScorecardAmendment, type StoredRating, type StoredSkillVerdict } from './scorecard.entity';
+import { StageDecisionService } from './stage-decision.service';
+
+export interface ScorecardContent {
+  ratings?: Array<{ criterionId: string; score: number; evidence?: string | null }>;
+  skillVerdicts?: Array<{ skillId: string; verdict: SkillVerdict; evidence?: string | null }> | null;
+  redFlags?: string[] | null;
+  recommendation?: Recommendation | null;
+  notes?: string | null;
+}
+
+const INTERVIEW_GRAPH = ['stage.rubric.criteria', 'panel.interviewer', 'application'] as const;
+
+@Injectable()
+export class ScorecardsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+    private readonly decisions: StageDecisionService,
+  ) {}
+
+  /** Creates or updates the caller's DRAFT for an interview they sit on. */
+  async save(actor: Actor, interviewId: string, content: ScorecardContent): Promise<Scorecard> {
+    return this.em.fork().transactional(async (em) => {
+      const interview = await this.loadInterview(em, interviewId);
+      this.assertOnPanel(actor, interview);
+      if (interview.status === InterviewStatus.CANCELLED) {
+        throw new ConflictException('The interview was cancelled; there is nothing to score.');
+      }
+      let scorecard = await em.findOne(Scorecard, { interview, interviewer: actor.userId });
+      if (scorecard?.status === ScorecardStatus.SUBMITTED) {
+        throw new ConflictException(
+          'This scorecard is already submitted; use amendScorecard with a reason to change it.',
+        );
+      }
+      const checked = await this.check(em, interview, content);
+      if (!scorecard) {
+        const dueAt = new Date(interview.endsAt.getTime() + interview.stage.feedbackDueHours * 3_600_000);
+        scorecard = new Scorecard(interview, em.getReference(User, actor.userId!), dueAt);
+        em.persist(scorecard);
+      }
+      Object.assign(scorecard, checked);
+      await em.flush();
+      return scorecard;
+    });
+  }
+
+  /** Makes the author's scorecard final; every criterion must be rated and a recommendation given. */
+  async submit(actor: Actor, scorecardId: string): Promise<Scorecard> {
+    return this.em.fork().transactional(async (em) => {
+      const scorecard = await this.loadOwn(em, actor, scorecardId);
+      const interview = await this.loadInterview(em, scorecard.interview.id);
+      if (scorecard.status === ScorecardStatus.SUBMITTED)
+        throw new ConflictException('This scorecard is already submitted.');
+      if (interview.status === InterviewStatus.CANCELLED)
+        throw new ConflictException('The interview was cancelled; it cannot be scored.');
+      if (interview.startsAt.getTime() > Date.now()) {
+        throw new ConflictException(
+          `The interview starts at ${interview.startsAt.toISOString()}; submit once it has taken place.`,
+        );
+      }
+      const criteria = interview.stage.rubric?.criteria.getItems() ?? [];
+      const missing = criteria.filter(
+        (criterion) => !scorecard.ratings.some((rating) => rating.criterionId === criterion.id),
+      );
+      const fields: FieldErrors = {};
+      if (missing.length)
+        fields.ratings = `rate every criterion; missing: ${missing.map((criterion) => criterion.name).join(', ')}`;
+      if (!scorecard.recommendation) fields.recommendation = 'choose a recommendation before submitting';
+      if (Object.keys(fields).length) {
+        throw new BadUserInputException(`The scorecard is not complete: ${Object.values(fields).join('; ')}.`, fields);
+      }
+      scorecard.status = ScorecardStatus.SUBMITTED;
+      scorecard.submittedAt = new Date();
+      this.finalise(em, scorecard, interview);
+      await em.flush();
+      await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
+      return scorecard;
+    });
+  }
+
+  /** Changes a submitted scorecard; only its author, with a reason. The previous content is kept. */
+  async amend(actor: Actor, scorecardId: string, reason: string, content: ScorecardContent): Promise<Scorecard> {
+    return this.em.fork().transactional(async (em) => {
+      const scorecard = await this.loadOwn(em, actor, scorecardId);
+      if (scorecard.status !== ScorecardStatus.SUBMITTED) {
+        throw new ConflictException('Only a submitted scorecard is amended; a draft is simply saved again.');
+      }
+      if (reason.trim() === '')
+        throw new BadUserInputException('Say why you amend it.', { 'input.reason': 'must not be blank' });
+      const interview = await this.loadInterview(em, scorecard.interview.id);
+      const { ratings, skillVerdicts, redFlags, recommendation, notes } = scorecard;
+      em.persist(
+        new ScorecardAmendment(scorecard, em.getReference(User, actor.userId!), reason.trim(), {
+          ratings,
+          skillVerdicts,
+          redFlags,
+          recommendation,
+          notes,
+        }),
+      );
+      const checked = await this.check(em, interview, {
+        ratings: content.ratings ?? ratings,
+        skillVerdicts: content.skillVerdicts ?? skillVerdicts,
+        redFlags: content.redFlags ?? redFlags,
+        recommendation: content.recommendation ?? recommendation,
+        notes: content.notes ?? notes,
+      });
+      const criteria = interview.stage.rubric?.criteria.getItems() ?? [];
+      if (criteria.some((criterion) => !checked.ratings.some((rating) => rating.criterionId === criterion.id))) {
+        throw new BadUserInputException('An amended scorecard still rates every criterion.', {
+          'input.ratings': 'rate every criterion',
+        });
+      }
+      Object.assign(scorecard, checked);
+      await em.nativeDelete(ApplicationSkillVerdict, { scorecard });
+      this.finalise(em, scorecard, interview);
+      await em.flush();
+      await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
+      return scorecard;
+    });
+  }
+
+  /**
+   * Scorecards of an interview the caller may read. Blind until submitted: a panelist sees the
+   * others' only after submitting their own for the same application and stage.
+   */
+  async visibleFor(actor: Actor, interviews: Interview[]): Promise<Map<string, Scorecard[]>> {
+    const cards = await this.em.find(
+      Scorecard,
+      { interview: { $in: interviews.map((interview) => interview.id) } },
+      { populate: ['interviewer'], orderBy: { createdAt: 'asc' } },
+    );
+    const result = new Map<string, Scorecard[]>();
+    for (const interview of interviews) {
+      const own = cards.filter((card) => card.interview.id === interview.id);
+      result.set(
+        interview.id,
+        (await this.canSeeAll(actor, interview)) ? own : own.filter((card) => card.interviewer.id === actor.userId),
+      );
+    }
+    return result;
+  }
+
+  async get(actor: Actor, id: string): Promise<Scorecard> {
+    const scorecard = await this.em.findOne(Scorecard, { id }, { populate: ['interviewer', 'interview'] });
+    if (!scorecard) throw new NotFoundException('Scorecard', id);
+    if (scorecard.interviewer.id === actor.userId) return scorecard;
+    const interview = await this.em.findOneOrFail(Interview, scorecard.interview.id, { populate: ['application'] });
+    if (!(await this.canSeeAll(actor, interview))) {
+      throw new ForbiddenException('Scorecards are blind: submit your own for this stage before reading the others.');
+    }
+    return scorecard;
+  }
+
+  amendments(scorecardId: string): Promise<ScorecardAmendment[]> {
+    return this.em.find(
+      ScorecardAmendment,
+      { scorecard: scorecardId },
+      { populate: ['author'], orderBy: { createdAt: 'asc' } },
+    );
+  }
+
+  private async canSeeAll(actor: Actor, interview: Interview): Promise<boolean> {
+    const position = await this.em.findOneOrFail(Position, interview.application.position.id, {
+      populate: ['recruiters'],
+    });
+    if (this.policy.canManagePosition(actor, position)) return true;
+    if (!actor.userId) return false;
+    const submittedOwn = await this.em.count(Scorecard, {
+      interviewer: actor.userId,
+      status: ScorecardStatus.SUBMITTED,
+      interview: { application: interview.application.id, stage: interview.stage.id },
+    });
+    return submittedOwn > 0;
+  }
+
+  /** Fixes the weighted score and records the skill verdicts as the application's evidence. */
+  private finalise(em: EntityManager, scorecard: Scorecard, interview: Interview): void {
+    const criteria = (interview.stage.rubric?.criteria.getItems() ?? []).map((criterion) => ({
+      criterionId: criterion.id,
+      name: criterion.name,
+      weight: criterion.weight,
+    }));
+    scorecard.weightedScore = weightedScore(scorecard.ratings, criteria);
+    for (const entry of scorecard.skillVerdicts) {
+      const verdict = new ApplicationSkillVerdict({
+        application: interview.application,
+        skill: em.getReference(Skill, entry.skillId),
+        stage: interview.stage,
+        verdict: entry.verdict,
+      });
+      Object.assign(verdict, { evidence: entry.evidence, scorecard, interviewer: scorecard.interviewer });
+      em.persist(verdict);
+    }
+  }
+
+  /** Validates content against the stage: criteria of its rubric, scores on its scale, skills it verifies. */
+  private async check(em: EntityManager, interview: Interview, content: ScorecardContent) {
+    const fields: FieldErrors = {};
+    const rubric = interview.stage.rubric;
+    const criteria = rubric?.criteria.getItems() ?? [];
+    const ratings: StoredRating[] = [];
+    (content.ratings ?? []).forEach((rating, index) => {
+      const at = `input.ratings[${index}]`;
+      if (!criteria.some((criterion) => criterion.id === rating.criterionId)) {
+        fields[`${at}.criterionId`] = `not a criterion of the "${interview.stage.name}" rubric`;
+      } else if (ratings.some((entry) => entry.criterionId === rating.criterionId)) {
+        fields[`${at}.criterionId`] = 'rated twice';
+      }
+      if (
+        rubric &&
+        (!Number.isInteger(rating.score) || rating.score < rubric.scaleMin || rating.score > rubric.scaleMax)
+      ) {
+        fields[`${at}.score`] = `must be a whole number from ${rubric.scaleMin} to ${rubric.scaleMax}`;
+      }
+      ratings.push({ criterionId: rating.criterionId, score: rating.score, evidence: rating.evidence?.trim() || null });
+    });
+    const verifiable = await em.find(SkillRequirement, { verifiedIn: interview.stage.id });
+    const skillVerdicts: StoredSkillVerdict[] = [];
+    (content.skillVerdicts ?? []).forEach((entry, index) => {
+      if (!verifiable.some((requirement) => requirement.skill.id === entry.skillId)) {
+        fields[`input.skillVerdicts[${index}].skillId`] = `"${interview.stage.name}" does not verify this skill`;
+      }
+      skillVerdicts.push({ skillId: entry.skillId, verdict: entry.verdict, evidence: entry.evidence?.trim() || null });
+    });
+    if (Object.keys(fields).length) throw new BadUserInputException('The scorecard has invalid entries.', fields);
+    return {
+      ratings,
+      skillVerdicts,
+      redFlags: [...new Set((content.redFlags ?? []).map((flag) => flag.trim()).filter(Boolean))],
+      recommendation: content.recommendation ?? null,
+      notes: content.notes ?? null,
+    };
+  }
+
+  private async loadInterview(em: EntityManager, id: string): Promise<Interview> {
+    const interview = await em.findOne(Interview, { id }, { populate: INTERVIEW_GRAPH });
+    if (!interview) throw new NotFoundException('Interview', id);
+    return interview;
+  }
+
+  private async loadOwn(em: EntityManager, actor: Actor, id: string): Promise<Scorecard> {
+    const scorecard = await em.findOne(Scorecard, { id }, { populate: ['interviewer'] });
+    if (!scorecard) throw new NotFoundException('Scorecard', id);
+    if (scorecard.interviewer.id !== actor.userId)
+      throw new ForbiddenException('Only its author can submit or amend a scorecard.');
+    return scorecard;
+  }
+
+  private assertOnPanel(actor: Actor, interview: Interview): void {
+    if (!interview.panel.getItems().some((panelist) => panelist.interviewer.id === actor.userId)) {
+      throw new ForbiddenException('Only the panel of this interview writes its scorecards.');
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { skillVerdictOf, type SkillPriority, type SkillVerdict } from '../../../libs/domain';
+import { SkillRequirement } from '../catalog/interview-plan.entity';
+import type { Skill } from '../catalog/skill.entity';
+import { Application } from '../candidates/application.entity';
+import { ApplicationSkillVerdict } from '../pipeline/skill-verdict.entity';
+
+export interface SkillVerification {
+  skill: Skill;
+  priority: SkillPriority;
+  verdict: SkillVerdict;
+  /** Stage keys of the plan that verify the skill. */
+  verifiedInStageIds: string[];
+  evidence: ApplicationSkillVerdict[];
+}
+
+/** Per application and skill of its plan: the verdict the recorded verdicts add up to, with the trail. */
+@Injectable()
+export class SkillVerificationService {
+  constructor(private readonly em: EntityManager) {}
+
+  async forApplications(
+    applicationIds: readonly string[],
+    em: EntityManager = this.em,
+  ): Promise<Map<string, SkillVerification[]>> {
+    const applications = await em.find(Application, { id: { $in: [...applicationIds] } }, { populate: ['position'] });
+    const planIds = [...new Set(applications.map((application) => application.position.plan.id))];
+    const [requirements, verdicts] = await Promise.all([
+      em.find(
+        SkillRequirement,
+        { plan: { $in: planIds } },
+        { populate: ['skill', 'verifiedIn'], orderBy: { position: 'asc' } },
+      ),
+      em.find(
+        ApplicationSkillVerdict,
+        { application: { $in: [...applicationIds] } },
+        { populate: ['stage', 'interviewer'], orderBy: { createdAt: 'asc' } },
+      ),
+    ]);
+    return new Map(
+      applications.map((application) => [
+        application.id,
+        requirements
+          .filter((requirement) => requirement.plan.id === application.position.plan.id)
+          .map((requirement) => {
+            const evidence = verdicts.filter(
+              (entry) => entry.application.id === application.id && entry.skill.id === requirement.skill.id,
+            );
+            return {
+              skill: requirement.skill,
+              priority: requirement.priority,
+              verdict: skillVerdictOf(
+                evidence.map((entry) => ({ verdict: entry.verdict, stageOrder: entry.stage.order })),
+              ),
+              verifiedInStageIds: requirement.verifiedIn.getItems().map((stage) => stage.id),
+              evidence,
+            };
+          }),
+      ]),
+    );
+  }
+}
