@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/postgresql';
 import {
   ApplicationStatus,
+  InterviewStatus,
   planTransition,
   PositionStatus,
   Role,
@@ -26,6 +27,7 @@ import { ApplicationTransition } from './application-transition.entity';
 import { SkillVerificationService } from '../scorecards/skill-verification.service';
 import { StageDecision } from '../scorecards/stage-decision.entity';
 import { StageVisit } from './stage-visit.entity';
+import { Interview } from '../scheduling/interview.entity';
 
 export interface TransitionRequest {
   reason?: string | null;
@@ -157,6 +159,9 @@ export class PipelineService {
         const fromStatus = application.status;
         const fromStage = application.currentStage?.id ?? null;
         const decidedBy = actor.userId ? em.getReference(User, actor.userId) : null;
+        if (request.expectedStageId && application.currentStage?.id !== request.expectedStageId) {
+          throw new ConflictException('The application has left that stage already.');
+        }
         if (plan.closeVisit) {
           const open = await em.findOneOrFail(StageVisit, { application, exitedAt: null });
           Object.assign(open, {
@@ -165,7 +170,14 @@ export class PipelineService {
             decidedBy,
             reason: request.reason?.trim() || null,
           });
+          // A stage decision waiting on this visit is now settled, by the system or by a person.
+          const decision = await em.findOne(StageDecision, { visit: open, appliedAt: null });
+          if (decision) {
+            decision.appliedAt = now;
+            decision.outcomeApplied = (decision.outcome as string) === (plan.closeVisit as string);
+          }
         }
+        if (plan.decided) await this.cancelOpenInterviews(em, application);
         const next = plan.openStageIndex === null ? null : stages[plan.openStageIndex]!;
         if (next) em.persist(new StageVisit(application, next, now));
         application.status = plan.next.status;
@@ -206,6 +218,17 @@ export class PipelineService {
       throw new ConflictException(`Cannot hire yet: these must-verify skills are not verified: ${list}.`, {
         unverifiedSkills: missing.map((entry) => entry.skill.id),
       });
+    }
+  }
+
+  /** A decided application keeps nobody's calendar blocked: its scheduled interviews are cancelled. */
+  private async cancelOpenInterviews(em: EntityManager, application: Application): Promise<void> {
+    const open = await em.find(Interview, { application, status: InterviewStatus.SCHEDULED }, { populate: ['panel'] });
+    for (const interview of open) {
+      interview.status = InterviewStatus.CANCELLED;
+      interview.cancelReason = `The application was ${application.status.toLowerCase()}.`;
+      interview.sequence += 1;
+      for (const panelist of interview.panel) panelist.blocksCalendar = false;
     }
   }
 
