@@ -177,12 +177,14 @@ export class PipelineService {
             decision.outcomeApplied = (decision.outcome as string) === (plan.closeVisit as string);
           }
         }
-        if (plan.decided) await this.cancelOpenInterviews(em, application);
         const next = plan.openStageIndex === null ? null : stages[plan.openStageIndex]!;
         if (next) em.persist(new StageVisit(application, next, now));
         application.status = plan.next.status;
         application.currentStage = plan.next.currentStageIndex === null ? null : stages[plan.next.currentStageIndex]!;
-        if (plan.decided) application.decidedAt = now;
+        if (plan.decided) {
+          application.decidedAt = now;
+          await this.cancelOpenInterviews(em, application);
+        }
         em.persist(
           this.logEntry(
             em,

@@ -157,10 +157,16 @@ export class ScorecardsService {
     );
     const result = new Map<string, Scorecard[]>();
     for (const interview of interviews) {
-      const own = cards.filter((card) => card.interview.id === interview.id);
+      const ofInterview = cards.filter((card) => card.interview.id === interview.id);
+      const access = await this.access(actor, interview);
       result.set(
         interview.id,
-        (await this.canSeeAll(actor, interview)) ? own : own.filter((card) => card.interviewer.id === actor.userId),
+        ofInterview.filter(
+          (card) =>
+            card.interviewer.id === actor.userId ||
+            access === 'team' ||
+            (access === 'submitted-panelist' && card.status === ScorecardStatus.SUBMITTED),
+        ),
       );
     }
     return result;
@@ -171,10 +177,10 @@ export class ScorecardsService {
     if (!scorecard) throw new NotFoundException('Scorecard', id);
     if (scorecard.interviewer.id === actor.userId) return scorecard;
     const interview = await this.em.findOneOrFail(Interview, scorecard.interview.id, { populate: ['application'] });
-    if (!(await this.canSeeAll(actor, interview))) {
-      throw new ForbiddenException('Scorecards are blind: submit your own for this stage before reading the others.');
-    }
-    return scorecard;
+    const access = await this.access(actor, interview);
+    if (access === 'team') return scorecard;
+    if (access === 'submitted-panelist' && scorecard.status === ScorecardStatus.SUBMITTED) return scorecard;
+    throw new ForbiddenException('Scorecards are blind: submit your own for this stage before reading the others.');
   }
 
   amendments(scorecardId: string): Promise<ScorecardAmendment[]> {
@@ -185,18 +191,21 @@ export class ScorecardsService {
     );
   }
 
-  private async canSeeAll(actor: Actor, interview: Interview): Promise<boolean> {
-    const position = await this.em.findOneOrFail(Position, interview.application.position.id, {
-      populate: ['recruiters'],
-    });
-    if (this.policy.canManagePosition(actor, position)) return true;
-    if (!actor.userId) return false;
+  /**
+   * 'team': the position's recruiters, hiring manager and admins read every scorecard.
+   * 'submitted-panelist': someone who submitted their own scorecard for this application and stage
+   * reads the others' submitted ones. 'blind': everyone else reads only their own.
+   */
+  private async access(actor: Actor, interview: Interview): Promise<'team' | 'submitted-panelist' | 'blind'> {
+    const position = await this.em.findOneOrFail(Position, interview.application.position.id, { populate: ['recruiters'] });
+    if (this.policy.canManagePosition(actor, position)) return 'team';
+    if (!actor.userId) return 'blind';
     const submittedOwn = await this.em.count(Scorecard, {
       interviewer: actor.userId,
       status: ScorecardStatus.SUBMITTED,
       interview: { application: interview.application.id, stage: interview.stage.id },
     });
-    return submittedOwn > 0;
+    return submittedOwn > 0 ? 'submitted-panelist' : 'blind';
   }
 
   /** Fixes the weighted score and records the skill verdicts as the application's evidence. */

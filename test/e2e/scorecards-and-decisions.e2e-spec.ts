@@ -1,0 +1,395 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Role } from '../../libs/domain';
+import { errorCode, TestApi } from '../../libs/testing';
+import { loadConfig } from '../../src/config/app-config';
+import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
+import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
+import { createWorkerApp } from '../../src/worker';
+import { StageDecisionProcessor } from '../../src/modules/pipeline/stage-decision.processor';
+import { StageDecision } from '../../src/modules/scorecards/stage-decision.entity';
+
+const STAGES = `plan { stages { id name kind order autoAdvance rubric { criteria { id name } scaleMin scaleMax } }
+  skillRequirements { skill { id name } priority verifiedIn { id } } }`;
+const APPLICATION = `query ($id: ID!) { application(id: $id) { status version currentStage { id name }
+  stageHistory { stage { name } outcome decidedBy { email } reason }
+  stageDecisions { stageId outcome reasons automatic appliedAt }
+  skillVerifications { skill { name } priority verdict evidence { verdict stageName interviewer { email } } } } }`;
+const SAVE = `mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { scorecard { id status dueAt weightedScore } } }`;
+const SUBMIT = `mutation ($input: SubmitScorecardInput!) { submitScorecard(input: $input) { scorecard { id status submittedAt weightedScore } } }`;
+
+const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+
+describe('scorecards, skill verification and stage decisions', () => {
+  const api = new TestApi();
+  let worker: INestApplicationContext;
+  const people: Record<string, { id: string; token: string }> = {};
+  let positionId: string;
+  let plan: any;
+
+  const gql = (query: string, variables: Record<string, unknown>, who = 'recruiter') =>
+    api.gql(query, variables, people[who]!.token);
+
+  beforeAll(async () => {
+    await api.start();
+    const config = loadConfig();
+    worker = await createWorkerApp({ ...config, outboxPollMs: 50 });
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+  beforeEach(async () => {
+    await api.reset();
+    await api.app.get(BuiltInCatalogService).load();
+    const roles: Record<string, Role[]> = {
+      recruiter: [Role.RECRUITER],
+      manager: [Role.HIRING_MANAGER],
+      ann: [Role.INTERVIEWER],
+      ben: [Role.INTERVIEWER],
+      cy: [Role.INTERVIEWER],
+    };
+    for (const [name, given] of Object.entries(roles)) {
+      const { user, token } = await api.signedIn(`${name}@example.com`, given);
+      people[name] = { id: user.id, token };
+    }
+    const template = (await gql('{ planTemplates { id } }', {})).data!.planTemplates[0];
+    const created = await gql(
+      `mutation ($input: CreatePositionInput!) { createPosition(input: $input) { position { id ${STAGES} } } }`,
+      {
+        input: {
+          title: 'Backend Developer',
+          level: 'SENIOR',
+          companyProfile: 'ENTERPRISE',
+          hiringManagerId: people.manager!.id,
+          recruiterIds: [people.recruiter!.id],
+          planTemplateId: template.id,
+        },
+      },
+    );
+    positionId = created.data!.createPosition.position.id;
+    plan = created.data!.createPosition.position.plan;
+    await gql(`mutation ($id: ID!) { openPosition(id: $id) { position { status } } }`, { id: positionId });
+  });
+
+  async function applyCandidate(name: string): Promise<string> {
+    const candidate = await gql(
+      `mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { id } } }`,
+      {
+        input: { name, email: `${name.toLowerCase().replace(/\W/g, '.')}@example.net`, experienceLevel: 'SENIOR' },
+      },
+    );
+    const applied = await gql(`mutation ($input: ApplyInput!) { apply(input: $input) { application { id } } }`, {
+      input: { candidateId: candidate.data!.createCandidate.candidate.id, positionId },
+    });
+    return applied.data!.apply.application.id;
+  }
+
+  /** Schedules an interview for the current stage, then moves it into the past so it can be completed. */
+  async function heldInterview(applicationId: string, panel: string[]): Promise<string> {
+    const scheduled = await gql(
+      `mutation ($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { interview { id } } }`,
+      {
+        input: {
+          applicationId,
+          startsAt: hoursFromNow(24).toISOString(),
+          endsAt: hoursFromNow(25).toISOString(),
+          interviewerIds: panel.map((name) => people[name]!.id),
+        },
+      },
+    );
+    const id = scheduled.data!.scheduleInterview.interview.id as string;
+    const em = api.orm.em.fork();
+    const past = { startsAt: hoursFromNow(-2 - Math.random()), endsAt: hoursFromNow(-1) };
+    await em.nativeUpdate(Interview, { id }, past);
+    await em.nativeUpdate(InterviewPanelist, { interview: id }, past);
+    return id;
+  }
+
+  const complete = (interviewId: string) =>
+    gql(`mutation ($input: CompleteInterviewInput!) { completeInterview(input: $input) { interview { status } } }`, {
+      input: { interviewId },
+    });
+
+  function stageOf(stageId: string) {
+    return plan.stages.find((stage: any) => stage.id === stageId);
+  }
+
+  /** A full scorecard for the stage: every criterion at `score`, every skill the stage verifies VERIFIED. */
+  function scorecardFor(interviewId: string, stage: any, score: number, recommendation = 'YES') {
+    const skills = plan.skillRequirements.filter((requirement: any) =>
+      requirement.verifiedIn.some((s: any) => s.id === stage.id),
+    );
+    return {
+      interviewId,
+      ratings: stage.rubric.criteria.map((criterion: any) => ({
+        criterionId: criterion.id,
+        score,
+        evidence: `Seen: ${criterion.name}`,
+      })),
+      skillVerdicts: skills.map((requirement: any) => ({
+        skillId: requirement.skill.id,
+        verdict: score >= 3 ? 'VERIFIED' : 'NOT_VERIFIED',
+        evidence: 'observed',
+      })),
+      recommendation,
+      redFlags: [],
+    };
+  }
+
+  async function submitAs(who: string, input: any): Promise<string> {
+    const saved = await gql(SAVE, { input }, who);
+    if (!saved.data) throw new Error(`${who} could not save: ${JSON.stringify(saved.errors)}`);
+    const submitted = await gql(SUBMIT, { input: { scorecardId: saved.data.saveScorecard.scorecard.id } }, who);
+    if (!submitted.data) throw new Error(`${who} could not submit: ${JSON.stringify(submitted.errors)}`);
+    return saved.data.saveScorecard.scorecard.id;
+  }
+
+  async function waitForStage(applicationId: string, predicate: (application: any) => boolean): Promise<any> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const application = (await gql(APPLICATION, { id: applicationId })).data!.application;
+      if (predicate(application)) return application;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the application did not move in time');
+  }
+
+  it('walks a candidate through every stage to the hire, with blind review, automatic and manager decisions', async () => {
+    const applicationId = await applyCandidate('Grace Hopper');
+    const stages = [...plan.stages].sort((a: any, b: any) => a.order - b.order);
+    expect(stages.some((stage: any) => stage.autoAdvance)).toBe(true);
+    expect(stages.some((stage: any) => !stage.autoAdvance)).toBe(true);
+
+    for (const [index, stage] of stages.entries()) {
+      const panel = index % 2 === 0 ? ['ann', 'ben'] : ['cy'];
+      const interviewId = await heldInterview(applicationId, panel);
+
+      if (panel.length === 2) {
+        // Ann submits first; Ben, still drafting, must not see Ann's scorecard.
+        const annCard = await submitAs('ann', scorecardFor(interviewId, stage, 4, 'STRONG_YES'));
+        const benDraft = (await gql(SAVE, { input: scorecardFor(interviewId, stage, 3) }, 'ben')).data!.saveScorecard
+          .scorecard.id;
+        expect(errorCode(await gql(`query ($id: ID!) { scorecard(id: $id) { id } }`, { id: annCard }, 'ben'))).toBe(
+          'FORBIDDEN',
+        );
+        const benView = await gql(
+          `query ($id: ID!) { interview(id: $id) { scorecards { interviewer { email } } } }`,
+          { id: interviewId },
+          'ben',
+        );
+        expect(benView.data!.interview.scorecards.map((card: any) => card.interviewer.email)).toEqual([
+          'ben@example.com',
+        ]);
+        const annView = await gql(
+          `query ($id: ID!) { interview(id: $id) { scorecards { interviewer { email } status } } }`,
+          { id: interviewId },
+          'ann',
+        );
+        expect(annView.data!.interview.scorecards).toEqual([
+          { interviewer: { email: 'ann@example.com' }, status: 'SUBMITTED' },
+        ]);
+        // No decision yet: the interview is not completed and Ben has not submitted.
+        expect(await complete(interviewId)).toMatchObject({
+          data: { completeInterview: { interview: { status: 'COMPLETED' } } },
+        });
+        expect((await gql(APPLICATION, { id: applicationId })).data!.application.stageDecisions).toHaveLength(index);
+        await gql(SUBMIT, { input: { scorecardId: benDraft } }, 'ben');
+        const benAfter = await gql(
+          `query ($id: ID!) { interview(id: $id) { scorecards { interviewer { email } ratings { score criterion { name } } } } }`,
+          { id: interviewId },
+          'ben',
+        );
+        expect(benAfter.data!.interview.scorecards).toHaveLength(2);
+        const managerView = await gql(
+          `query ($id: ID!) { scorecard(id: $id) { recommendation } }`,
+          { id: annCard },
+          'manager',
+        );
+        expect(managerView.data!.scorecard.recommendation).toBe('STRONG_YES');
+      } else {
+        // Submission before completion: the decision waits for the interview to be completed.
+        await submitAs('cy', scorecardFor(interviewId, stage, 3));
+        expect((await gql(APPLICATION, { id: applicationId })).data!.application.stageDecisions).toHaveLength(index);
+        await complete(interviewId);
+      }
+
+      const decided = await waitForStage(
+        applicationId,
+        (application) => application.stageDecisions.length === index + 1,
+      );
+      const decision = decided.stageDecisions[index];
+      expect(decision).toMatchObject({ stageId: stage.id, outcome: 'PASSED', automatic: stage.autoAdvance });
+      expect(decision.reasons.join(' ')).toMatch(/Weighted average/);
+
+      if (stage.autoAdvance) {
+        const moved = await waitForStage(applicationId, (application) => application.currentStage?.id !== stage.id);
+        const visit = moved.stageHistory[index];
+        expect(visit).toMatchObject({ outcome: 'PASSED', decidedBy: null });
+        expect(visit.reason).toMatch(/^Automatic stage decision/);
+      } else {
+        const notes = await gql('{ myNotifications(unreadOnly: true) { kind subject link } }', {}, 'manager');
+        expect(notes.data!.myNotifications).toContainEqual(
+          expect.objectContaining({ kind: 'STAGE_DECISION_WAITING', link: applicationId }),
+        );
+        const advanced = await gql(
+          `mutation ($input: AdvanceApplicationInput!) { advanceApplication(input: $input) { application { status } } }`,
+          { input: { applicationId, reason: 'Panel agrees' } },
+          'manager',
+        );
+        expect(advanced.errors).toBeUndefined();
+      }
+    }
+
+    const ready = (await gql(APPLICATION, { id: applicationId })).data!.application;
+    expect(ready.currentStage).toBeNull();
+    const mustVerify = ready.skillVerifications.filter((entry: any) => entry.priority === 'MUST_VERIFY');
+    expect(mustVerify.length).toBeGreaterThan(0);
+    for (const entry of mustVerify) {
+      expect(entry.verdict).toBe('VERIFIED');
+      expect(entry.evidence.length).toBeGreaterThan(0);
+    }
+    const hired = await gql(
+      `mutation ($input: HireApplicationInput!) { hireApplication(input: $input) { application { status decidedAt } } }`,
+      { input: { applicationId } },
+      'manager',
+    );
+    expect(hired.data!.hireApplication.application.status).toBe('HIRED');
+  });
+
+  it('fails a stage on a STRONG_NO and leaves the decision to the hiring manager, who rejects', async () => {
+    const applicationId = await applyCandidate('Alan Smithee');
+    // Pass the HR screen (automatic), then a manual stage with a STRONG_NO.
+    const first = stageOf((await gql(APPLICATION, { id: applicationId })).data!.application.currentStage.id);
+    const screen = await heldInterview(applicationId, ['ann']);
+    await complete(screen);
+    await submitAs('ann', scorecardFor(screen, first, 4));
+    const second = await waitForStage(applicationId, (application) => application.currentStage?.id !== first.id);
+    const stage = stageOf(second.currentStage.id);
+    expect(stage.autoAdvance).toBe(false);
+
+    const interviewId = await heldInterview(applicationId, ['ben', 'cy']);
+    await complete(interviewId);
+    await submitAs('ben', scorecardFor(interviewId, stage, 4));
+    await submitAs('cy', scorecardFor(interviewId, stage, 2, 'STRONG_NO'));
+    const decided = await waitForStage(applicationId, (application) => application.stageDecisions.length === 2);
+    expect(decided.stageDecisions[1]).toMatchObject({ outcome: 'FAILED', automatic: false, appliedAt: null });
+    expect(decided.stageDecisions[1].reasons).toContain('STRONG_NO from cy');
+    expect(decided.currentStage.id).toBe(stage.id);
+
+    const rejected = await gql(
+      `mutation ($input: RejectApplicationInput!) { rejectApplication(input: $input) { application { status } } }`,
+      { input: { applicationId, reason: 'Panel found gaps' } },
+      'manager',
+    );
+    expect(rejected.data!.rejectApplication.application.status).toBe('REJECTED');
+    const after = (await gql(APPLICATION, { id: applicationId })).data!.application;
+    expect(after.stageDecisions[1].appliedAt).not.toBeNull();
+    expect(after.stageHistory.at(-1)).toMatchObject({ outcome: 'FAILED', decidedBy: { email: 'manager@example.com' } });
+  });
+
+  it('refuses invalid scorecards and writes nothing', async () => {
+    const applicationId = await applyCandidate('Ada Byron');
+    const stage = stageOf((await gql(APPLICATION, { id: applicationId })).data!.application.currentStage.id);
+    const interviewId = await heldInterview(applicationId, ['ann']);
+    const good = scorecardFor(interviewId, stage, 3);
+    const outOfScale = await gql(SAVE, { input: { ...good, ratings: [{ ...good.ratings[0], score: 9 }] } }, 'ann');
+    expect(errorCode(outOfScale)).toBe('BAD_USER_INPUT');
+    expect(outOfScale.errors![0]!.extensions.fields).toEqual({
+      'input.ratings[0].score': 'must be a whole number from 1 to 4',
+    });
+    const foreignCriterion = await gql(
+      SAVE,
+      { input: { ...good, ratings: [{ criterionId: '00000000-0000-4000-8000-000000000000', score: 3 }] } },
+      'ann',
+    );
+    expect(Object.keys(foreignCriterion.errors![0]!.extensions.fields!)).toEqual(['input.ratings[0].criterionId']);
+    const foreignSkill = await gql(
+      SAVE,
+      { input: { ...good, skillVerdicts: [{ skillId: '00000000-0000-4000-8000-000000000000', verdict: 'VERIFIED' }] } },
+      'ann',
+    );
+    expect(Object.keys(foreignSkill.errors![0]!.extensions.fields!)).toEqual(['input.skillVerdicts[0].skillId']);
+    expect(errorCode(await gql(SAVE, { input: good }, 'ben'))).toBe('FORBIDDEN');
+    expect(
+      (await gql(`query ($id: ID!) { interview(id: $id) { scorecards { id } } }`, { id: interviewId })).data!.interview
+        .scorecards,
+    ).toEqual([]);
+
+    const partial = await gql(
+      SAVE,
+      { input: { ...good, ratings: good.ratings.slice(1), recommendation: null } },
+      'ann',
+    );
+    const incomplete = await gql(SUBMIT, { input: { scorecardId: partial.data!.saveScorecard.scorecard.id } }, 'ann');
+    expect(errorCode(incomplete)).toBe('BAD_USER_INPUT');
+    expect(incomplete.errors![0]!.extensions.fields).toEqual({
+      ratings: `rate every criterion; missing: ${stage.rubric.criteria[0].name}`,
+      recommendation: 'choose a recommendation before submitting',
+    });
+    const scorecardId = await submitAs('ann', good);
+    expect(errorCode(await gql(SUBMIT, { input: { scorecardId } }, 'ann'))).toBe('CONFLICT');
+    expect(errorCode(await gql(SAVE, { input: good }, 'ann'))).toBe('CONFLICT');
+
+    const amended = await gql(
+      `mutation ($input: AmendScorecardInput!) { amendScorecard(input: $input) { scorecard { recommendation amendments { reason author { email } } } } }`,
+      { input: { scorecardId, reason: 'Re-read my notes', recommendation: 'STRONG_YES' } },
+      'ann',
+    );
+    expect(amended.data!.amendScorecard.scorecard).toEqual({
+      recommendation: 'STRONG_YES',
+      amendments: [{ reason: 'Re-read my notes', author: { email: 'ann@example.com' } }],
+    });
+    expect(
+      errorCode(
+        await gql(
+          `mutation ($input: AmendScorecardInput!) { amendScorecard(input: $input) { scorecard { id } } }`,
+          { input: { scorecardId, reason: 'x' } },
+          'ben',
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+  });
+
+  it('refuses to submit before the interview started or after it was cancelled', async () => {
+    const applicationId = await applyCandidate('Linus Early');
+    const stage = stageOf((await gql(APPLICATION, { id: applicationId })).data!.application.currentStage.id);
+    const scheduled = await gql(
+      `mutation ($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { interview { id } } }`,
+      {
+        input: {
+          applicationId,
+          startsAt: hoursFromNow(24).toISOString(),
+          endsAt: hoursFromNow(25).toISOString(),
+          interviewerIds: [people.ann!.id],
+        },
+      },
+    );
+    const interviewId = scheduled.data!.scheduleInterview.interview.id;
+    const saved = await gql(SAVE, { input: scorecardFor(interviewId, stage, 3) }, 'ann');
+    expect(saved.data!.saveScorecard.scorecard.dueAt).toBe(
+      new Date(Date.parse(saved.data!.saveScorecard.scorecard.dueAt)).toISOString(),
+    );
+    const early = await gql(SUBMIT, { input: { scorecardId: saved.data!.saveScorecard.scorecard.id } }, 'ann');
+    expect(errorCode(early)).toBe('CONFLICT');
+    await gql(`mutation ($input: CancelInterviewInput!) { cancelInterview(input: $input) { interview { status } } }`, {
+      input: { interviewId, reason: 'moved' },
+    });
+    expect(errorCode(await gql(SAVE, { input: scorecardFor(interviewId, stage, 3) }, 'ann'))).toBe('CONFLICT');
+  });
+
+  it('applies an automatic decision once, however often its job runs', async () => {
+    const applicationId = await applyCandidate('Barbara Liskov');
+    const first = stageOf((await gql(APPLICATION, { id: applicationId })).data!.application.currentStage.id);
+    const interviewId = await heldInterview(applicationId, ['ann']);
+    await complete(interviewId);
+    await submitAs('ann', scorecardFor(interviewId, first, 4));
+    const moved = await waitForStage(applicationId, (application) => application.currentStage?.id !== first.id);
+    const decision = await api.orm.em.fork().findOneOrFail(StageDecision, { application: applicationId });
+    const processor = worker.get(StageDecisionProcessor);
+    await processor.process({ data: { decisionId: decision.id } } as never);
+    await processor.process({ data: { decisionId: decision.id } } as never);
+    const after = (await gql(APPLICATION, { id: applicationId })).data!.application;
+    expect(after.stageHistory).toHaveLength(moved.stageHistory.length);
+    expect(after.version).toBe(moved.version);
+  });
+});
