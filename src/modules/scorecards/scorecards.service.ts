@@ -197,7 +197,9 @@ export class ScorecardsService {
    * reads the others' submitted ones. 'blind': everyone else reads only their own.
    */
   private async access(actor: Actor, interview: Interview): Promise<'team' | 'submitted-panelist' | 'blind'> {
-    const position = await this.em.findOneOrFail(Position, interview.application.position.id, { populate: ['recruiters'] });
+    const position = await this.em.findOneOrFail(Position, interview.application.position.id, {
+      populate: ['recruiters'],
+    });
     if (this.policy.canManagePosition(actor, position)) return 'team';
     if (!actor.userId) return 'blind';
     const submittedOwn = await this.em.count(Scorecard, {
