@@ -1,7 +1,12 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  DeadlockException,
+  DriverException,
+  LockWaitTimeoutException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
 import { DomainException, ErrorCode, type FieldErrors } from '../common/errors/domain.exception';
 
 const logger = new Logger('GraphQLErrors');
@@ -64,6 +69,16 @@ function map(formatted: GraphQLFormattedError, original: unknown): Mapped {
       code: ErrorCode.CONFLICT,
       message: 'This record already exists or was changed concurrently; reload and retry.',
     };
+  }
+  if (original instanceof DeadlockException || original instanceof LockWaitTimeoutException) {
+    return {
+      code: ErrorCode.CONFLICT,
+      message: 'Another change to the same records happened at the same moment; try again.',
+    };
+  }
+  // 22P02: a value PostgreSQL cannot read as its column type, e.g. an id that is not a UUID.
+  if (original instanceof DriverException && (original as { code?: string }).code === '22P02') {
+    return { code: ErrorCode.BAD_USER_INPUT, message: 'An id or value in the request is malformed (ids are UUIDs).' };
   }
   if (original instanceof HttpException) {
     const code = fromHttpStatus(original.getStatus());

@@ -15,7 +15,8 @@ export function requestLoader<Key, Value>(
   const loaders = (holder[LOADERS] ??= new Map());
   let loader = loaders.get(name);
   if (!loader) {
-    loader = new DataLoader(batch);
+    // Batching only, no cache: a later mutation in the same request must not read stale rows.
+    loader = new DataLoader(batch, { cache: false });
     loaders.set(name, loader);
   }
   return loader;

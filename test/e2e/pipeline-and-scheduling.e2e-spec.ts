@@ -503,4 +503,81 @@ describe('candidates, the pipeline and scheduling', () => {
     expect(errorCode(visited)).toBe('CONFLICT');
     expect(visited.errors![0]!.message).toContain('cannot be removed');
   });
+
+  describe('privacy and consistency', () => {
+    const book = (applicationId: string, interviewerIds: string[], from = 30) =>
+      gql(SCHEDULE, {
+        input: {
+          applicationId,
+          startsAt: hoursFromNow(from).toISOString(),
+          endsAt: hoursFromNow(from + 1).toISOString(),
+          interviewerIds,
+        },
+      });
+
+    it('never lets an interviewer find or read contact details, whatever other role they have', async () => {
+      const hmElsewhere = await api.signedIn('dual@example.com', [Role.HIRING_MANAGER, Role.INTERVIEWER]);
+      const candidateId = await newCandidate('secret.person@hidden.org', 'Sam Secret');
+      const applied = await gql(`mutation ($input: ApplyInput!) { apply(input: $input) { application { id } } }`, {
+        input: { candidateId, positionId },
+      });
+      const applicationId = applied.data!.apply.application.id;
+      await book(applicationId, [interviewer.id, hmElsewhere.user.id]);
+
+      const byEmail = `query ($s: String) { candidates(search: $s) { totalCount edges { node { email phone } } } }`;
+      expect((await gql(byEmail, { s: 'hidden.org' }, interviewer.token)).data!.candidates.totalCount).toBe(0);
+      expect((await gql(byEmail, { s: 'Sam Sec' }, interviewer.token)).data!.candidates.totalCount).toBe(1);
+      const dual = await gql(byEmail, { s: 'Sam' }, hmElsewhere.token);
+      expect(dual.data!.candidates.edges).toEqual([{ node: { email: null, phone: null } }]);
+      const invite = await gql('{ myInterviews { calendarInvite } }', {}, hmElsewhere.token);
+      expect(invite.data!.myInterviews[0].calendarInvite).not.toContain('hidden.org');
+      // The position's hiring manager does see them.
+      expect((await gql(byEmail, { s: 'hidden.org' }, manager.token)).data!.candidates.edges[0].node.email).toBe(
+        'secret.person@hidden.org',
+      );
+    });
+
+    it("shows an interviewer only their own stage of the position's plan, and no recruiters", async () => {
+      const applicationId = await newApplication();
+      await book(applicationId, [interviewer.id]);
+      const seen = await gql(
+        '{ myInterviews { application { position { recruiters { email } plan { stages { id } skillRequirements { skill { name } } } } } stage { id } } }',
+        {},
+        interviewer.token,
+      );
+      const interview = seen.data!.myInterviews[0];
+      expect(interview.application.position.recruiters).toEqual([]);
+      expect(interview.application.position.plan.stages).toEqual([{ id: interview.stage.id }]);
+    });
+
+    it('keeps visited stages in place and cancels open interviews of a decided application', async () => {
+      const applicationId = await newApplication();
+      const booked = (await book(applicationId, [interviewer.id])).data!.scheduleInterview.interview;
+      const plan = (
+        await gql(`query ($id: ID!) { position(id: $id) { plan { id stages { id } } } }`, { id: positionId })
+      ).data!.position.plan;
+      const swapped = [plan.stages[1].id, plan.stages[0].id, ...plan.stages.slice(2).map((stage: any) => stage.id)];
+      const reorder = await gql(
+        `mutation ($input: ReorderPlanStagesInput!) { reorderPlanStages(input: $input) { plan { id } } }`,
+        { input: { planId: plan.id, stageIds: swapped } },
+      );
+      expect(errorCode(reorder)).toBe('CONFLICT');
+
+      await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
+        input: { applicationId, reason: 'withdrawn budget' },
+      });
+      const after = await gql(`query ($id: ID!) { interview(id: $id) { status calendarInvite } }`, { id: booked.id });
+      expect(after.data!.interview.status).toBe('CANCELLED');
+      expect(after.data!.interview.calendarInvite).toContain('METHOD:CANCEL');
+      expect((await book(await newApplication(), [interviewer.id])).errors).toBeUndefined();
+    });
+
+    it('closes the calendar feed of a deactivated user and answers malformed ids as bad input', async () => {
+      const path = (await gql('{ myCalendarFeedUrl }', {}, lead.token)).data!.myCalendarFeedUrl as string;
+      expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(200);
+      await api.orm.em.fork().nativeUpdate('User', { id: lead.id }, { deactivatedAt: new Date() });
+      expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(404);
+      expect(errorCode(await gql('{ position(id: "not-a-uuid") { id } }', {}))).toBe('BAD_USER_INPUT');
+    });
+  });
 });

@@ -338,4 +338,11 @@ describe('interview plans and positions', () => {
       'input.minDurationHours': '5 is more than maxDurationHours 2',
     });
   });
+
+  it('refuses to open a position from a replaced template version, pointing at the latest', async () => {
+    await api.gql(UPDATE_STAGE, { input: { stageId: template.stages[0].id, name: 'Screen v2' } }, recruiter.token);
+    const result = await createPosition();
+    expect(errorCode(result)).toBe('CONFLICT');
+    expect(result.errors![0]!.extensions.latestId).toEqual(expect.any(String));
+  });
 });

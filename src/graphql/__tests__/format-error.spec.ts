@@ -1,3 +1,4 @@
+import { DeadlockException, DriverException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { ForbiddenException as HttpForbidden } from '@nestjs/common';
 import { BadUserInputException, ConflictException } from '../../common/errors/domain.exception';
@@ -51,5 +52,19 @@ describe('formatGraphQLError', () => {
     );
     expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
     expect(JSON.stringify(result)).not.toContain('secret');
+  });
+});
+
+describe('formatGraphQLError for database errors', () => {
+  it('reports a malformed id as BAD_USER_INPUT and a deadlock as CONFLICT', () => {
+    const malformed = Object.assign(new DriverException(new Error('invalid input syntax for type uuid: "x"')), {
+      code: '22P02',
+    });
+    expect(formatGraphQLError(formatted(), thrown(malformed)).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: {},
+    });
+    const deadlock = new DeadlockException(new Error('deadlock detected'));
+    expect(formatGraphQLError(formatted(), thrown(deadlock)).extensions).toEqual({ code: 'CONFLICT' });
   });
 });

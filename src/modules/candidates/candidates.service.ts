@@ -100,20 +100,26 @@ export class CandidatesService {
   async get(actor: Actor, id: string): Promise<CandidateType> {
     const candidate = await this.em.findOne(Candidate, { $and: [{ id }, await this.visibleTo(actor)] });
     if (!candidate) throw new NotFoundException('Candidate', id);
-    return CandidateType.from(candidate, this.policy.canSeeContactDetails(actor));
+    return CandidateType.from(candidate, await this.access.canSeeContact(actor, id));
   }
 
   async search(actor: Actor, args: { first?: number | null; after?: string | null; search?: string | null }) {
     const size = pageSize(args.first);
     const term = args.search?.trim();
-    const where: FilterQuery<Candidate> = {
-      $and: [
-        await this.visibleTo(actor),
-        term
-          ? { $or: [{ name: { $ilike: `%${escapeLike(term)}%` } }, { email: { $ilike: `%${escapeLike(term)}%` } }] }
-          : {},
-      ],
-    };
+    const scope = await this.access.scope(actor);
+    const pattern = term ? `%${escapeLike(term)}%` : null;
+    // Email is searchable only where it is visible, or a search would reveal it letter by letter.
+    const matches: FilterQuery<Candidate> = !pattern
+      ? {}
+      : scope.all
+        ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }
+        : {
+            $or: [
+              { name: { $ilike: pattern } },
+              { id: { $in: scope.contactCandidateIds }, email: { $ilike: pattern } },
+            ],
+          };
+    const where: FilterQuery<Candidate> = { $and: [await this.visibleTo(actor), matches] };
     const [rows, total] = await Promise.all([
       this.em.find(
         Candidate,
@@ -122,8 +128,8 @@ export class CandidatesService {
       ),
       this.em.count(Candidate, where),
     ]);
-    const contact = this.policy.canSeeContactDetails(actor);
-    return connection(rows, size, total, (row) => CandidateType.from(row, contact));
+    const contact = (id: string) => scope.all || scope.contactCandidateIds.includes(id);
+    return connection(rows, size, total, (row) => CandidateType.from(row, contact(row.id)));
   }
 
   /** Recruiters and admins see every candidate; others those of applications they may see. */

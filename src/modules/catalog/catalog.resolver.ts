@@ -297,12 +297,23 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ReorderPlanStagesInput,
   ): Promise<InterviewPlanPayload> {
-    const { plan } = await this.editor.edit(input.planId, actor, (edit) => {
+    const { plan } = await this.editor.edit(input.planId, actor, async (edit) => {
       const stages = input.stageIds.map((id) => edit.stage(id));
       if (new Set(stages).size !== edit.plan.stages.length || stages.length !== edit.plan.stages.length) {
         throw new BadUserInputException('List every stage of the plan exactly once.', {
           'input.stageIds': `expected the ${edit.plan.stages.length} stages of the plan, each once`,
         });
+      }
+      if (!edit.plan.isTemplate) {
+        const visited = await edit.em.find(StageVisit, { stage: { $in: stages } }, { fields: ['stage'] });
+        const moved = stages.filter(
+          (stage, index) => stage.order !== index + 1 && visited.some((visit) => visit.stage.id === stage.id),
+        );
+        if (moved.length) {
+          throw new ConflictException(
+            `Applications have already been through "${moved[0]!.name}"; it keeps its place in the plan.`,
+          );
+        }
       }
       stages.forEach((stage, index) => (stage.order = index + 1));
     });

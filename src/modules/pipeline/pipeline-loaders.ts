@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LoadStrategy } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { ApplicationAccess } from '../candidates/application-access';
 import { requestLoader } from '../../graphql/request-loader';
 import { PlanStageType, SkillType } from '../catalog/graphql/catalog.type';
 import { PlanStage } from '../catalog/interview-plan.entity';
@@ -22,7 +22,7 @@ const STAGE_GRAPH = ['rubric.criteria', 'questionLinks.question.skills', 'practi
 export class PipelineLoaders {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: ApplicationAccess,
     private readonly verifications: SkillVerificationService,
     private readonly scheduling: SchedulingService,
   ) {}
@@ -30,9 +30,10 @@ export class PipelineLoaders {
   candidate(context: object, actor: Actor) {
     return requestLoader<string, CandidateType>(context, 'candidates', async (ids) => {
       const rows = new Map((await this.em.find(Candidate, { id: { $in: [...ids] } })).map((row) => [row.id, row]));
-      const contact = this.policy.canSeeContactDetails(actor);
+      const scope = await this.access.scope(actor);
+      const contact = (id: string) => scope.all || scope.contactCandidateIds.includes(id);
       return ids.map((id) =>
-        rows.has(id) ? CandidateType.from(rows.get(id)!, contact) : new Error(`candidate ${id} not found`),
+        rows.has(id) ? CandidateType.from(rows.get(id)!, contact(id)) : new Error(`candidate ${id} not found`),
       );
     });
   }

@@ -4,6 +4,8 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { requestLoader } from '../../graphql/request-loader';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { UserType } from '../identity/graphql/user.type';
 import { CandidateQuestionType, InterviewPlanType, PlanStageType } from '../catalog/graphql/catalog.type';
 import { CreatePositionInput } from './graphql/position.input';
 import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
@@ -13,7 +15,10 @@ const STAFF = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
 
 @Resolver(() => PositionType)
 export class PositionsResolver {
-  constructor(private readonly positions: PositionsService) {}
+  constructor(
+    private readonly positions: PositionsService,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   @Roles(...STAFF)
   @Query(() => PositionType, { nullable: true })
@@ -89,14 +94,41 @@ export class PositionsResolver {
     });
   }
 
+  @ResolveField(() => [UserType], { description: 'Empty for callers outside the hiring team.' })
+  recruiters(@Parent() position: PositionType, @CurrentActor() actor: Actor): UserType[] {
+    return this.isTeam(actor, position) ? position.recruiters : [];
+  }
+
   @ResolveField(() => InterviewPlanType, {
-    description: "The position's own copy of its plan: later template edits do not change it.",
+    description:
+      "The position's own copy of its plan: later template edits do not change it. Interviewers outside the hiring team see only the stages they interview for.",
   })
-  async plan(@Parent() position: PositionType, @Context() context: object): Promise<InterviewPlanType> {
+  async plan(
+    @Parent() position: PositionType,
+    @Context() context: object,
+    @CurrentActor() actor: Actor,
+  ): Promise<InterviewPlanType> {
     const loader = requestLoader<string, InterviewPlanType>(context, 'positionPlans', async (ids) => {
       const plans = new Map((await this.positions.plans(ids)).map((plan) => [plan.id, InterviewPlanType.from(plan)]));
       return ids.map((id) => plans.get(id) ?? new Error(`plan ${id} not found`));
     });
-    return loader.load(position.planId);
+    const plan = await loader.load(position.planId);
+    if (this.isTeam(actor, position)) return plan;
+    const panelStages = new Set(await this.positions.panelStageIds(actor, position.id));
+    return Object.assign(new InterviewPlanType(), {
+      ...plan,
+      stages: plan.stages.filter((stage) => panelStages.has(stage.id)),
+      skillRequirements: plan.skillRequirements
+        .map((requirement) => ({
+          ...requirement,
+          verifiedIn: requirement.verifiedIn.filter((stage) => panelStages.has(stage.id)),
+        }))
+        .filter((requirement) => requirement.verifiedIn.length > 0),
+    });
+  }
+
+  /** Admins, recruiters and the position's hiring manager. */
+  private isTeam(actor: Actor, position: PositionType): boolean {
+    return this.policy.canEditCatalog(actor) || position.hiringManager.id === actor.userId;
   }
 }

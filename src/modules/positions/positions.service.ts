@@ -48,6 +48,13 @@ export class PositionsService {
     const [template] = await loadPlans(this.em, [input.planTemplateId]);
     if (!template || !template.isTemplate) fields['input.planTemplateId'] = 'no interview plan template has this id';
     else if (template.archivedAt) fields['input.planTemplateId'] = `template "${template.name}" is archived`;
+    if (template?.isTemplate && template.supersededAt) {
+      const latest = await this.em.findOne(InterviewPlan, { family: template.family, supersededAt: null });
+      throw new ConflictException(
+        `Version ${template.version} of "${template.name}" was replaced by version ${latest?.version}; create the position from the latest version.`,
+        { latestId: latest?.id },
+      );
+    }
     if (input.title.trim() === '') fields['input.title'] = 'must not be blank';
     if (Object.keys(fields).length) {
       throw new BadUserInputException('The position could not be created: fix the listed fields.', fields);
@@ -131,6 +138,17 @@ export class PositionsService {
       { orderBy: { prompt: 'asc' } },
     );
     return { position, plan: plan!, stage: stage as PlanStage, candidateQuestions };
+  }
+
+  /** Stages of a position whose interviews the caller sits on. */
+  async panelStageIds(actor: Actor, positionId: string): Promise<string[]> {
+    if (!actor.userId) return [];
+    const rows = await this.em.find(
+      InterviewPanelist,
+      { interviewer: actor.userId, interview: { application: { position: positionId } } },
+      { populate: ['interview'] },
+    );
+    return [...new Set(rows.map((row) => row.interview.stage.id))];
   }
 
   async plans(ids: readonly string[]): Promise<InterviewPlan[]> {

@@ -14,6 +14,8 @@ export class CalendarFeedController {
     if (!/^[0-9a-f-]{36}$/.test(userId) || !this.scheduling.verifyFeedToken(userId, token)) {
       throw new NotFoundException('No such calendar.');
     }
-    return this.scheduling.feed(userId);
+    const feed = await this.scheduling.feed(userId);
+    if (feed === null) throw new NotFoundException('No such calendar.');
+    return feed;
   }
 }

@@ -3,7 +3,7 @@ import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { ApplicationAccess } from '../candidates/application-access';
 import { requestLoader } from '../../graphql/request-loader';
 import { UserService } from '../identity/user.service';
 import {
@@ -24,7 +24,7 @@ const RECRUITING = [Role.ADMIN, Role.RECRUITER];
 export class InterviewsResolver {
   constructor(
     private readonly scheduling: SchedulingService,
-    private readonly policy: AccessPolicy,
+    private readonly access: ApplicationAccess,
     private readonly users: UserService,
   ) {}
 
@@ -114,7 +114,8 @@ export class InterviewsResolver {
   @ResolveField(() => String, { description: 'An iCalendar (RFC 5545) VCALENDAR with one VEVENT for this interview.' })
   async calendarInvite(@Parent() interview: InterviewType, @CurrentActor() actor: Actor): Promise<string> {
     const user = actor.userId ? await this.users.get(actor.userId) : null;
-    return this.scheduling.calendarInvite(interview.entity, this.policy.canSeeContactDetails(actor), user?.timezone);
+    const contact = await this.access.canSeeContact(actor, interview.entity.application.candidate.id);
+    return this.scheduling.calendarInvite(interview.entity, contact, user?.timezone);
   }
 
   /** Keeps one loader per request so lists of interviews do not query per row. */

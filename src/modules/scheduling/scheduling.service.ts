@@ -51,12 +51,14 @@ export class SchedulingService {
   /** Books an interview for the application's current stage with a panel; no interviewer is double-booked. */
   async schedule(actor: Actor, request: ScheduleRequest): Promise<Interview> {
     return this.withBookingConflicts(request, async (em) => {
+      // FOR SHARE: no transition (FOR UPDATE) can change the application while it is being booked.
       const application = await em.findOne(
         Application,
         { id: request.applicationId },
-        { populate: ['currentStage', 'candidate'] },
+        { lockMode: LockMode.PESSIMISTIC_READ },
       );
       if (!application) throw new NotFoundException('Application', request.applicationId);
+      await em.populate(application, ['currentStage', 'candidate']);
       const position = await this.positionFor(em, actor, application);
       if (application.status !== ApplicationStatus.ACTIVE || !application.currentStage) {
         throw new ConflictException(
@@ -176,8 +178,9 @@ export class SchedulingService {
   }
 
   /** The user's scheduled interviews from a week ago on, for calendar subscriptions. */
-  async feed(userId: string): Promise<string> {
-    const user = await this.em.findOneOrFail(User, userId);
+  async feed(userId: string): Promise<string | null> {
+    const user = await this.em.findOne(User, { id: userId, deactivatedAt: null });
+    if (!user) return null;
     const interviews = await this.em.find(
       Interview,
       { panel: { interviewer: userId }, endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) } },

@@ -19,7 +19,8 @@ export class PositionType {
   @Field(() => CompanyProfile) companyProfile!: CompanyProfile;
   @Field(() => PositionStatus) status!: PositionStatus;
   @Field(() => UserType) hiringManager!: UserType;
-  @Field(() => [UserType]) recruiters!: UserType[];
+  /** Resolved by a field resolver: hidden from callers outside the hiring team. */
+  recruiters!: UserType[];
   @Field(() => Date, { nullable: true }) openedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   /** Resolved by a field resolver from planId, in one batch per request. */
