@@ -15,6 +15,7 @@ import { PipelineModule } from './modules/pipeline/pipeline.module';
 import { SchedulingModule } from './modules/scheduling/scheduling.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ScorecardsModule } from './modules/scorecards/scorecards.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -34,6 +35,7 @@ export class ApiModule {
         PipelineModule,
         ScorecardsModule,
         NotificationsModule,
+        AnalyticsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -6,3 +6,4 @@ export * from './application-pipeline';
 export * from './interview-slots';
 export * from './skill-verification';
 export * from './scoring';
+export * from './statistics';
