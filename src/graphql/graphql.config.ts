@@ -1,7 +1,11 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/app-config';
+import depthLimit from 'graphql-depth-limit';
 import { formatGraphQLError } from './format-error';
+
+/** Deeper queries are refused before they run: the deepest legitimate query (a kit) is about 8. */
+export const MAX_QUERY_DEPTH = 12;
 
 /**
  * Apollo on Fastify, code-first. The schema is built in memory; `schema.gql` at the root is the
@@ -18,5 +22,6 @@ export function graphqlModule(config: AppConfig) {
     introspection: config.env !== 'production',
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
   });
 }

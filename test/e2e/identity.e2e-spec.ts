@@ -172,4 +172,18 @@ describe('identity over GraphQL', () => {
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(result)).not.toMatch(/stacktrace|at \w+ \(/i);
   });
+
+  it('refuses queries nested deeper than the limit before running them, but allows introspection', async () => {
+    let selection = 'id';
+    for (let level = 0; level < 7; level += 1) selection = `application { interviews { ${selection} } }`;
+    const deep = await api.gql(`{ myInterviews { ${selection} } }`, {}, admin);
+    expect(errorCode(deep)).toBe('BAD_USER_INPUT');
+    expect(deep.errors![0]!.message).toMatch(/exceeds maximum operation depth/);
+    const introspection = await api.gql(
+      '{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }',
+      {},
+      admin,
+    );
+    expect(introspection.errors).toBeUndefined();
+  });
 });
