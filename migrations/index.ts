@@ -4,10 +4,12 @@ import { Migration20261122214440_Foundation as M0 } from './Migration20261122214
 import { Migration20261122220901_Catalog as M1 } from './Migration20261122220901_Catalog';
 import { Migration20261122222535_Pipeline as M2 } from './Migration20261122222535_Pipeline';
 import { Migration20261122224258_Scorecards as M3 } from './Migration20261122224258_Scorecards';
+import { Migration20261122235102_StageVisitAnalyticsIndex as M4 } from './Migration20261122235102_StageVisitAnalyticsIndex';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
   { name: 'Migration20261122220901_Catalog', class: M1 },
   { name: 'Migration20261122222535_Pipeline', class: M2 },
   { name: 'Migration20261122224258_Scorecards', class: M3 },
+  { name: 'Migration20261122235102_StageVisitAnalyticsIndex', class: M4 },
 ];

@@ -36,10 +36,19 @@ export class AnalyticsService {
     const position = await this.em.findOne(Position, { id: positionId }, { populate: ['recruiters'] });
     if (!position || !(await this.positionScope(actor)).allows(positionId))
       throw new NotFoundException('Position', positionId);
-    const { cte, params } = await this.applicationsCte(actor, {
-      ...filter,
-      positionIds: intersect(filter.positionIds, [positionId]),
-    });
+    const narrowed = { ...filter, positionIds: intersect(filter.positionIds, [positionId]) };
+    // A position's plan is its own, so without an application filter its stages' visits are exactly
+    // the visits of its applications: no join with applications is needed.
+    const unfiltered =
+      narrowed.positionIds.length === 1 &&
+      !filter.from &&
+      !filter.to &&
+      !filter.experienceLevels?.length &&
+      !filter.companyProfiles?.length;
+    const { cte, params } = unfiltered
+      ? { cte: 'with apps as (select null::uuid as id where false)', params: [] as unknown[] }
+      : await this.applicationsCte(actor, narrowed);
+    const visits = unfiltered ? 'stage_visit v' : '(stage_visit v join apps on apps.id = v.application_id)';
     const rows = await this.read<{
       kind: string;
       name: string;
@@ -61,7 +70,7 @@ export class AnalyticsService {
               percentile_cont(0.5) within group (order by extract(epoch from v.exited_at - v.entered_at))
                 filter (where v.exited_at is not null) as median_seconds
          from plan_stage s
-         left join (stage_visit v join apps on apps.id = v.application_id) on v.stage_id = s.id
+         left join ${visits} on v.stage_id = s.id
         where s.plan_id = ?
         group by s.id
         order by s."order"`,
