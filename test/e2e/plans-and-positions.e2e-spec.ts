@@ -345,4 +345,40 @@ describe('interview plans and positions', () => {
     expect(errorCode(result)).toBe('CONFLICT');
     expect(result.errors![0]!.extensions.latestId).toEqual(expect.any(String));
   });
+
+  it("lets the position's team change its title and hiring team, refusing bad references and stale revisions", async () => {
+    const position = (await createPosition()).data!.createPosition.position;
+    const update = `mutation ($input: UpdatePositionInput!) { updatePosition(input: $input) { position { title level recruiters { email } } } }`;
+    const second = await api.createUser({ email: 'rob@example.com', roles: [Role.RECRUITER] });
+    const changed = await api.gql(
+      update,
+      {
+        input: {
+          positionId: position.id,
+          title: 'Senior Backend',
+          level: 'STAFF',
+          recruiterIds: [recruiter.id, second.id],
+          expectedRevision: 1,
+        },
+      },
+      recruiter.token,
+    );
+    expect(changed.data!.updatePosition.position).toMatchObject({ title: 'Senior Backend', level: 'STAFF' });
+    expect(changed.data!.updatePosition.position.recruiters).toHaveLength(2);
+    expect(
+      errorCode(
+        await api.gql(update, { input: { positionId: position.id, title: 'x', expectedRevision: 1 } }, recruiter.token),
+      ),
+    ).toBe('CONFLICT');
+    const bad = await api.gql(
+      update,
+      { input: { positionId: position.id, recruiterIds: [managerId] } },
+      recruiter.token,
+    );
+    expect(bad.errors![0]!.extensions.fields).toEqual({ 'input.recruiterIds': 'every id must be an active recruiter' });
+    const stranger = await api.signedIn('hm2@example.com', [Role.HIRING_MANAGER]);
+    expect(errorCode(await api.gql(update, { input: { positionId: position.id, title: 'y' } }, stranger.token))).toBe(
+      'NOT_FOUND',
+    );
+  });
 });

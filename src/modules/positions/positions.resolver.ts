@@ -7,7 +7,7 @@ import { requestLoader } from '../../graphql/request-loader';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { UserType } from '../identity/graphql/user.type';
 import { CandidateQuestionType, InterviewPlanType, PlanStageType } from '../catalog/graphql/catalog.type';
-import { CreatePositionInput } from './graphql/position.input';
+import { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
 import { PositionsService } from './positions.service';
 
@@ -53,6 +53,15 @@ export class PositionsResolver {
     @Args('input') input: CreatePositionInput,
   ): Promise<PositionPayload> {
     return { position: PositionType.from(await this.positions.create(actor, input)) };
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => PositionPayload)
+  async updatePosition(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdatePositionInput,
+  ): Promise<PositionPayload> {
+    return { position: PositionType.from(await this.positions.update(actor, input)) };
   }
 
   @Roles(...STAFF)

@@ -15,7 +15,7 @@ import { InterviewPlan, type PlanStage } from '../catalog/interview-plan.entity'
 import { copyPlan, loadPlans } from '../catalog/plan-graph';
 import { User } from '../identity/user.entity';
 import { InterviewPanelist } from '../scheduling/interview.entity';
-import type { CreatePositionInput } from './graphql/position.input';
+import type { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { Position } from './position.entity';
 
 const POSITION_GRAPH = ['hiringManager', 'recruiters'] as const;
@@ -93,6 +93,54 @@ export class PositionsService {
       ...(this.policy.canEditCatalog(actor) ? {} : { hiringManager: actor.userId }),
     };
     return this.em.find(Position, where, { populate: POSITION_GRAPH, orderBy: { createdAt: 'desc', id: 'asc' } });
+  }
+
+  /** Title, level and hiring team; the plan changes through the plan editor. Not once CLOSED. */
+  async update(actor: Actor, input: UpdatePositionInput): Promise<Position> {
+    return this.em.transactional(async (em) => {
+      const locked = await em.findOne(Position, { id: input.positionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const position = locked && (await em.populate(locked, POSITION_GRAPH));
+      if (!position || !this.policy.canViewPosition(actor, position))
+        throw new NotFoundException('Position', input.positionId);
+      this.policy.assert(
+        this.policy.canManagePosition(actor, position),
+        "Only the position's recruiters, its hiring manager and admins can change it.",
+      );
+      if (position.status === PositionStatus.CLOSED)
+        throw new ConflictException(`Position "${position.title}" is closed.`);
+      if (input.expectedRevision != null && input.expectedRevision !== position.revision) {
+        throw new ConflictException('The position changed since you loaded it; reload and try again.', {
+          currentRevision: position.revision,
+        });
+      }
+      const fields: FieldErrors = {};
+      if (input.hiringManagerId) {
+        const manager = await em.findOne(User, { id: input.hiringManagerId, deactivatedAt: null });
+        if (!manager?.hasRole(Role.HIRING_MANAGER, Role.ADMIN))
+          fields['input.hiringManagerId'] = 'not an active hiring manager';
+        else position.hiringManager = manager;
+      }
+      if (input.recruiterIds) {
+        const ids = [...new Set(input.recruiterIds)];
+        const recruiters = await em.find(User, { id: { $in: ids }, deactivatedAt: null });
+        if (ids.length === 0) fields['input.recruiterIds'] = 'name at least one recruiter';
+        else if (
+          recruiters.length !== ids.length ||
+          recruiters.some((user) => !user.hasRole(Role.RECRUITER, Role.ADMIN))
+        ) {
+          fields['input.recruiterIds'] = 'every id must be an active recruiter';
+        } else position.recruiters.set(recruiters);
+      }
+      if (input.title !== undefined) {
+        if (input.title.trim() === '') fields['input.title'] = 'must not be blank';
+        else position.title = input.title.trim();
+      }
+      if (input.level) position.level = input.level;
+      if (Object.keys(fields).length)
+        throw new BadUserInputException('The position was not changed: fix the listed fields.', fields);
+      await em.flush();
+      return position;
+    });
   }
 
   /** DRAFT -> OPEN: candidates can now apply. */
