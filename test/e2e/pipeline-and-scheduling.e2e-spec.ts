@@ -580,4 +580,42 @@ describe('candidates, the pipeline and scheduling', () => {
       expect(errorCode(await gql('{ position(id: "not-a-uuid") { id } }', {}))).toBe('BAD_USER_INPUT');
     });
   });
+
+  it('chooses the least-loaded interviewers for each window when asked for a panel size', async () => {
+    const day = nextWeekdayAt(0, 3);
+    const applicationId = await newApplication();
+    // Ines already has two interviews that week; Lars has none.
+    for (const hour of [8, 15]) {
+      const start = new Date(day.getTime() + hour * 3_600_000);
+      const booked = await gql(SCHEDULE, {
+        input: {
+          applicationId: await newApplication(),
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 1_800_000).toISOString(),
+          interviewerIds: [interviewer.id],
+        },
+      });
+      expect(booked.errors).toBeUndefined();
+    }
+    const slots = await gql(
+      `query ($input: SuggestInterviewSlotsInput!) { suggestInterviewSlots(input: $input) { startsAt panelLoad interviewerIds } }`,
+      {
+        input: {
+          applicationId,
+          durationMinutes: 60,
+          from: day.toISOString(),
+          to: new Date(day.getTime() + 86_400_000).toISOString(),
+          interviewerIds: [interviewer.id, lead.id],
+          panelSize: 1,
+        },
+      },
+    );
+    if (!slots.data) throw new Error(JSON.stringify(slots.errors));
+    const found = slots.data.suggestInterviewSlots;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]).toMatchObject({ panelLoad: 0, interviewerIds: [lead.id] });
+    expect(found.every((slot: any, index: number) => index === 0 || found[index - 1].panelLoad <= slot.panelLoad)).toBe(
+      true,
+    );
+  });
 });

@@ -69,7 +69,12 @@ export class InterviewsResolver {
     @Args('input') input: SuggestInterviewSlotsInput,
   ): Promise<InterviewSlotType[]> {
     const slots = await this.scheduling.suggest(actor, input);
-    return slots.map((slot) => ({ startsAt: slot.start, endsAt: slot.end, panelLoad: slot.load }));
+    return slots.map((slot) => ({
+      startsAt: slot.start,
+      endsAt: slot.end,
+      panelLoad: slot.load,
+      interviewerIds: slot.interviewerIds,
+    }));
   }
 
   @Roles(...RECRUITING)

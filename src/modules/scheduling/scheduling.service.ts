@@ -209,8 +209,15 @@ export class SchedulingService {
   /** Free windows where the whole panel can meet, in each interviewer's working hours. */
   async suggest(
     actor: Actor,
-    input: { applicationId: string; durationMinutes: number; from: Date; to: Date; interviewerIds: string[] },
-  ): Promise<SuggestedSlot[]> {
+    input: {
+      applicationId: string;
+      durationMinutes: number;
+      from: Date;
+      to: Date;
+      interviewerIds: string[];
+      panelSize?: number;
+    },
+  ): Promise<Array<SuggestedSlot & { interviewerIds: string[] }>> {
     const application = await this.em.findOne(Application, { id: input.applicationId });
     if (!application) throw new NotFoundException('Application', input.applicationId);
     const position = await this.positionFor(this.em, actor, application);
@@ -242,7 +249,36 @@ export class SchedulingService {
         };
       }),
     );
-    return suggestSlots({ panel: members, durationMinutes: input.durationMinutes, from: input.from, to: input.to });
+    const search = { durationMinutes: input.durationMinutes, from: input.from, to: input.to };
+    if (!input.panelSize || input.panelSize >= members.length) {
+      return suggestSlots({ ...search, panel: members }).map((slot) => ({
+        ...slot,
+        interviewerIds: members.map((m) => m.id),
+      }));
+    }
+    // Per window, the panelSize free interviewers with the lightest week; lightest windows first.
+    const freeAt = new Map<number, typeof members>();
+    for (const member of members) {
+      for (const slot of suggestSlots({ ...search, panel: [member], limit: 10_000 })) {
+        freeAt.set(slot.start.getTime(), [...(freeAt.get(slot.start.getTime()) ?? []), member]);
+      }
+    }
+    const size = input.panelSize;
+    return [...freeAt.entries()]
+      .filter(([, free]) => free.length >= size)
+      .map(([start, free]) => {
+        const panel = [...free]
+          .sort((a, b) => a.interviewsThisWeek - b.interviewsThisWeek || a.id.localeCompare(b.id))
+          .slice(0, size);
+        return {
+          start: new Date(start),
+          end: new Date(start + input.durationMinutes * 60_000),
+          load: panel.reduce((sum, member) => sum + member.interviewsThisWeek, 0),
+          interviewerIds: panel.map((member) => member.id),
+        };
+      })
+      .sort((a, b) => a.load - b.load || a.start.getTime() - b.start.getTime())
+      .slice(0, 10);
   }
 
   private addEvent(

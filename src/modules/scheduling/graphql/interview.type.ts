@@ -61,6 +61,7 @@ export class InterviewSlotType {
   @Field() endsAt!: Date;
   @Field(() => Int, { description: "The panel's interviews that week: lower is a lighter week for the panel." })
   panelLoad!: number;
+  @Field(() => [ID], { description: 'The panel for this window.' }) interviewerIds!: string[];
 }
 
 @InputType()
@@ -112,4 +113,13 @@ export class SuggestInterviewSlotsInput {
   @ArrayNotEmpty()
   @IsUUID('all', { each: true })
   interviewerIds!: string[];
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Choose this many of interviewerIds per window, preferring those with the fewest interviews that week.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  panelSize?: number;
 }
