@@ -625,7 +625,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       to = Math.min(applications, from + args.chunkSize, from < firstRepeat ? firstRepeat : Infinity);
       const chunk = await generateChunk(world, from, to);
       if (from === firstRepeat) await Promise.all(inFlight);
-      while (idle.length === 0) await Promise.race(inFlight);
+      while (idle.length === 0 && failure === null) await Promise.race(inFlight);
       if (failure !== null) break;
       const client = idle.pop()!;
       const job: Promise<void> = insertHistory(client, chunk, insertOptions).then(
@@ -640,6 +640,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
         },
         (error: unknown) => {
           inFlight.delete(job);
+          idle.push(client);
           failure ??= error;
         },
       );
