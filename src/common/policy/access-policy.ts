@@ -45,11 +45,6 @@ export class AccessPolicy {
     return this.canEditCatalog(actor) || this.canManagePosition(actor, position);
   }
 
-  /** Candidates' email, phone and notes: not for interviewers, who only need name, stage and kit. */
-  canSeeContactDetails(actor: Actor): boolean {
-    return [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER].some((role) => actor.roles.includes(role));
-  }
-
   /** Applications, their transitions and interviews: the position's recruiters and admins. */
   canRecruitFor(actor: Actor, position: PositionAccess): boolean {
     if (this.isAdmin(actor)) return true;

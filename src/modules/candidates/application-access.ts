@@ -13,6 +13,11 @@ export type ApplicationScope =
       contactCandidateIds: string[];
     };
 
+/** Whether a scope shows this candidate's email, phone and notes. */
+export function showsContactOf(scope: ApplicationScope, candidateId: string): boolean {
+  return scope.all || scope.contactCandidateIds.includes(candidateId);
+}
+
 /**
  * Which applications (and so candidates) a caller may read: recruiters and admins all of them;
  * a hiring manager those of the positions they manage; an interviewer those they sit on a panel for.
@@ -38,8 +43,7 @@ export class ApplicationAccess {
 
   /** Whether the caller may see this candidate's email, phone and notes. */
   async canSeeContact(actor: Actor, candidateId: string): Promise<boolean> {
-    const scope = await this.scope(actor);
-    return scope.all || scope.contactCandidateIds.includes(candidateId);
+    return showsContactOf(await this.scope(actor), candidateId);
   }
 
   private async compute(actor: Actor): Promise<ApplicationScope> {

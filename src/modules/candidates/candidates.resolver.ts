@@ -3,7 +3,6 @@ import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { CandidatesService } from './candidates.service';
 import {
   CandidateConnection,
@@ -16,10 +15,7 @@ import {
 
 @Resolver(() => CandidateType)
 export class CandidatesResolver {
-  constructor(
-    private readonly candidates: CandidatesService,
-    private readonly policy: AccessPolicy,
-  ) {}
+  constructor(private readonly candidates: CandidatesService) {}
 
   @Roles(...ALL_ROLES)
   @Query(() => CandidateType, { nullable: true })
@@ -67,11 +63,10 @@ export class CandidatesResolver {
     @Args('input') input: ImportCandidatesInput,
   ): Promise<ImportCandidatesPayload> {
     const result = await this.candidates.importCsv(actor, input.csv);
+    // Only recruiters and admins import, and they see every candidate's contact details.
     return {
       ...result,
-      candidates: result.candidates.map((candidate) =>
-        CandidateType.from(candidate, this.policy.canSeeContactDetails(actor)),
-      ),
+      candidates: result.candidates.map((candidate) => CandidateType.from(candidate, true)),
     };
   }
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../common/auth/actor';
 import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
-import { ApplicationAccess } from './application-access';
+import { ApplicationAccess, showsContactOf } from './application-access';
 import { Candidate } from './candidate.entity';
 import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
 
@@ -128,8 +128,7 @@ export class CandidatesService {
       ),
       this.em.count(Candidate, where),
     ]);
-    const contact = (id: string) => scope.all || scope.contactCandidateIds.includes(id);
-    return connection(rows, size, total, (row) => CandidateType.from(row, contact(row.id)));
+    return connection(rows, size, total, (row) => CandidateType.from(row, showsContactOf(scope, row.id)));
   }
 
   /** Recruiters and admins see every candidate; others those of applications they may see. */

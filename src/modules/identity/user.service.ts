@@ -73,8 +73,4 @@ export class UserService {
   async findForLogin(email: string): Promise<User | null> {
     return this.em.findOne(User, { email: normalizeEmail(email), deactivatedAt: null }, { populate: ['passwordHash'] });
   }
-
-  async count(): Promise<number> {
-    return this.em.count(User);
-  }
 }

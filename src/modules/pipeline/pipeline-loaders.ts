@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LoadStrategy } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
-import { ApplicationAccess } from '../candidates/application-access';
+import { ApplicationAccess, showsContactOf } from '../candidates/application-access';
 import { requestLoader } from '../../graphql/request-loader';
 import { PlanStageType, SkillType } from '../catalog/graphql/catalog.type';
 import { PlanStage } from '../catalog/interview-plan.entity';
@@ -31,9 +31,10 @@ export class PipelineLoaders {
     return requestLoader<string, CandidateType>(context, 'candidates', async (ids) => {
       const rows = new Map((await this.em.find(Candidate, { id: { $in: [...ids] } })).map((row) => [row.id, row]));
       const scope = await this.access.scope(actor);
-      const contact = (id: string) => scope.all || scope.contactCandidateIds.includes(id);
       return ids.map((id) =>
-        rows.has(id) ? CandidateType.from(rows.get(id)!, contact(id)) : new Error(`candidate ${id} not found`),
+        rows.has(id)
+          ? CandidateType.from(rows.get(id)!, showsContactOf(scope, id))
+          : new Error(`candidate ${id} not found`),
       );
     });
   }

@@ -33,6 +33,9 @@ export interface ScorecardContent {
   notes?: string | null;
 }
 
+/** See `access`. */
+type ScorecardAccess = 'team' | 'submitted-panelist' | 'blind';
+
 const INTERVIEW_GRAPH = ['stage.rubric.criteria', 'panel.interviewer', 'application'] as const;
 
 @Injectable()
@@ -156,9 +159,13 @@ export class ScorecardsService {
       { populate: ['interviewer'], orderBy: { createdAt: 'asc' } },
     );
     const result = new Map<string, Scorecard[]>();
+    const decided = new Map<string, ScorecardAccess>();
     for (const interview of interviews) {
       const ofInterview = cards.filter((card) => card.interview.id === interview.id);
-      const access = await this.access(actor, interview);
+      // Access depends on the application and stage only: decide it once per pair.
+      const key = `${interview.application.id}:${interview.stage.id}`;
+      if (!decided.has(key)) decided.set(key, await this.access(actor, interview));
+      const access = decided.get(key)!;
       result.set(
         interview.id,
         ofInterview.filter(
@@ -196,7 +203,7 @@ export class ScorecardsService {
    * 'submitted-panelist': someone who submitted their own scorecard for this application and stage
    * reads the others' submitted ones. 'blind': everyone else reads only their own.
    */
-  private async access(actor: Actor, interview: Interview): Promise<'team' | 'submitted-panelist' | 'blind'> {
+  private async access(actor: Actor, interview: Interview): Promise<ScorecardAccess> {
     const position = await this.em.findOneOrFail(Position, interview.application.position.id, {
       populate: ['recruiters'],
     });

@@ -125,14 +125,8 @@ export class SkillVerdictInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) evidence?: string;
 }
 
-@InputType()
-export class SaveScorecardInput {
-  @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
-  @Field(() => [CriterionRatingInput])
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => CriterionRatingInput)
-  ratings!: CriterionRatingInput[];
+@InputType({ isAbstract: true })
+abstract class ScorecardContentInput {
   @Field(() => [SkillVerdictInput], { nullable: true })
   @IsOptional()
   @IsArray()
@@ -145,6 +139,16 @@ export class SaveScorecardInput {
   @IsEnum(Recommendation)
   recommendation?: Recommendation;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string;
+}
+
+@InputType()
+export class SaveScorecardInput extends ScorecardContentInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
+  @Field(() => [CriterionRatingInput])
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => CriterionRatingInput)
+  ratings!: CriterionRatingInput[];
 }
 
 @InputType()
@@ -153,7 +157,7 @@ export class SubmitScorecardInput {
 }
 
 @InputType()
-export class AmendScorecardInput {
+export class AmendScorecardInput extends ScorecardContentInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a scorecard id' }) scorecardId!: string;
   @Field() @IsString() @MinLength(1, { message: 'must say why' }) @MaxLength(2000) reason!: string;
   @Field(() => [CriterionRatingInput], { nullable: true })
@@ -162,16 +166,4 @@ export class AmendScorecardInput {
   @ValidateNested({ each: true })
   @Type(() => CriterionRatingInput)
   ratings?: CriterionRatingInput[];
-  @Field(() => [SkillVerdictInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => SkillVerdictInput)
-  skillVerdicts?: SkillVerdictInput[];
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) redFlags?: string[];
-  @Field(() => Recommendation, { nullable: true })
-  @IsOptional()
-  @IsEnum(Recommendation)
-  recommendation?: Recommendation;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(20000) notes?: string;
 }
