@@ -54,3 +54,22 @@ export enum InterviewStatus {
   CANCELLED = 'CANCELLED',
   NO_SHOW = 'NO_SHOW',
 }
+
+/**
+ * Why a stage visit ended FAILED. The first three come from the stage decision rule
+ * (`decideStage`); the others are given by the person who rejects.
+ */
+export enum RejectionReason {
+  /** The panel's weighted average is under the stage's pass threshold. */
+  BELOW_BAR = 'BELOW_BAR',
+  /** A panelist recommended STRONG_NO. */
+  STRONG_NO = 'STRONG_NO',
+  /** A must-verify skill of the stage was not verified. */
+  SKILL_NOT_VERIFIED = 'SKILL_NOT_VERIFIED',
+  SKILLS_GAP = 'SKILLS_GAP',
+  COMMUNICATION = 'COMMUNICATION',
+  SALARY_EXPECTATIONS = 'SALARY_EXPECTATIONS',
+  POSITION_FILLED = 'POSITION_FILLED',
+  NO_SHOW = 'NO_SHOW',
+  OTHER = 'OTHER',
+}

@@ -6,4 +6,5 @@ export * from './application-pipeline';
 export * from './interview-slots';
 export * from './skill-verification';
 export * from './scoring';
+export * from './question-ratings';
 export * from './statistics';

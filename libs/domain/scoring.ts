@@ -1,3 +1,5 @@
+import { RejectionReason } from './hiring';
+
 /** Scorecard recommendations, from strongest against to strongest for. */
 export enum Recommendation {
   STRONG_NO = 'STRONG_NO',
@@ -25,6 +27,18 @@ export interface CriterionWeight {
 export interface Rating {
   criterionId: string;
   score: number;
+}
+
+/** The rubric's scale: every rating of the stage (criteria and questions) is a whole number on it. */
+export interface RatingScale {
+  scaleMin: number;
+  scaleMax: number;
+}
+
+/** What is wrong with a score on the scale, or null when it is a whole number from min to max. */
+export function scoreProblem(score: number, scale: RatingScale): string | null {
+  if (Number.isInteger(score) && score >= scale.scaleMin && score <= scale.scaleMax) return null;
+  return `must be a whole number from ${scale.scaleMin} to ${scale.scaleMax}`;
 }
 
 /** Weighted mean of one scorecard's ratings (criteria weights); null when nothing is rated. */
@@ -56,11 +70,24 @@ export interface StageDecisionInput {
   mustVerifySkills: ReadonlyArray<{ name: string; verified: boolean }>;
 }
 
+/** The conditions of the stage rule that fail a stage, as the rejection reasons they give. */
+export type StageFailureCode =
+  RejectionReason.SKILL_NOT_VERIFIED | RejectionReason.STRONG_NO | RejectionReason.BELOW_BAR;
+
+/** When several conditions fail, the first of this list names the failure. */
+export const STAGE_FAILURE_PRIORITY: readonly StageFailureCode[] = [
+  RejectionReason.SKILL_NOT_VERIFIED,
+  RejectionReason.STRONG_NO,
+  RejectionReason.BELOW_BAR,
+];
+
 export interface StageDecisionResult {
   outcome: StageDecisionOutcome;
   /** Mean over the panel of each scorecard's weighted score. */
   average: number;
   reasons: string[];
+  /** The failing condition that names a FAILED outcome (see STAGE_FAILURE_PRIORITY); null when PASSED. */
+  reasonCode: StageFailureCode | null;
 }
 
 /**
@@ -73,7 +100,7 @@ export function decideStage(input: StageDecisionInput): StageDecisionResult {
   const scores = input.scorecards.map((scorecard) => weightedScore(scorecard.ratings, input.criteria) ?? 0);
   const average = scores.reduce((sum, score) => sum + score, 0) / scores.length;
   const reasons: string[] = [];
-  const failures: string[] = [];
+  const failures: Array<{ code: StageFailureCode; message: string }> = [];
 
   const belowMeets = input.criteria.filter((criterion) => {
     const given = input.scorecards
@@ -89,18 +116,28 @@ export function decideStage(input: StageDecisionInput): StageDecisionResult {
   const rounded = Math.round(average * 100) / 100;
   if (average >= input.passThreshold)
     reasons.push(`Weighted average ${rounded} reaches the threshold ${input.passThreshold}`);
-  else failures.push(`Weighted average ${rounded} is below the threshold ${input.passThreshold}`);
+  else
+    failures.push({
+      code: RejectionReason.BELOW_BAR,
+      message: `Weighted average ${rounded} is below the threshold ${input.passThreshold}`,
+    });
   for (const scorecard of input.scorecards) {
     if (scorecard.recommendation === Recommendation.STRONG_NO)
-      failures.push(`STRONG_NO from ${scorecard.interviewerName}`);
+      failures.push({ code: RejectionReason.STRONG_NO, message: `STRONG_NO from ${scorecard.interviewerName}` });
   }
   for (const skill of input.mustVerifySkills) {
-    if (!skill.verified) failures.push(`Must-verify skill "${skill.name}" is not verified`);
+    if (!skill.verified)
+      failures.push({
+        code: RejectionReason.SKILL_NOT_VERIFIED,
+        message: `Must-verify skill "${skill.name}" is not verified`,
+      });
   }
+  const codes = new Set(failures.map((failure) => failure.code));
   return {
     outcome: failures.length === 0 ? StageDecisionOutcome.PASSED : StageDecisionOutcome.FAILED,
     average,
-    reasons: [...failures, ...reasons],
+    reasons: [...failures.map((failure) => failure.message), ...reasons],
+    reasonCode: STAGE_FAILURE_PRIORITY.find((code) => codes.has(code)) ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { decideStage, Recommendation, StageDecisionOutcome, weightedScore } from '../scoring';
+import { RejectionReason } from '../hiring';
+import { decideStage, Recommendation, scoreProblem, StageDecisionOutcome, weightedScore } from '../scoring';
 
 const criteria = [
   { criterionId: 'a', name: 'Design', weight: 2 },
@@ -34,6 +35,16 @@ describe('weightedScore', () => {
         },
       ),
     );
+  });
+});
+
+describe('scoreProblem', () => {
+  it('accepts whole numbers on the scale only', () => {
+    const scale = { scaleMin: 1, scaleMax: 4 };
+    expect([1, 2, 3, 4].map((score) => scoreProblem(score, scale))).toEqual([null, null, null, null]);
+    for (const score of [0, 5, 2.5, Number.NaN]) {
+      expect(scoreProblem(score, scale)).toBe('must be a whole number from 1 to 4');
+    }
   });
 });
 
@@ -81,6 +92,51 @@ describe('decideStage', () => {
             card(`p${index}`, scores, index === 0 ? Recommendation.STRONG_NO : Recommendation.STRONG_YES),
           );
           expect(decideStage({ ...base, scorecards: cards }).outcome).toBe(StageDecisionOutcome.FAILED);
+        },
+      ),
+    );
+  });
+
+  it('names a failure with a code, by priority: unverified skill, then STRONG_NO, then below the bar', () => {
+    const low = card('Ann', [1, 1, 1]);
+    const high = card('Ben', [4, 4, 4]);
+    const strongNo = card('Cy', [4, 4, 4], Recommendation.STRONG_NO);
+    const unverified = [{ name: 'SQL', verified: false }];
+    expect(decideStage({ ...base, scorecards: [high] }).reasonCode).toBeNull();
+    expect(decideStage({ ...base, scorecards: [low] }).reasonCode).toBe(RejectionReason.BELOW_BAR);
+    expect(decideStage({ ...base, scorecards: [high, strongNo] }).reasonCode).toBe(RejectionReason.STRONG_NO);
+    // Below the bar and a STRONG_NO: the STRONG_NO names it, though the reasons list the average first.
+    const both = decideStage({ ...base, scorecards: [low, card('Cy', [1, 1, 1], Recommendation.STRONG_NO)] });
+    expect(both.reasonCode).toBe(RejectionReason.STRONG_NO);
+    expect(both.reasons[0]).toMatch(/below the threshold/);
+    expect(decideStage({ ...base, scorecards: [low, strongNo], mustVerifySkills: unverified }).reasonCode).toBe(
+      RejectionReason.SKILL_NOT_VERIFIED,
+    );
+  });
+
+  it('gives a code exactly when the stage fails', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            scores: fc.tuple(
+              fc.integer({ min: 1, max: 4 }),
+              fc.integer({ min: 1, max: 4 }),
+              fc.integer({ min: 1, max: 4 }),
+            ),
+            recommendation: fc.constantFrom(...Object.values(Recommendation)),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.boolean(),
+        (panel, skillVerified) => {
+          const result = decideStage({
+            ...base,
+            scorecards: panel.map((entry, index) => card(`p${index}`, entry.scores, entry.recommendation)),
+            mustVerifySkills: [{ name: 'SQL', verified: skillVerified }],
+          });
+          expect(result.reasonCode === null).toBe(result.outcome === StageDecisionOutcome.PASSED);
+          if (!skillVerified) expect(result.reasonCode).toBe(RejectionReason.SKILL_NOT_VERIFIED);
         },
       ),
     );
