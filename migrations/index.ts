@@ -5,6 +5,7 @@ import { Migration20261122220901_Catalog as M1 } from './Migration20261122220901
 import { Migration20261122222535_Pipeline as M2 } from './Migration20261122222535_Pipeline';
 import { Migration20261122224258_Scorecards as M3 } from './Migration20261122224258_Scorecards';
 import { Migration20261122235102_StageVisitAnalyticsIndex as M4 } from './Migration20261122235102_StageVisitAnalyticsIndex';
+import { Migration20261123002630_QuestionRatingsAndRejectionReasons as M5 } from './Migration20261123002630_QuestionRatingsAndRejectionReasons';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122222535_Pipeline', class: M2 },
   { name: 'Migration20261122224258_Scorecards', class: M3 },
   { name: 'Migration20261122235102_StageVisitAnalyticsIndex', class: M4 },
+  { name: 'Migration20261123002630_QuestionRatingsAndRejectionReasons', class: M5 },
 ];

@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
-import { StageOutcome } from '../../../libs/domain';
+import { RejectionReason, StageOutcome } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
 import { PlanStage } from '../catalog/interview-plan.entity';
 import { User } from '../identity/user.entity';
@@ -15,7 +15,7 @@ import { Application } from '../candidates/application.entity';
   expression:
     'create index "stage_visit_stage_analytics" on "stage_visit" ("stage_id") include ("application_id", "outcome", "entered_at", "exited_at")',
 })
-export class StageVisit extends BaseEntity<'exitedAt' | 'outcome' | 'decidedBy' | 'reason'> {
+export class StageVisit extends BaseEntity<'exitedAt' | 'outcome' | 'decidedBy' | 'reason' | 'reasonCode'> {
   @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;
   @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
   @Property({ type: 'timestamptz' }) enteredAt: Date;
@@ -25,6 +25,9 @@ export class StageVisit extends BaseEntity<'exitedAt' | 'outcome' | 'decidedBy' 
   /** Who closed the visit; null when the system did (an automatic stage decision). */
   @ManyToOne(() => User, { nullable: true }) decidedBy: Rel<User> | null = null;
   @Property({ type: 'text', nullable: true }) reason: string | null = null;
+  /** Why the visit FAILED, as a code for reporting; set whenever the outcome is FAILED, null otherwise. */
+  @Enum({ items: () => RejectionReason, nativeEnumName: 'rejection_reason', nullable: true })
+  reasonCode: RejectionReason | null = null;
 
   constructor(application: Application, stage: PlanStage, enteredAt: Date) {
     super();

@@ -10,6 +10,13 @@ export interface StoredRating {
   evidence: string | null;
 }
 
+/** A question of the stage's list, as asked in this interview, scored on the rubric's scale. */
+export interface StoredQuestionRating {
+  questionId: string;
+  score: number;
+  note: string | null;
+}
+
 export interface StoredSkillVerdict {
   skillId: string;
   verdict: SkillVerdict;
@@ -23,6 +30,7 @@ export interface StoredSkillVerdict {
 export class Scorecard extends BaseEntity<
   | 'status'
   | 'ratings'
+  | 'questionRatings'
   | 'skillVerdicts'
   | 'redFlags'
   | 'recommendation'
@@ -36,6 +44,8 @@ export class Scorecard extends BaseEntity<
   @Enum({ items: () => ScorecardStatus, nativeEnumName: 'scorecard_status' }) status: ScorecardStatus =
     ScorecardStatus.DRAFT;
   @Property({ type: 'jsonb' }) ratings: StoredRating[] = [];
+  /** Per-question scores, for comparing how well questions separate passed from failed candidates. */
+  @Property({ type: 'jsonb', default: '[]' }) questionRatings: StoredQuestionRating[] = [];
   @Property({ type: 'jsonb' }) skillVerdicts: StoredSkillVerdict[] = [];
   @Property({ type: 'text[]' }) redFlags: string[] = [];
   @Enum({ items: () => Recommendation, nativeEnumName: 'recommendation', nullable: true })

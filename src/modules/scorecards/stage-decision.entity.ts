@@ -1,5 +1,5 @@
 import { Entity, Enum, ManyToOne, OneToOne, Property, type Rel } from '@mikro-orm/core';
-import { StageDecisionOutcome } from '../../../libs/domain';
+import { RejectionReason, StageDecisionOutcome } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
 import { PlanStage } from '../catalog/interview-plan.entity';
 import { Application } from '../candidates/application.entity';
@@ -10,13 +10,16 @@ import { StageVisit } from '../pipeline/stage-visit.entity';
  * per visit; recomputed while not applied (an amended scorecard), never after.
  */
 @Entity()
-export class StageDecision extends BaseEntity<'appliedAt' | 'outcomeApplied'> {
+export class StageDecision extends BaseEntity<'appliedAt' | 'outcomeApplied' | 'reasonCode'> {
   @OneToOne(() => StageVisit, { owner: true, unique: true, deleteRule: 'cascade' }) visit: Rel<StageVisit>;
   @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;
   @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
   @Enum({ items: () => StageDecisionOutcome, nativeEnumName: 'stage_decision_outcome' }) outcome: StageDecisionOutcome;
   @Property({ type: 'double precision' }) average: number;
   @Property({ type: 'text[]' }) reasons: string[];
+  /** The failing condition that names a FAILED decision; the visit gets it when the decision is carried out. */
+  @Enum({ items: () => RejectionReason, nativeEnumName: 'rejection_reason', nullable: true })
+  reasonCode: RejectionReason | null = null;
   /** Whether the stage advances by itself (copied from the stage when decided). */
   @Property({ type: 'boolean' }) automatic: boolean;
   /** When the decision was carried out on the application (by the job, or when a person acted). */
