@@ -7,8 +7,10 @@ import { Interview, InterviewPanelist } from '../../src/modules/scheduling/inter
 import { createWorkerApp } from '../../src/worker';
 import { StageDecisionProcessor } from '../../src/modules/pipeline/stage-decision.processor';
 import { StageDecision } from '../../src/modules/scorecards/stage-decision.entity';
+import { ScorecardAmendment } from '../../src/modules/scorecards/scorecard.entity';
 
-const STAGES = `plan { stages { id name kind order autoAdvance rubric { criteria { id name } scaleMin scaleMax } }
+const STAGES = `plan { stages { id name kind order autoAdvance rubric { criteria { id name } scaleMin scaleMax }
+  questions { id } }
   skillRequirements { skill { id name } priority verifiedIn { id } } }`;
 const APPLICATION = `query ($id: ID!) { application(id: $id) { status version currentStage { id name }
   stageHistory { stage { name } outcome decidedBy { email } reason }
@@ -348,6 +350,125 @@ describe('scorecards, skill verification and stage decisions', () => {
         ),
       ),
     ).toBe('FORBIDDEN');
+  });
+
+  it('keeps per-question ratings, checked against the stage questions and blind until submitted', async () => {
+    const applicationId = await applyCandidate('Katherine Johnson');
+    const stage = stageOf((await gql(APPLICATION, { id: applicationId })).data!.application.currentStage.id);
+    const [q1, q2, q3] = stage.questions.map((question: any) => question.id);
+    expect(q3).toBeDefined();
+    const otherStageQuestion = plan.stages
+      .find((other: any) => other.id !== stage.id && other.questions.length > 0)
+      .questions.find((question: any) => !stage.questions.some((own: any) => own.id === question.id)).id;
+    const interviewId = await heldInterview(applicationId, ['ann', 'ben']);
+    const good = scorecardFor(interviewId, stage, 3);
+    const CARD = `scorecard { id status questionRatings { question { id prompt } score note } }`;
+    const save = (input: object, who: string) =>
+      gql(`mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { ${CARD} } }`, { input }, who);
+
+    const invalid = await save(
+      {
+        ...good,
+        questionRatings: [
+          { questionId: otherStageQuestion, score: 3 },
+          { questionId: q1, score: 3 },
+          { questionId: q1, score: 2 },
+          { questionId: q2, score: 5 },
+        ],
+      },
+      'ann',
+    );
+    expect(errorCode(invalid)).toBe('BAD_USER_INPUT');
+    expect(invalid.errors![0]!.extensions.fields).toEqual({
+      'input.questionRatings[0].questionId': `not a question of the "${stage.name}" stage`,
+      'input.questionRatings[2].questionId': 'rated twice',
+      'input.questionRatings[3].score': 'must be a whole number from 1 to 4',
+    });
+    const notAnId = await save({ ...good, questionRatings: [{ questionId: 'q1', score: 3 }] }, 'ann');
+    expect(Object.keys(notAnId.errors![0]!.extensions.fields!)).toEqual(['input.questionRatings.0.questionId']);
+    expect(
+      (await gql(`query ($id: ID!) { interview(id: $id) { scorecards { id } } }`, { id: interviewId })).data!.interview
+        .scorecards,
+    ).toEqual([]);
+
+    // A draft may rate some questions only; saving again replaces them.
+    const draft = await save({ ...good, questionRatings: [{ questionId: q2, score: 2, note: '  vague  ' }] }, 'ann');
+    expect(draft.data!.saveScorecard.scorecard.questionRatings).toEqual([
+      { question: { id: q2, prompt: expect.any(String) }, score: 2, note: 'vague' },
+    ]);
+    const annCard = draft.data!.saveScorecard.scorecard.id;
+    await save(
+      {
+        ...good,
+        questionRatings: [
+          { questionId: q1, score: 4, note: 'Clear story' },
+          { questionId: q2, score: 2 },
+        ],
+      },
+      'ann',
+    );
+    const submitted = await gql(
+      `mutation ($input: SubmitScorecardInput!) { submitScorecard(input: $input) { ${CARD} } }`,
+      { input: { scorecardId: annCard } },
+      'ann',
+    );
+    expect(submitted.data!.submitScorecard.scorecard).toMatchObject({
+      status: 'SUBMITTED',
+      questionRatings: [
+        { question: { id: q1 }, score: 4, note: 'Clear story' },
+        { question: { id: q2 }, score: 2, note: null },
+      ],
+    });
+
+    // Ben has not submitted: Ann's scorecard, question ratings included, stays hidden from him.
+    const READ = `query ($id: ID!) { scorecard(id: $id) { questionRatings { question { id } score } } }`;
+    expect(errorCode(await gql(READ, { id: annCard }, 'ben'))).toBe('FORBIDDEN');
+    await submitAs('ben', { ...good, questionRatings: [{ questionId: q3, score: 3 }] });
+    expect((await gql(READ, { id: annCard }, 'ben')).data!.scorecard.questionRatings).toEqual([
+      { question: { id: q1 }, score: 4 },
+      { question: { id: q2 }, score: 2 },
+    ]);
+    // The team reads every scorecard of the interview with its question ratings.
+    const both = await gql(
+      `query ($id: ID!) { interview(id: $id) { scorecards { questionRatings { question { id } score } } } }`,
+      { id: interviewId },
+      'manager',
+    );
+    expect(both.data!.interview.scorecards.map((card: any) => card.questionRatings.length).sort()).toEqual([1, 2]);
+
+    // An amendment checks the new ratings and keeps the old ones in its history.
+    const AMEND = `mutation ($input: AmendScorecardInput!) { amendScorecard(input: $input) { ${CARD} } }`;
+    const badAmend = await gql(
+      AMEND,
+      {
+        input: {
+          scorecardId: annCard,
+          reason: 'typo',
+          questionRatings: [{ questionId: otherStageQuestion, score: 3 }],
+        },
+      },
+      'ann',
+    );
+    expect(Object.keys(badAmend.errors![0]!.extensions.fields!)).toEqual(['input.questionRatings[0].questionId']);
+    const amended = await gql(
+      AMEND,
+      { input: { scorecardId: annCard, reason: 'Re-read my notes', questionRatings: [{ questionId: q2, score: 3 }] } },
+      'ann',
+    );
+    expect(amended.data!.amendScorecard.scorecard.questionRatings).toEqual([
+      { question: { id: q2, prompt: expect.any(String) }, score: 3, note: null },
+    ]);
+    const history = await api.orm.em.fork().find(ScorecardAmendment, { scorecard: annCard });
+    expect(history).toHaveLength(1);
+    expect(history[0]!.before).toMatchObject({
+      questionRatings: [
+        { questionId: q1, score: 4, note: 'Clear story' },
+        { questionId: q2, score: 2, note: null },
+      ],
+    });
+    // Leaving questionRatings out of an amendment keeps them.
+    const kept = await gql(AMEND, { input: { scorecardId: annCard, reason: 'Notes', notes: 'More notes' } }, 'ann');
+    expect(kept.data!.amendScorecard.scorecard.questionRatings).toHaveLength(1);
   });
 
   it('refuses to submit before the interview started or after it was cancelled', async () => {

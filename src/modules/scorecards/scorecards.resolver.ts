@@ -4,12 +4,14 @@ import { ALL_ROLES } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { requestLoader } from '../../graphql/request-loader';
-import { RubricCriterionType, SkillType } from '../catalog/graphql/catalog.type';
+import { QuestionType, RubricCriterionType, SkillType } from '../catalog/graphql/catalog.type';
 import { RubricCriterion } from '../catalog/interview-plan.entity';
+import { Question } from '../catalog/question.entity';
 import { Skill } from '../catalog/skill.entity';
 import {
   AmendScorecardInput,
   CriterionRatingType,
+  QuestionRatingType,
   SaveScorecardInput,
   ScorecardAmendmentType,
   ScorecardPayload,
@@ -86,6 +88,26 @@ export class ScorecardsResolver {
         criterion: await loader.load(rating.criterionId),
         score: rating.score,
         evidence: rating.evidence,
+      })),
+    );
+  }
+
+  @ResolveField(() => [QuestionRatingType], { description: "Scores for the stage's questions that were asked." })
+  async questionRatings(@Parent() scorecard: ScorecardType, @Context() context: object): Promise<QuestionRatingType[]> {
+    const loader = requestLoader<string, QuestionType>(context, 'questions', async (ids) => {
+      const rows = new Map(
+        (await this.em.find(Question, { id: { $in: [...ids] } }, { populate: ['skills'] })).map((row) => [
+          row.id,
+          QuestionType.from(row),
+        ]),
+      );
+      return ids.map((id) => rows.get(id) ?? new Error(`question ${id} not found`));
+    });
+    return Promise.all(
+      scorecard.entity.questionRatings.map(async (rating) => ({
+        question: await loader.load(rating.questionId),
+        score: rating.score,
+        note: rating.note,
       })),
     );
   }

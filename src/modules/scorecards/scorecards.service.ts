@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   InterviewStatus,
+  questionRatingProblems,
   ScorecardStatus,
+  scoreProblem,
   SkillVerdict,
   weightedScore,
   type Recommendation,
@@ -22,11 +24,18 @@ import { User } from '../identity/user.entity';
 import { ApplicationSkillVerdict } from '../pipeline/skill-verdict.entity';
 import { Position } from '../positions/position.entity';
 import { Interview } from '../scheduling/interview.entity';
-import { Scorecard, ScorecardAmendment, type StoredRating, type StoredSkillVerdict } from './scorecard.entity';
+import {
+  Scorecard,
+  ScorecardAmendment,
+  type StoredQuestionRating,
+  type StoredRating,
+  type StoredSkillVerdict,
+} from './scorecard.entity';
 import { StageDecisionService } from './stage-decision.service';
 
 export interface ScorecardContent {
   ratings?: Array<{ criterionId: string; score: number; evidence?: string | null }>;
+  questionRatings?: Array<{ questionId: string; score: number; note?: string | null }> | null;
   skillVerdicts?: Array<{ skillId: string; verdict: SkillVerdict; evidence?: string | null }> | null;
   redFlags?: string[] | null;
   recommendation?: Recommendation | null;
@@ -36,7 +45,7 @@ export interface ScorecardContent {
 /** See `access`. */
 type ScorecardAccess = 'team' | 'submitted-panelist' | 'blind';
 
-const INTERVIEW_GRAPH = ['stage.rubric.criteria', 'panel.interviewer', 'application'] as const;
+const INTERVIEW_GRAPH = ['stage.rubric.criteria', 'stage.questionLinks', 'panel.interviewer', 'application'] as const;
 
 @Injectable()
 export class ScorecardsService {
@@ -116,10 +125,11 @@ export class ScorecardsService {
       if (reason.trim() === '')
         throw new BadUserInputException('Say why you amend it.', { 'input.reason': 'must not be blank' });
       const interview = await this.loadInterview(em, scorecard.interview.id);
-      const { ratings, skillVerdicts, redFlags, recommendation, notes } = scorecard;
+      const { ratings, questionRatings, skillVerdicts, redFlags, recommendation, notes } = scorecard;
       em.persist(
         new ScorecardAmendment(scorecard, em.getReference(User, actor.userId!), reason.trim(), {
           ratings,
+          questionRatings,
           skillVerdicts,
           redFlags,
           recommendation,
@@ -128,6 +138,7 @@ export class ScorecardsService {
       );
       const checked = await this.check(em, interview, {
         ratings: content.ratings ?? ratings,
+        questionRatings: content.questionRatings ?? questionRatings,
         skillVerdicts: content.skillVerdicts ?? skillVerdicts,
         redFlags: content.redFlags ?? redFlags,
         recommendation: content.recommendation ?? recommendation,
@@ -237,7 +248,10 @@ export class ScorecardsService {
     }
   }
 
-  /** Validates content against the stage: criteria of its rubric, scores on its scale, skills it verifies. */
+  /**
+   * Validates content against the stage: criteria of its rubric, questions of its list, scores on
+   * its scale, skills it verifies.
+   */
   private async check(em: EntityManager, interview: Interview, content: ScorecardContent) {
     const fields: FieldErrors = {};
     const rubric = interview.stage.rubric;
@@ -250,14 +264,21 @@ export class ScorecardsService {
       } else if (ratings.some((entry) => entry.criterionId === rating.criterionId)) {
         fields[`${at}.criterionId`] = 'rated twice';
       }
-      if (
-        rubric &&
-        (!Number.isInteger(rating.score) || rating.score < rubric.scaleMin || rating.score > rubric.scaleMax)
-      ) {
-        fields[`${at}.score`] = `must be a whole number from ${rubric.scaleMin} to ${rubric.scaleMax}`;
-      }
+      const problem = rubric ? scoreProblem(rating.score, rubric) : null;
+      if (problem) fields[`${at}.score`] = problem;
       ratings.push({ criterionId: rating.criterionId, score: rating.score, evidence: rating.evidence?.trim() || null });
     });
+    const questionRatings: StoredQuestionRating[] = (content.questionRatings ?? []).map((rating) => ({
+      questionId: rating.questionId,
+      score: rating.score,
+      note: rating.note?.trim() || null,
+    }));
+    const questionProblems = questionRatingProblems(questionRatings, {
+      name: interview.stage.name,
+      questionIds: interview.stage.questionLinks.getItems().map((link) => link.question.id),
+      scale: rubric,
+    });
+    for (const [path, message] of Object.entries(questionProblems)) fields[`input.${path}`] = message;
     const verifiable = await em.find(SkillRequirement, { verifiedIn: interview.stage.id });
     const skillVerdicts: StoredSkillVerdict[] = [];
     (content.skillVerdicts ?? []).forEach((entry, index) => {
@@ -269,6 +290,7 @@ export class ScorecardsService {
     if (Object.keys(fields).length) throw new BadUserInputException('The scorecard has invalid entries.', fields);
     return {
       ratings,
+      questionRatings,
       skillVerdicts,
       redFlags: [...new Set((content.redFlags ?? []).map((flag) => flag.trim()).filter(Boolean))],
       recommendation: content.recommendation ?? null,

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Recommendation, ScorecardStatus, SkillVerdict, StageDecisionOutcome } from '../../../../libs/domain';
-import { RubricCriterionType, SkillType } from '../../catalog/graphql/catalog.type';
+import { QuestionType, RubricCriterionType, SkillType } from '../../catalog/graphql/catalog.type';
 import { UserType } from '../../identity/graphql/user.type';
 import type { ScorecardAmendment, Scorecard } from '../scorecard.entity';
 import type { StageDecision } from '../stage-decision.entity';
@@ -26,6 +26,15 @@ export class CriterionRatingType {
   @Field(() => RubricCriterionType) criterion!: RubricCriterionType;
   @Field(() => Int) score!: number;
   @Field(() => String, { nullable: true }) evidence!: string | null;
+}
+
+@ObjectType('QuestionRating', {
+  description: "A question of the stage's list, as asked, scored on the rubric's scale.",
+})
+export class QuestionRatingType {
+  @Field(() => QuestionType) question!: QuestionType;
+  @Field(() => Int) score!: number;
+  @Field(() => String, { nullable: true }) note!: string | null;
 }
 
 @ObjectType('SkillVerdictEntry')
@@ -119,6 +128,13 @@ export class CriterionRatingInput {
 }
 
 @InputType()
+export class QuestionRatingInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a question id' }) questionId!: string;
+  @Field(() => Int) @IsInt({ message: 'must be a whole number' }) score!: number;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+}
+
+@InputType()
 export class SkillVerdictInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a skill id' }) skillId!: string;
   @Field(() => SkillVerdict) @IsEnum(SkillVerdict) verdict!: SkillVerdict;
@@ -127,6 +143,15 @@ export class SkillVerdictInput {
 
 @InputType({ isAbstract: true })
 abstract class ScorecardContentInput {
+  @Field(() => [QuestionRatingInput], {
+    nullable: true,
+    description: "Scores for the stage's questions you asked, on the rubric's scale; any subset of them.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => QuestionRatingInput)
+  questionRatings?: QuestionRatingInput[];
   @Field(() => [SkillVerdictInput], { nullable: true })
   @IsOptional()
   @IsArray()
