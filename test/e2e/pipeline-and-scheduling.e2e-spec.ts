@@ -7,7 +7,7 @@ import { ApplicationSkillVerdict } from '../../src/modules/pipeline/skill-verdic
 import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
 
 const APP_FIELDS = `id status version currentStage { id name order } decidedAt
-  stageHistory { stage { name } outcome reason decidedBy { email } exitedAt }`;
+  stageHistory { stage { name } outcome reason reasonCode decidedBy { email } exitedAt }`;
 const ACT = (mutation: string, input: string) =>
   `mutation ($input: ${input}!) { ${mutation}(input: $input) { application { ${APP_FIELDS} } } }`;
 const ADVANCE = ACT('advanceApplication', 'AdvanceApplicationInput');
@@ -214,13 +214,36 @@ describe('candidates, the pipeline and scheduling', () => {
       expect(skipped.data!.skipStage.application.stageHistory[0]).toMatchObject({
         outcome: 'SKIPPED',
         reason: 'internal referral',
+        reasonCode: null,
       });
       const rejected = await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
-        input: { applicationId, reason: 'not enough depth' },
+        input: { applicationId, reason: 'not enough depth', reasonCode: 'SKILLS_GAP' },
       });
       const application = rejected.data!.rejectApplication.application;
       expect(application).toMatchObject({ status: 'REJECTED', currentStage: null });
-      expect(application.stageHistory.at(-1)).toMatchObject({ outcome: 'FAILED', reason: 'not enough depth' });
+      expect(application.stageHistory.at(-1)).toMatchObject({
+        outcome: 'FAILED',
+        reason: 'not enough depth',
+        reasonCode: 'SKILLS_GAP',
+      });
+    });
+
+    it('stores OTHER as the rejection code when none is given, and refuses an unknown code', async () => {
+      const applicationId = await newApplication();
+      const unknown = await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
+        input: { applicationId, reason: 'no', reasonCode: 'TOO_TALL' },
+      });
+      expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
+      await gql(ADVANCE, { input: { applicationId } });
+      const rejected = await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
+        input: { applicationId, reason: 'Went with another candidate' },
+      });
+      const read = await gql(`query ($id: ID!) { application(id: $id) { ${APP_FIELDS} } }`, { id: applicationId });
+      expect(read.data!.application).toEqual(rejected.data!.rejectApplication.application);
+      expect(read.data!.application.stageHistory.map((visit: any) => [visit.outcome, visit.reasonCode])).toEqual([
+        ['PASSED', null],
+        ['FAILED', 'OTHER'],
+      ]);
     });
 
     it('lets exactly one of several simultaneous actions on the same version succeed', async () => {

@@ -13,8 +13,8 @@ const STAGES = `plan { stages { id name kind order autoAdvance rubric { criteria
   questions { id } }
   skillRequirements { skill { id name } priority verifiedIn { id } } }`;
 const APPLICATION = `query ($id: ID!) { application(id: $id) { status version currentStage { id name }
-  stageHistory { stage { name } outcome decidedBy { email } reason }
-  stageDecisions { stageId outcome reasons automatic appliedAt }
+  stageHistory { stage { name } outcome decidedBy { email } reason reasonCode }
+  stageDecisions { stageId outcome reasons reasonCode automatic appliedAt }
   skillVerifications { skill { name } priority verdict evidence { verdict stageName interviewer { email } } } } }`;
 const SAVE = `mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { scorecard { id status dueAt weightedScore } } }`;
 const SUBMIT = `mutation ($input: SubmitScorecardInput!) { submitScorecard(input: $input) { scorecard { id status submittedAt weightedScore } } }`;
@@ -274,7 +274,12 @@ describe('scorecards, skill verification and stage decisions', () => {
     await submitAs('ben', scorecardFor(interviewId, stage, 4));
     await submitAs('cy', scorecardFor(interviewId, stage, 2, 'STRONG_NO'));
     const decided = await waitForStage(applicationId, (application) => application.stageDecisions.length === 2);
-    expect(decided.stageDecisions[1]).toMatchObject({ outcome: 'FAILED', automatic: false, appliedAt: null });
+    expect(decided.stageDecisions[1]).toMatchObject({
+      outcome: 'FAILED',
+      reasonCode: 'STRONG_NO',
+      automatic: false,
+      appliedAt: null,
+    });
     expect(decided.stageDecisions[1].reasons).toContain('STRONG_NO from cy');
     expect(decided.currentStage.id).toBe(stage.id);
 
@@ -286,7 +291,30 @@ describe('scorecards, skill verification and stage decisions', () => {
     expect(rejected.data!.rejectApplication.application.status).toBe('REJECTED');
     const after = (await gql(APPLICATION, { id: applicationId })).data!.application;
     expect(after.stageDecisions[1].appliedAt).not.toBeNull();
-    expect(after.stageHistory.at(-1)).toMatchObject({ outcome: 'FAILED', decidedBy: { email: 'manager@example.com' } });
+    // The manager gave no code: the visit says OTHER, whatever the panel's decision said.
+    expect(after.stageHistory.at(-1)).toMatchObject({
+      outcome: 'FAILED',
+      reasonCode: 'OTHER',
+      decidedBy: { email: 'manager@example.com' },
+    });
+  });
+
+  it.each([
+    ['a weighted average below the threshold', 1, 'NO', 'BELOW_BAR'],
+    ['a STRONG_NO above the threshold', 4, 'STRONG_NO', 'STRONG_NO'],
+  ])('rejects automatically on %s and stores the code on the visit', async (_case, score, recommendation, code) => {
+    const applicationId = await applyCandidate(`Failing ${code}`);
+    const stage = stageOf((await gql(APPLICATION, { id: applicationId })).data!.application.currentStage.id);
+    expect(stage.autoAdvance).toBe(true);
+    const interviewId = await heldInterview(applicationId, ['ann']);
+    await complete(interviewId);
+    await submitAs('ann', scorecardFor(interviewId, stage, score as number, recommendation as string));
+    const rejected = await waitForStage(applicationId, (application) => application.status === 'REJECTED');
+    expect(rejected.stageDecisions).toEqual([expect.objectContaining({ outcome: 'FAILED', reasonCode: code })]);
+    expect(rejected.stageHistory).toEqual([
+      expect.objectContaining({ outcome: 'FAILED', decidedBy: null, reasonCode: code }),
+    ]);
+    expect(rejected.stageHistory[0].reason).toMatch(/^Automatic stage decision: /);
   });
 
   it('refuses invalid scorecards and writes nothing', async () => {

@@ -85,6 +85,7 @@ export class PipelineLoaders {
               outcome: visit.outcome,
               decidedBy: visit.decidedBy ? UserType.from(visit.decidedBy) : null,
               reason: visit.reason,
+              reasonCode: visit.reasonCode,
             }),
           ),
       );

@@ -10,9 +10,11 @@ import {
   InterviewStatus,
   planTransition,
   PositionStatus,
+  RejectionReason,
   Role,
   SkillPriority,
   SkillVerdict,
+  StageOutcome,
   type PipelineAction,
 } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
@@ -31,6 +33,8 @@ import { Interview } from '../scheduling/interview.entity';
 
 export interface TransitionRequest {
   reason?: string | null;
+  /** Stored on a visit that closes FAILED (a rejection); OTHER when not given. */
+  reasonCode?: RejectionReason | null;
   expectedVersion?: number | null;
   /** Act only if the open visit is still in this stage (jobs applying a stage decision). */
   expectedStageId?: string | null;
@@ -169,6 +173,7 @@ export class PipelineService {
             outcome: plan.closeVisit,
             decidedBy,
             reason: request.reason?.trim() || null,
+            reasonCode: plan.closeVisit === StageOutcome.FAILED ? (request.reasonCode ?? RejectionReason.OTHER) : null,
           });
           // A stage decision waiting on this visit is now settled, by the system or by a person.
           const decision = await em.findOne(StageDecision, { visit: open, appliedAt: null });

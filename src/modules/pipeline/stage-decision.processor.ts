@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Processor } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Job } from 'bullmq';
-import { StageDecisionOutcome } from '../../../libs/domain';
+import { RejectionReason, StageDecisionOutcome } from '../../../libs/domain';
 import { QueueName, QueueProcessor, type JobPayloads } from '../../../libs/jobs';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
 import { BadUserInputException } from '../../common/errors/domain.exception';
@@ -33,6 +33,7 @@ export class StageDecisionProcessor extends QueueProcessor {
     try {
       await this.pipeline.transition(SYSTEM_ACTOR, decision.application.id, passed ? 'advance' : 'reject', {
         reason: `Automatic stage decision: ${decision.reasons[0] ?? decision.outcome}`,
+        reasonCode: passed ? null : (decision.reasonCode ?? RejectionReason.OTHER),
         expectedStageId: decision.stage.id,
       });
     } catch (error) {

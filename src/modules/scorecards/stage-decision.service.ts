@@ -88,7 +88,12 @@ export class StageDecisionService {
     });
     const decision =
       existing ?? new StageDecision({ visit, application, stage, automatic: stage.autoAdvance, ...result });
-    Object.assign(decision, { outcome: result.outcome, average: result.average, reasons: result.reasons });
+    Object.assign(decision, {
+      outcome: result.outcome,
+      average: result.average,
+      reasons: result.reasons,
+      reasonCode: result.reasonCode,
+    });
     em.persist(decision);
     await em.flush();
 

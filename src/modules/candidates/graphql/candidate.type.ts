@@ -13,7 +13,14 @@ import {
   IsArray,
   IsInt,
 } from 'class-validator';
-import { ApplicationStatus, ExperienceLevel, SkillPriority, SkillVerdict, StageOutcome } from '../../../../libs/domain';
+import {
+  ApplicationStatus,
+  ExperienceLevel,
+  RejectionReason,
+  SkillPriority,
+  SkillVerdict,
+  StageOutcome,
+} from '../../../../libs/domain';
 import { PageInfo } from '../../../common/pagination';
 import { PlanStageType, SkillType } from '../../catalog/graphql/catalog.type';
 import { UserType } from '../../identity/graphql/user.type';
@@ -23,6 +30,16 @@ import type { Application } from '../application.entity';
 registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
 registerEnumType(StageOutcome, { name: 'StageOutcome', description: "How an application's visit to one stage ended." });
 registerEnumType(SkillVerdict, { name: 'SkillVerdict' });
+registerEnumType(RejectionReason, {
+  name: 'RejectionReason',
+  description:
+    'Why a stage visit FAILED, for reporting. BELOW_BAR, STRONG_NO and SKILL_NOT_VERIFIED come from the stage decision rule; a person rejecting gives any.',
+  valuesMap: {
+    BELOW_BAR: { description: "The panel's weighted average is under the stage's pass threshold." },
+    STRONG_NO: { description: 'A panelist recommended STRONG_NO.' },
+    SKILL_NOT_VERIFIED: { description: 'A must-verify skill of the stage was not verified.' },
+  },
+});
 
 @ObjectType('Candidate')
 export class CandidateType {
@@ -82,6 +99,8 @@ export class StageVisitType {
   @Field(() => UserType, { nullable: true, description: 'Null when the system decided (an automatic stage decision).' })
   decidedBy!: UserType | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => RejectionReason, { nullable: true, description: 'Set when the outcome is FAILED.' })
+  reasonCode!: RejectionReason | null;
 }
 
 @ObjectType('SkillVerdictEvidence', {
@@ -240,6 +259,13 @@ export class HireApplicationInput {
 export class RejectApplicationInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be an application id' }) applicationId!: string;
   @Field() @IsString() @MinLength(1, { message: 'must say why' }) @MaxLength(2000) reason!: string;
+  @Field(() => RejectionReason, {
+    nullable: true,
+    description: 'The reason as a code for reporting, stored on the failed stage visit; OTHER when left out.',
+  })
+  @IsOptional()
+  @IsEnum(RejectionReason)
+  reasonCode?: RejectionReason;
   @Field(() => Int, { nullable: true, description: 'The version you saw; CONFLICT if the application changed since.' })
   @IsOptional()
   @IsInt()

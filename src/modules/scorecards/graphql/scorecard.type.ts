@@ -11,7 +11,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Recommendation, ScorecardStatus, SkillVerdict, StageDecisionOutcome } from '../../../../libs/domain';
+import {
+  Recommendation,
+  RejectionReason,
+  ScorecardStatus,
+  SkillVerdict,
+  StageDecisionOutcome,
+} from '../../../../libs/domain';
 import { QuestionType, RubricCriterionType, SkillType } from '../../catalog/graphql/catalog.type';
 import { UserType } from '../../identity/graphql/user.type';
 import type { ScorecardAmendment, Scorecard } from '../scorecard.entity';
@@ -102,6 +108,11 @@ export class StageDecisionType {
   @Field(() => StageDecisionOutcome) outcome!: StageDecisionOutcome;
   @Field(() => Float, { description: "Mean over the panel of each scorecard's weighted score." }) average!: number;
   @Field(() => [String]) reasons!: string[];
+  @Field(() => RejectionReason, {
+    nullable: true,
+    description: 'The failing condition that names a FAILED outcome (SKILL_NOT_VERIFIED, STRONG_NO, BELOW_BAR).',
+  })
+  reasonCode!: RejectionReason | null;
   @Field({ description: 'True when the stage advances by itself (autoAdvance).' }) automatic!: boolean;
   @Field(() => Date, { nullable: true }) appliedAt!: Date | null;
   @Field() createdAt!: Date;
@@ -113,6 +124,7 @@ export class StageDecisionType {
       outcome: decision.outcome,
       average: decision.average,
       reasons: decision.reasons,
+      reasonCode: decision.reasonCode,
       automatic: decision.automatic,
       appliedAt: decision.appliedAt,
       createdAt: decision.createdAt,
