@@ -6,6 +6,7 @@ import { Migration20261122222535_Pipeline as M2 } from './Migration2026112222253
 import { Migration20261122224258_Scorecards as M3 } from './Migration20261122224258_Scorecards';
 import { Migration20261122235102_StageVisitAnalyticsIndex as M4 } from './Migration20261122235102_StageVisitAnalyticsIndex';
 import { Migration20261123002630_QuestionRatingsAndRejectionReasons as M5 } from './Migration20261123002630_QuestionRatingsAndRejectionReasons';
+import { Migration20261123003905_AnalyticsRollups as M6 } from './Migration20261123003905_AnalyticsRollups';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122224258_Scorecards', class: M3 },
   { name: 'Migration20261122235102_StageVisitAnalyticsIndex', class: M4 },
   { name: 'Migration20261123002630_QuestionRatingsAndRejectionReasons', class: M5 },
+  { name: 'Migration20261123003905_AnalyticsRollups', class: M6 },
 ];

@@ -24,9 +24,11 @@ import { Interview, InterviewPanelist } from '../modules/scheduling/interview.en
 import { Notification } from '../modules/notifications/notification.entity';
 import { Scorecard, ScorecardAmendment } from '../modules/scorecards/scorecard.entity';
 import { StageDecision } from '../modules/scorecards/stage-decision.entity';
+import { ANALYTICS_ROLLUP_ENTITIES } from '../modules/analytics/rollup.entities';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
 export const ENTITIES = [
+  ...ANALYTICS_ROLLUP_ENTITIES,
   User,
   RefreshToken,
   OutboxMessage,

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { AnalyticsReader } from './analytics-reader';
 import { AnalyticsResolver } from './analytics.resolver';
 import { AnalyticsService } from './analytics.service';
+import { StageInsightsService } from './stage-insights.service';
 
-@Module({ imports: [IdentityModule], providers: [AnalyticsService, AnalyticsResolver], exports: [AnalyticsService] })
+@Module({
+  imports: [IdentityModule],
+  providers: [AnalyticsReader, AnalyticsService, StageInsightsService, AnalyticsResolver],
+  exports: [AnalyticsService],
+})
 export class AnalyticsModule {}

@@ -4,6 +4,7 @@ import { Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { BadUserInputException } from '../../common/errors/domain.exception';
+import { QuestionType } from '../catalog/graphql/catalog.type';
 import { UserType } from '../identity/graphql/user.type';
 import { AnalyticsService } from './analytics.service';
 import {
@@ -12,14 +13,22 @@ import {
   ExperienceLevelRateType,
   InterviewerCalibrationType,
   PipelineSummaryType,
+  QuestionEffectivenessType,
+  RejectionReasonCountType,
+  StageGroupRateType,
   StageRateType,
+  StageTimingType,
 } from './graphql/analytics.type';
+import { StageBreakdown, StageInsightsService } from './stage-insights.service';
 
 const ANALYSTS = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
 
 @Resolver()
 export class AnalyticsResolver {
-  constructor(private readonly analytics: AnalyticsService) {}
+  constructor(
+    private readonly analytics: AnalyticsService,
+    private readonly insights: StageInsightsService,
+  ) {}
 
   @Roles(...ANALYSTS)
   @Query(() => [StageRateType])
@@ -60,6 +69,48 @@ export class AnalyticsResolver {
   }
 
   @Roles(...ANALYSTS)
+  @Query(() => [StageGroupRateType], {
+    description: 'Pass-through of each stage kind across the positions of the filter, broken down by `by`.',
+  })
+  stageRatesBy(
+    @CurrentActor() actor: Actor,
+    @Args('by', { type: () => StageBreakdown }) by: StageBreakdown,
+    @Args('filter', { type: () => AnalyticsFilter, nullable: true }) filter?: AnalyticsFilter,
+  ) {
+    return this.insights.stageRatesBy(actor, by, filter);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [StageTimingType], { description: 'Time to schedule, time in stage and scorecard turnaround.' })
+  stageTimings(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => AnalyticsFilter, nullable: true }) filter?: AnalyticsFilter,
+  ) {
+    return this.insights.stageTimings(actor, filter);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [RejectionReasonCountType], { description: 'Why candidates failed each stage kind.' })
+  rejectionReasons(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => AnalyticsFilter, nullable: true }) filter?: AnalyticsFilter,
+  ) {
+    return this.insights.rejectionReasons(actor, filter);
+  }
+
+  @Roles(...ANALYSTS)
+  @Query(() => [QuestionEffectivenessType], {
+    description: 'Questions by how well their scores separate candidates who passed from those who failed.',
+  })
+  async questionEffectiveness(
+    @CurrentActor() actor: Actor,
+    @Args('filter', { type: () => AnalyticsFilter, nullable: true }) filter?: AnalyticsFilter,
+  ): Promise<QuestionEffectivenessType[]> {
+    const rows = await this.insights.questionEffectiveness(actor, filter);
+    return rows.map((row) => ({ ...row, question: QuestionType.from(row.question) }));
+  }
+
+  @Roles(...ANALYSTS)
   @Query(() => String, { description: 'One analytics table as CSV (header line, then one line per row).' })
   async analyticsCsv(
     @CurrentActor() actor: Actor,
@@ -92,6 +143,24 @@ export class AnalyticsResolver {
         return (await this.analytics.interviewerCalibration(actor, filter)).map(({ interviewer, ...row }) => ({
           interviewerId: interviewer.id,
           interviewerName: interviewer.name,
+          ...row,
+        }));
+      case AnalyticsTable.STAGE_RATES_BY_APPLIED_WEEK:
+        return this.insights.stageRatesBy(actor, StageBreakdown.APPLIED_WEEK, filter);
+      case AnalyticsTable.STAGE_RATES_BY_COMPANY_PROFILE:
+        return this.insights.stageRatesBy(actor, StageBreakdown.COMPANY_PROFILE, filter);
+      case AnalyticsTable.STAGE_RATES_BY_SOURCE:
+        return this.insights.stageRatesBy(actor, StageBreakdown.SOURCE, filter);
+      case AnalyticsTable.STAGE_RATES_BY_EXPERIENCE_LEVEL:
+        return this.insights.stageRatesBy(actor, StageBreakdown.EXPERIENCE_LEVEL, filter);
+      case AnalyticsTable.STAGE_TIMINGS:
+        return this.insights.stageTimings(actor, filter);
+      case AnalyticsTable.REJECTION_REASONS:
+        return this.insights.rejectionReasons(actor, filter);
+      case AnalyticsTable.QUESTION_EFFECTIVENESS:
+        return (await this.insights.questionEffectiveness(actor, filter)).map(({ question, ...row }) => ({
+          questionId: question.id,
+          questionPrompt: question.prompt,
           ...row,
         }));
     }

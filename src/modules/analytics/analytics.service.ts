@@ -1,25 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ExperienceLevel, Role, ratio, wilsonInterval, type CompanyProfile } from '../../../libs/domain';
+import { ExperienceLevel, ratio, wilsonInterval } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
-import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { NotFoundException } from '../../common/errors/domain.exception';
+import { AnalyticsReader, type AnalyticsFilterValues } from './analytics-reader';
+import { applicationConditions, FACT_COLUMNS, type AnalyticsSlice, type AppliedRange } from './analytics-slice';
 import { User } from '../identity/user.entity';
 import { Position } from '../positions/position.entity';
 
-export interface AnalyticsFilterValues {
-  positionIds?: string[] | null;
-  from?: Date | null;
-  to?: Date | null;
-  experienceLevels?: ExperienceLevel[] | null;
-  companyProfiles?: CompanyProfile[] | null;
-}
+export type { AnalyticsFilterValues } from './analytics-reader';
 
 /** An interviewer is flagged when this many scorecards deviate on average by at least this much. */
 export const CALIBRATION_MIN_SCORECARDS = 10;
 export const CALIBRATION_MAX_DEVIATION = 0.5;
 
 const HOUR = 3600;
+const DECISION_SECONDS = 'analytics_decision_seconds(a.status, a.applied_at, a.decided_at)';
+const DECISION_DAY = `floor(${DECISION_SECONDS} / 86400)`;
+
+interface CountRow {
+  status: string;
+  experience_level?: ExperienceLevel;
+  applications: string;
+  decided: string;
+  decision_seconds: string;
+}
+
+/** Sums count rows into the statuses the figures use. */
+function tally(rows: readonly CountRow[]) {
+  const sum = (statuses: readonly string[]) =>
+    rows.filter((row) => statuses.includes(row.status)).reduce((total, row) => total + Number(row.applications), 0);
+  const decidedRows = rows.filter((row) => row.status === 'HIRED' || row.status === 'REJECTED');
+  return {
+    applications: sum(['ACTIVE', 'ON_HOLD', 'HIRED', 'REJECTED', 'WITHDRAWN']),
+    active: sum(['ACTIVE', 'ON_HOLD']),
+    hired: sum(['HIRED']),
+    rejected: sum(['REJECTED']),
+    withdrawn: sum(['WITHDRAWN']),
+    decided: decidedRows.reduce((total, row) => total + Number(row.decided), 0),
+    decisionSeconds: decidedRows.reduce((total, row) => total + Number(row.decision_seconds), 0),
+  };
+}
 
 /**
  * The figures hiring managers read, computed in PostgreSQL from the base tables (on a read replica
@@ -29,27 +50,18 @@ const HOUR = 3600;
 export class AnalyticsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly reader: AnalyticsReader,
   ) {}
 
   async stageSuccessRates(actor: Actor, positionId: string, filter: AnalyticsFilterValues = {}) {
     const position = await this.em.findOne(Position, { id: positionId }, { populate: ['recruiters'] });
-    if (!position || !(await this.positionScope(actor)).allows(positionId))
+    if (!position || !(await this.reader.positionScope(actor)).allows(positionId))
       throw new NotFoundException('Position', positionId);
-    const narrowed = { ...filter, positionIds: intersect(filter.positionIds, [positionId]) };
-    // A position's plan is its own, so without an application filter its stages' visits are exactly
-    // the visits of its applications: no join with applications is needed.
-    const unfiltered =
-      narrowed.positionIds.length === 1 &&
-      !filter.from &&
-      !filter.to &&
-      !filter.experienceLevels?.length &&
-      !filter.companyProfiles?.length;
-    const { cte, params } = unfiltered
-      ? { cte: 'with apps as (select null::uuid as id where false)', params: [] as unknown[] }
-      : await this.applicationsCte(actor, narrowed);
-    const visits = unfiltered ? 'stage_visit v' : '(stage_visit v join apps on apps.id = v.application_id)';
-    const rows = await this.read<{
+    const slice = await this.reader.slice(actor, filter);
+    // The visit facts of one stage are contiguous in an index by (stage, appliedAt) that holds the
+    // filtered columns: each stage is one index-only range read.
+    const where = applicationConditions({ ...slice, positionIds: null }, undefined, FACT_COLUMNS);
+    const rows = await this.reader.read<{
       kind: string;
       name: string;
       order: number;
@@ -60,21 +72,21 @@ export class AnalyticsService {
       in_progress: string;
       median_seconds: number | null;
     }>(
-      `${cte}
-       select s.kind, s.name, s."order",
-              count(v.id) as entered,
-              count(*) filter (where v.outcome = 'PASSED') as passed,
-              count(*) filter (where v.outcome = 'FAILED') as failed,
-              count(*) filter (where v.outcome = 'WITHDRAWN') as withdrawn,
-              count(*) filter (where v.id is not null and v.exited_at is null) as in_progress,
-              percentile_cont(0.5) within group (order by extract(epoch from v.exited_at - v.entered_at))
-                filter (where v.exited_at is not null) as median_seconds
+      `select s.kind, s.name, s."order", x.*
          from plan_stage s
-         left join ${visits} on v.stage_id = s.id
+        cross join lateral (
+          select count(*) as entered,
+                 count(*) filter (where f.outcome = 'PASSED') as passed,
+                 count(*) filter (where f.outcome = 'FAILED') as failed,
+                 count(*) filter (where f.outcome = 'WITHDRAWN') as withdrawn,
+                 count(*) filter (where f.exited_at is null) as in_progress,
+                 percentile_cont(0.5) within group (order by extract(epoch from f.exited_at - f.entered_at))
+                   filter (where f.exited_at is not null) as median_seconds
+            from analytics_stage_visit f
+           where f.stage_id = s.id and ${where.sql}) x
         where s.plan_id = ?
-        group by s.id
         order by s."order"`,
-      [...params, position.plan.id],
+      [...where.params, position.plan.id],
     );
     return rows.map((row) => {
       const passed = Number(row.passed);
@@ -98,118 +110,90 @@ export class AnalyticsService {
   }
 
   async successRatesByExperienceLevel(actor: Actor, filter: AnalyticsFilterValues = {}) {
-    const { cte, params } = await this.applicationsCte(actor, filter);
-    const rows = await this.read<{
-      level: ExperienceLevel;
-      applications: string;
-      hired: string;
-      rejected: string;
-      withdrawn: string;
-      active: string;
-    }>(
-      `${cte}
-       select experience_level as level, count(*) as applications,
-              count(*) filter (where status = 'HIRED') as hired,
-              count(*) filter (where status = 'REJECTED') as rejected,
-              count(*) filter (where status = 'WITHDRAWN') as withdrawn,
-              count(*) filter (where status in ('ACTIVE', 'ON_HOLD')) as active
-         from apps group by experience_level`,
-      params,
-    );
+    const rows = await this.applicationCounts(await this.reader.slice(actor, filter), ['experience_level']);
     return Object.values(ExperienceLevel).map((level) => {
-      const row = rows.find((candidate) => candidate.level === level);
-      const hired = Number(row?.hired ?? 0);
-      const rejected = Number(row?.rejected ?? 0);
+      const counts = tally(rows.filter((row) => row.experience_level === level));
       return {
         experienceLevel: level,
-        applications: Number(row?.applications ?? 0),
-        hired,
-        rejected,
-        withdrawn: Number(row?.withdrawn ?? 0),
-        active: Number(row?.active ?? 0),
-        successRate: ratio(hired, rejected),
+        applications: counts.applications,
+        hired: counts.hired,
+        rejected: counts.rejected,
+        withdrawn: counts.withdrawn,
+        active: counts.active,
+        successRate: ratio(counts.hired, counts.rejected),
       };
     });
   }
 
   async pipelineSummary(actor: Actor, filter: AnalyticsFilterValues = {}) {
-    const { cte, params } = await this.applicationsCte(actor, filter);
-    const [row] = await this.read<{
-      applications: string;
-      active: string;
-      hired: string;
-      rejected: string;
-      withdrawn: string;
-      average_seconds: number | null;
-      median_seconds: number | null;
-    }>(
-      `${cte}
-       select count(*) as applications,
-              count(*) filter (where status in ('ACTIVE', 'ON_HOLD')) as active,
-              count(*) filter (where status = 'HIRED') as hired,
-              count(*) filter (where status = 'REJECTED') as rejected,
-              count(*) filter (where status = 'WITHDRAWN') as withdrawn,
-              avg(extract(epoch from decided_at - applied_at)) filter (where status in ('HIRED', 'REJECTED')) as average_seconds,
-              percentile_cont(0.5) within group (order by extract(epoch from decided_at - applied_at))
-                filter (where status in ('HIRED', 'REJECTED')) as median_seconds
-         from apps`,
-      params,
-    );
-    const hired = Number(row!.hired);
-    const rejected = Number(row!.rejected);
-    const days = (seconds: number | null) => (seconds === null ? null : Number(seconds) / 86_400);
+    const slice = await this.reader.slice(actor, filter);
+    const counts = tally(await this.applicationCounts(slice, []));
+    const days = (seconds: number | null) => (seconds === null ? null : seconds / 86_400);
     return {
-      applications: Number(row!.applications),
-      active: Number(row!.active),
-      hired,
-      rejected,
-      withdrawn: Number(row!.withdrawn),
-      overallSuccessRate: ratio(hired, rejected),
-      averageDurationDays: days(row!.average_seconds),
-      medianDurationDays: days(row!.median_seconds),
+      applications: counts.applications,
+      active: counts.active,
+      hired: counts.hired,
+      rejected: counts.rejected,
+      withdrawn: counts.withdrawn,
+      overallSuccessRate: ratio(counts.hired, counts.rejected),
+      averageDurationDays: days(counts.decided ? counts.decisionSeconds / counts.decided : null),
+      medianDurationDays: days(await this.medianDecisionSeconds(slice, counts.decided)),
     };
   }
 
   async interviewerCalibration(actor: Actor, filter: AnalyticsFilterValues = {}) {
-    const { cte, params } = await this.applicationsCte(actor, filter);
-    const rows = await this.read<{
+    const slice = await this.reader.slice(actor, filter);
+    const sums = `count(*) as scorecards, sum(score) as score_sum, coalesce(sum(deviation), 0) as deviation_sum,
+                  count(deviation) as deviations, coalesce(sum(agreement), 0) as agreements, count(agreement) as judged`;
+    const cards = (ranges: readonly AppliedRange[]) => {
+      const where = applicationConditions(slice, ranges, FACT_COLUMNS);
+      return {
+        sql: `select interviewer_id, ${sums} from analytics_calibration_card f where ${where.sql} group by interviewer_id`,
+        params: where.params,
+      };
+    };
+    const parts = this.reader.byPlan(slice, cards, (where) => ({
+      sql: `select interviewer_id, sum(scorecards) as scorecards, sum(score_sum) as score_sum,
+                   sum(deviation_sum) as deviation_sum, sum(deviations) as deviations,
+                   sum(agreements) as agreements, sum(judged) as judged
+              from analytics_calibration_rollup where ${where.sql} group by interviewer_id`,
+      params: where.params,
+    }));
+    const rows = await this.reader.read<{
       interviewer_id: string;
       scorecards: string;
-      mean_score: number;
-      mean_deviation: number | null;
-      agreement: number | null;
+      score_sum: string;
+      deviation_sum: string;
+      deviations: string;
+      agreements: string;
+      judged: string;
     }>(
-      `${cte},
-       cards as (
-         select sc.interviewer_id, sc.interview_id, sc.weighted_score, sc.recommendation, v.outcome as visit_outcome
-           from scorecard sc
-           join interview i on i.id = sc.interview_id
-           join apps on apps.id = i.application_id
-           left join stage_visit v on v.application_id = i.application_id and v.stage_id = i.stage_id
-          where sc.status = 'SUBMITTED' and sc.weighted_score is not null
-       ),
-       panels as (select interview_id, sum(weighted_score) as total, count(*) as size from cards group by interview_id)
-       select c.interviewer_id, count(*) as scorecards, avg(c.weighted_score) as mean_score,
-              avg(c.weighted_score - (p.total - c.weighted_score) / (p.size - 1)) filter (where p.size > 1) as mean_deviation,
-              avg(case when (c.recommendation in ('YES', 'STRONG_YES')) = (c.visit_outcome = 'PASSED') then 1.0 else 0.0 end)
-                filter (where c.visit_outcome in ('PASSED', 'FAILED')) as agreement
-         from cards c join panels p on p.interview_id = c.interview_id
-        group by c.interviewer_id`,
-      params,
+      `select interviewer_id, sum(scorecards) as scorecards, sum(score_sum) as score_sum,
+              sum(deviation_sum) as deviation_sum, sum(deviations) as deviations,
+              sum(agreements) as agreements, sum(judged) as judged
+         from (${parts.sql}) parts group by interviewer_id having sum(scorecards) > 0`,
+      parts.params,
     );
     const users = new Map(
-      (await this.em.find(User, { id: { $in: rows.map((row) => row.interviewer_id) } })).map((user) => [user.id, user]),
+      (
+        await this.reader.find(
+          User,
+          rows.map((row) => row.interviewer_id),
+        )
+      ).map((user) => [user.id, user]),
     );
     return rows
       .map((row) => {
         const scorecards = Number(row.scorecards);
-        const deviation = row.mean_deviation === null ? null : Number(row.mean_deviation);
+        const deviations = Number(row.deviations);
+        const judged = Number(row.judged);
+        const deviation = deviations ? Number(row.deviation_sum) / deviations : null;
         return {
           interviewer: users.get(row.interviewer_id)!,
           scorecards,
-          meanScore: Number(row.mean_score),
+          meanScore: Number(row.score_sum) / scorecards,
           meanDeviationFromPanel: deviation,
-          agreementWithOutcome: row.agreement === null ? null : Number(row.agreement),
+          agreementWithOutcome: judged ? Number(row.agreements) / judged : null,
           flagged:
             deviation !== null &&
             scorecards >= CALIBRATION_MIN_SCORECARDS &&
@@ -222,50 +206,96 @@ export class AnalyticsService {
       );
   }
 
-  /**
-   * `apps`: the applications the figures are about: the filter, narrowed to the positions the
-   * caller may see (recruiters and admins all, a hiring manager those they manage).
-   */
-  private async applicationsCte(actor: Actor, filter: AnalyticsFilterValues) {
-    if (filter.from && filter.to && filter.from >= filter.to) {
-      throw new BadUserInputException('from must be before to.', { 'filter.to': 'must be after from' });
-    }
-    const scope = await this.positionScope(actor);
-    const positionIds = scope.ids === null ? (filter.positionIds ?? null) : intersect(filter.positionIds, scope.ids);
-    const cte = `with apps as (
-        select a.id, a.status, a.experience_level, a.applied_at, a.decided_at
-          from application a join position p on p.id = a.position_id
-         where (?::uuid[] is null or a.position_id = any(?::uuid[]))
-           and (?::timestamptz is null or a.applied_at >= ?::timestamptz)
-           and (?::timestamptz is null or a.applied_at < ?::timestamptz)
-           and (?::text[] is null or a.experience_level::text = any(?::text[]))
-           and (?::text[] is null or p.company_profile::text = any(?::text[])))`;
-    const array = (values: readonly string[] | null | undefined) => (values ? `{${values.join(',')}}` : null);
-    const ids = array(positionIds);
-    const levels = array(filter.experienceLevels);
-    const profiles = array(filter.companyProfiles);
-    const from = filter.from?.toISOString() ?? null;
-    const to = filter.to?.toISOString() ?? null;
-    return { cte, params: [ids, ids, from, from, to, to, levels, levels, profiles, profiles] };
-  }
-
-  private async positionScope(actor: Actor): Promise<{ ids: string[] | null; allows(id: string): boolean }> {
-    if (this.policy.canEditCatalog(actor)) return { ids: null, allows: () => true };
-    this.policy.assert(
-      actor.roles.includes(Role.HIRING_MANAGER),
-      'Analytics are for hiring managers, recruiters and admins.',
+  /** Application counts and decision-time sums per status (and the given dimensions) over the slice. */
+  private async applicationCounts(slice: AnalyticsSlice, dimensions: Array<'experience_level'>) {
+    const keys = ['status', ...dimensions].join(', ');
+    const parts = this.reader.byPlan(
+      slice,
+      (ranges) => {
+        const where = applicationConditions(slice, ranges);
+        const columns = ['status', ...dimensions].map((column) => `a.${column}`).join(', ');
+        return {
+          sql: `select ${columns}, count(*) as applications, count(f.seconds) as decided,
+                       coalesce(sum(f.seconds), 0) as decision_seconds
+                  from application a join position p on p.id = a.position_id
+                 cross join lateral (select ${DECISION_SECONDS} as seconds) f
+                 where ${where.sql} group by ${columns}`,
+          params: where.params,
+        };
+      },
+      (where) => ({
+        sql: `select ${keys}, sum(applications) as applications, sum(decided) as decided,
+                     sum(decision_seconds) as decision_seconds
+                from analytics_application_rollup where ${where.sql} group by ${keys}`,
+        params: where.params,
+      }),
     );
-    const managed = await this.em.find(Position, { hiringManager: actor.userId }, { fields: ['id'] });
-    const ids = managed.map((position) => position.id);
-    return { ids, allows: (id) => ids.includes(id) };
+    return this.reader.read<CountRow>(
+      `select ${keys}, sum(applications) as applications, sum(decided) as decided,
+              sum(decision_seconds) as decision_seconds
+         from (${parts.sql}) parts group by ${keys}`,
+      parts.params,
+    );
   }
 
-  /** Analytics read from a replica when DATABASE_READ_URLS is set. */
-  private read<Row>(sql: string, params: unknown[]): Promise<Row[]> {
-    return this.em.getConnection('read').execute<Row[]>(sql, params);
+  /**
+   * The exact median of (decidedAt - appliedAt) in seconds over the slice's decided applications.
+   * Over every position: the day histogram (rollup plus edges) locates the one or two middle
+   * values' day, then only that day's applications are read and ordered.
+   */
+  private async medianDecisionSeconds(slice: AnalyticsSlice, decided: number): Promise<number | null> {
+    if (decided === 0) return null;
+    const where = applicationConditions(slice);
+    const decidedApps = `from application a join position p on p.id = a.position_id
+                         where a.status in ('HIRED', 'REJECTED') and a.decided_at is not null and ${where.sql}`;
+    if (slice.positionIds !== null) {
+      const [row] = await this.reader.read<{ median: string }>(
+        `select percentile_cont(0.5) within group (order by ${DECISION_SECONDS}) as median ${decidedApps}`,
+        where.params,
+      );
+      return Number(row!.median);
+    }
+    const parts = this.reader.byPlan(
+      slice,
+      (ranges) => {
+        const edge = applicationConditions(slice, ranges);
+        return {
+          sql: `select ${DECISION_DAY} as day, count(*) as applications
+                  from application a join position p on p.id = a.position_id
+                 where a.status in ('HIRED', 'REJECTED') and a.decided_at is not null and ${edge.sql}
+                 group by 1`,
+          params: edge.params,
+        };
+      },
+      (rollup) => ({
+        sql: `select day, sum(applications) as applications from analytics_decision_histogram
+               where ${rollup.sql} group by day`,
+        params: rollup.params,
+      }),
+    );
+    const histogram = await this.reader.read<{ day: number; applications: string }>(
+      `select day, sum(applications) as applications from (${parts.sql}) parts group by day order by day`,
+      parts.params,
+    );
+    // 0-based ranks of the middle value(s).
+    const ranks = [Math.floor((decided - 1) / 2), Math.ceil((decided - 1) / 2)];
+    const values: number[] = [];
+    for (const rank of ranks) {
+      let before = 0;
+      for (const bucket of histogram) {
+        const count = Number(bucket.applications);
+        if (rank < before + count) {
+          const [row] = await this.reader.read<{ seconds: string }>(
+            `select ${DECISION_SECONDS} as seconds ${decidedApps} and ${DECISION_DAY} = ?
+              order by 1 offset ? limit 1`,
+            [...where.params, bucket.day, rank - before],
+          );
+          values.push(Number(row!.seconds));
+          break;
+        }
+        before += count;
+      }
+    }
+    return (values[0]! + values[1]!) / 2;
   }
-}
-
-function intersect(given: readonly string[] | null | undefined, allowed: readonly string[]): string[] {
-  return given ? given.filter((id) => allowed.includes(id)) : [...allowed];
 }

@@ -14,6 +14,23 @@ import { Candidate } from './candidate.entity';
     'create unique index "application_one_active_per_position" on "application" ("candidate_id", "position_id") where "status" in (\'ACTIVE\', \'ON_HOLD\')',
 })
 @Index({ properties: ['position', 'status'] })
+// Analytics: applications of a few positions, the partial weeks at a window's edges, and the exact
+// median of decision times (one day of decided applications at a time); see AnalyticsService.
+@Index({
+  name: 'application_analytics_position',
+  expression:
+    'create index "application_analytics_position" on "application" ("position_id", "applied_at") include ("experience_level", "status", "decided_at")',
+})
+@Index({
+  name: 'application_analytics_applied_at',
+  expression:
+    'create index "application_analytics_applied_at" on "application" ("applied_at") include ("position_id", "experience_level", "status", "decided_at")',
+})
+@Index({
+  name: 'application_analytics_decision_day',
+  expression:
+    'create index "application_analytics_decision_day" on "application" ((floor(analytics_decision_seconds(status, applied_at, decided_at) / 86400)), "applied_at") include ("position_id", "experience_level", "status", "decided_at") where status in (\'HIRED\', \'REJECTED\') and decided_at is not null',
+})
 export class Application extends BaseEntity<'status' | 'decidedAt' | 'currentStage' | 'version' | 'appliedAt'> {
   @ManyToOne(() => Candidate) candidate: Rel<Candidate>;
   @ManyToOne(() => Position) position: Rel<Position>;

@@ -1,8 +1,10 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { CompanyProfile, ExperienceLevel, StageKind } from '../../../../libs/domain';
+import { CompanyProfile, ExperienceLevel, RejectionReason, StageKind } from '../../../../libs/domain';
+import { QuestionType } from '../../catalog/graphql/catalog.type';
 import { UserType } from '../../identity/graphql/user.type';
+import { StageBreakdown } from '../stage-insights.service';
 
 @InputType()
 export class AnalyticsFilter {
@@ -93,10 +95,93 @@ export class InterviewerCalibrationType {
   flagged!: boolean;
 }
 
+registerEnumType(StageBreakdown, {
+  name: 'StageBreakdown',
+  description: 'What stage figures across positions are broken down by.',
+  valuesMap: {
+    APPLIED_WEEK: { description: 'The week (Monday, UTC) the application was made: weekly cohorts.' },
+    COMPANY_PROFILE: { description: "The position's company profile." },
+    SOURCE: { description: "The candidate's source; empty when unknown." },
+    EXPERIENCE_LEVEL: { description: "The application's experience level." },
+  },
+});
+
+@ObjectType('StageGroupRate', {
+  description:
+    'Visits of one stage kind (across positions) in one group. passRate = passed / (passed + failed), Wilson 95% interval.',
+})
+export class StageGroupRateType {
+  @Field(() => StageKind) stageKind!: StageKind;
+  @Field({ description: 'The group: an ISO date for APPLIED_WEEK, otherwise the value.' }) group!: string;
+  @Field(() => Int) entered!: number;
+  @Field(() => Int) passed!: number;
+  @Field(() => Int) failed!: number;
+  @Field(() => Int) withdrawn!: number;
+  @Field(() => Int) inProgress!: number;
+  @Field(() => Float, { nullable: true }) passRate!: number | null;
+  @Field(() => Float, { nullable: true }) passRateLow!: number | null;
+  @Field(() => Float, { nullable: true }) passRateHigh!: number | null;
+}
+
+@ObjectType('StageTiming', { description: 'How long one stage kind takes, across the positions of the filter.' })
+export class StageTimingType {
+  @Field(() => StageKind) stageKind!: StageKind;
+  @Field(() => Int, { description: 'Visits opened.' }) entered!: number;
+  @Field(() => Float, { nullable: true, description: 'Mean hours from entering to leaving, over closed visits.' })
+  averageHoursInStage!: number | null;
+  @Field(() => Int, { description: 'Visits with at least one interview that was not cancelled.' })
+  withInterview!: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean hours from entering the stage to the start of its first interview that was not cancelled.',
+  })
+  averageHoursToFirstInterview!: number | null;
+  @Field(() => Int, { description: 'Submitted scorecards of this stage kind.' }) scorecards!: number;
+  @Field(() => Float, { nullable: true, description: "Mean hours from the interview's end to the submission." })
+  averageTurnaroundHours!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of scorecards submitted by their due time.' })
+  onTimeShare!: number | null;
+}
+
+@ObjectType('RejectionReasonCount', { description: 'Visits of one stage kind closed FAILED for one reason.' })
+export class RejectionReasonCountType {
+  @Field(() => StageKind) stageKind!: StageKind;
+  @Field(() => RejectionReason) reasonCode!: RejectionReason;
+  @Field(() => Int) rejections!: number;
+  @Field(() => Float, { description: "Share of the stage kind's failed visits." }) share!: number;
+}
+
+@ObjectType('QuestionEffectiveness', {
+  description:
+    'How the scores of one question differ between candidates who then passed the stage and those who failed it.',
+})
+export class QuestionEffectivenessType {
+  @Field(() => QuestionType) question!: QuestionType;
+  @Field(() => Int, { description: 'Ratings in submitted scorecards, whatever the outcome.' }) ratings!: number;
+  @Field(() => Int) passedRatings!: number;
+  @Field(() => Int) failedRatings!: number;
+  @Field(() => Float, { nullable: true }) meanScorePassed!: number | null;
+  @Field(() => Float, { nullable: true }) meanScoreFailed!: number | null;
+  @Field(() => Float, { nullable: true, description: 'meanScorePassed - meanScoreFailed.' }) separation!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "separation over the pooled standard deviation (Cohen's d); null with fewer than 2 ratings on a side or no spread.",
+  })
+  effectSize!: number | null;
+}
+
 export enum AnalyticsTable {
   STAGE_SUCCESS_RATES = 'STAGE_SUCCESS_RATES',
   SUCCESS_RATES_BY_EXPERIENCE_LEVEL = 'SUCCESS_RATES_BY_EXPERIENCE_LEVEL',
   PIPELINE_SUMMARY = 'PIPELINE_SUMMARY',
   INTERVIEWER_CALIBRATION = 'INTERVIEWER_CALIBRATION',
+  STAGE_RATES_BY_APPLIED_WEEK = 'STAGE_RATES_BY_APPLIED_WEEK',
+  STAGE_RATES_BY_COMPANY_PROFILE = 'STAGE_RATES_BY_COMPANY_PROFILE',
+  STAGE_RATES_BY_SOURCE = 'STAGE_RATES_BY_SOURCE',
+  STAGE_RATES_BY_EXPERIENCE_LEVEL = 'STAGE_RATES_BY_EXPERIENCE_LEVEL',
+  STAGE_TIMINGS = 'STAGE_TIMINGS',
+  REJECTION_REASONS = 'REJECTION_REASONS',
+  QUESTION_EFFECTIVENESS = 'QUESTION_EFFECTIVENESS',
 }
 registerEnumType(AnalyticsTable, { name: 'AnalyticsTable' });

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Role, type CompanyProfile, type ExperienceLevel } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { BadUserInputException } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Position } from '../positions/position.entity';
+import { planWeeks, rollupConditions, type AnalyticsSlice, type AppliedRange, type Condition } from './analytics-slice';
+
+export interface AnalyticsFilterValues {
+  positionIds?: string[] | null;
+  from?: Date | null;
+  to?: Date | null;
+  experienceLevels?: ExperienceLevel[] | null;
+  companyProfiles?: CompanyProfile[] | null;
+}
+
+/** What every analytics figure shares: the caller's slice, the read plan and the read connection. */
+@Injectable()
+export class AnalyticsReader {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /**
+   * A union of partial aggregates: the base tables alone when the slice names positions (their
+   * rows are few), otherwise the rollup's whole weeks plus the base tables' partial edge weeks.
+   */
+  byPlan(
+    slice: AnalyticsSlice,
+    base: (ranges: readonly AppliedRange[]) => Condition,
+    rollup: (where: Condition) => Condition,
+  ): Condition {
+    if (slice.positionIds !== null) return base([[slice.from, slice.to]]);
+    const plan = planWeeks(slice.from, slice.to);
+    const parts: Condition[] = [];
+    if (plan.weeks) parts.push(rollup(rollupConditions(slice, plan.weeks)));
+    if (plan.edges.length) parts.push(base(plan.edges));
+    return {
+      sql: parts.map((part) => `(${part.sql})`).join(' union all '),
+      params: parts.flatMap((part) => part.params),
+    };
+  }
+
+  /**
+   * The applications the figures are about: the filter, narrowed to the positions the caller may
+   * see (recruiters and admins all, a hiring manager those they manage).
+   */
+  async slice(actor: Actor, filter: AnalyticsFilterValues): Promise<AnalyticsSlice> {
+    if (filter.from && filter.to && filter.from >= filter.to) {
+      throw new BadUserInputException('from must be before to.', { 'filter.to': 'must be after from' });
+    }
+    const scope = await this.positionScope(actor);
+    const positionIds = scope.ids === null ? (filter.positionIds ?? null) : intersect(filter.positionIds, scope.ids);
+    return {
+      positionIds,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      experienceLevels: filter.experienceLevels?.length ? filter.experienceLevels : null,
+      companyProfiles: filter.companyProfiles?.length ? filter.companyProfiles : null,
+    };
+  }
+
+  async positionScope(actor: Actor): Promise<{ ids: string[] | null; allows(id: string): boolean }> {
+    if (this.policy.canEditCatalog(actor)) return { ids: null, allows: () => true };
+    this.policy.assert(
+      actor.roles.includes(Role.HIRING_MANAGER),
+      'Analytics are for hiring managers, recruiters and admins.',
+    );
+    const managed = await this.em.find(Position, { hiringManager: actor.userId }, { fields: ['id'] });
+    const ids = managed.map((position) => position.id);
+    return { ids, allows: (id) => ids.includes(id) };
+  }
+
+  /** Analytics read from a replica when DATABASE_READ_URLS is set. */
+  /** Entities by id, on the same connection as the figures. */
+  find<T extends object>(entity: new (...args: never[]) => T, ids: readonly string[]): Promise<T[]> {
+    return ids.length ? this.em.find(entity, { id: { $in: [...ids] } } as never) : Promise.resolve([]);
+  }
+
+  read<Row>(sql: string, params: unknown[]): Promise<Row[]> {
+    return this.em.getConnection('read').execute<Row[]>(sql, params);
+  }
+}
+
+function intersect(given: readonly string[] | null | undefined, allowed: readonly string[]): string[] {
+  return given ? given.filter((id) => allowed.includes(id)) : [...allowed];
+}

@@ -1,0 +1,296 @@
+import { RequestContext } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import { Role, wilsonInterval } from '../../libs/domain';
+import { resetDatabase, TestApi } from '../../libs/testing';
+import { insertHistory } from '../../src/cli/seed-synthetic';
+import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-history';
+import { weekStart } from '../../src/modules/analytics/analytics-slice';
+import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
+import { StageBreakdown, StageInsightsService } from '../../src/modules/analytics/stage-insights.service';
+
+const ROLLUPS = [
+  'analytics_application_rollup',
+  'analytics_decision_histogram',
+  'analytics_calibration_card',
+  'analytics_calibration_rollup',
+  'analytics_turnaround_rollup',
+  'analytics_stage_visit',
+  'analytics_stage_rollup',
+];
+/** Rows whose counters are all zero are what a rebuild leaves out; the rest must match exactly. */
+const COUNTERS: Record<string, string> = {
+  analytics_application_rollup: 'applications <> 0 or decided <> 0 or decision_seconds <> 0',
+  analytics_decision_histogram: 'applications <> 0',
+  analytics_calibration_rollup: 'scorecards <> 0',
+  analytics_turnaround_rollup: 'scorecards <> 0',
+  analytics_stage_rollup: 'visits <> 0',
+};
+
+/** Rows of each rollup that differ between the maintained tables and a rebuild from scratch. */
+async function differencesFromRebuild(client: Client): Promise<Record<string, number>> {
+  await client.query('begin');
+  try {
+    for (const table of ROLLUPS) {
+      await client.query(`create temp table kept_${table} on commit drop as
+                          select * from ${table} where ${COUNTERS[table] ?? 'true'}`);
+    }
+    await client.query('select analytics_rebuild()');
+    const differences: Record<string, number> = {};
+    for (const table of ROLLUPS) {
+      const { rows } = await client.query<{ count: string }>(
+        `select count(*) from ((select * from kept_${table} except all select * from ${table})
+                         union all (select * from ${table} except all select * from kept_${table})) d`,
+      );
+      differences[table] = Number(rows[0]!.count);
+    }
+    return differences;
+  } finally {
+    // Leaves the rollups as they were: a rebuild that found nothing different changed nothing.
+    await client.query('rollback');
+  }
+}
+
+const NONE = Object.fromEntries(ROLLUPS.map((table) => [table, 0]));
+
+describe('analytics rollups', () => {
+  const api = new TestApi();
+  let client: Client;
+  let history: SyntheticHistory;
+  const admin = { kind: 'user' as const, userId: null, roles: [Role.ADMIN] };
+
+  beforeAll(async () => {
+    await api.start();
+    await resetDatabase(api.orm);
+    client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    // Inserted with triggers on: every rollup row below was written incrementally.
+    history = generateHistory({ applications: 400, seed: 5 });
+    await insertHistory(client, history, { batchSize: 150 });
+  }, 120_000);
+  afterAll(async () => {
+    await client.end();
+    await api.close();
+  });
+
+  it('maintained by triggers on inserts, equal to a rebuild from the base tables', async () => {
+    const { rows } = await client.query<{ count: string }>('select count(*) from analytics_stage_visit');
+    expect(Number(rows[0]!.count)).toBe(history.stageVisits.length);
+    expect(await differencesFromRebuild(client)).toEqual(NONE);
+  });
+
+  it('stay equal to a rebuild through updates and deletes of every kind that moves a figure', async () => {
+    await client.query(`
+      update scorecard set weighted_score = weighted_score + 0.5
+       where id in (select id from scorecard where status = 'SUBMITTED' order by id limit 25);
+      update scorecard set recommendation = 'STRONG_NO'
+       where id in (select id from scorecard where status = 'SUBMITTED' order by id desc limit 10);
+      update scorecard set status = 'DRAFT', submitted_at = null
+       where id in (select id from scorecard where status = 'SUBMITTED' order by id limit 5 offset 40);
+      update stage_visit set outcome = 'PASSED', exited_at = entered_at + interval '3 days'
+       where id in (select id from stage_visit where exited_at is null order by id limit 20);
+      update stage_visit set outcome = 'FAILED'
+       where id in (select id from stage_visit where outcome = 'PASSED' order by id limit 20);
+      update application set status = 'REJECTED', decided_at = applied_at + interval '20 days 3 hours'
+       where id in (select id from application where status = 'ACTIVE' order by id limit 30);
+      update application set status = 'ACTIVE', decided_at = null
+       where id in (select id from application where status = 'HIRED' order by id limit 3);
+      update candidate set source = 'meetup' where id in (select id from candidate order by id limit 15);
+      update interview set starts_at = starts_at - interval '1 hour', ends_at = ends_at - interval '1 hour'
+       where id in (select id from interview order by id limit 15);
+      update interview set status = 'CANCELLED' where id in (select id from interview order by id desc limit 15);
+      delete from scorecard where interview_id in (select id from interview order by id desc limit 5 offset 50);
+    `);
+    expect(await differencesFromRebuild(client)).toEqual(NONE);
+  });
+
+  it('count both panelists when two submit on the same interview at the same time', async () => {
+    const { rows } = await client.query<{ interview_id: string; ids: string[] }>(
+      `select interview_id, array_agg(id order by id) as ids from scorecard
+        group by interview_id having count(*) >= 2 order by interview_id limit 1`,
+    );
+    const [first, second] = rows[0]!.ids;
+    const other = new Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      const submit = `update scorecard set status = 'SUBMITTED', weighted_score = $2, recommendation = 'YES',
+                                           submitted_at = now() where id = $1`;
+      await client.query('begin');
+      await other.query('begin');
+      await client.query(submit, [first, 3.25]);
+      // The second waits for the first's lock on the interview's figures, then sees its row.
+      const pending = other.query(submit, [second, 1.5]).then(() => other.query('commit'));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.query('commit');
+      await pending;
+    } finally {
+      await other.end();
+    }
+    const cards = await client.query<{ deviation: string }>(
+      `select deviation from analytics_calibration_card where scorecard_id = any($1::uuid[])`,
+      [[first, second]],
+    );
+    expect(cards.rows).toHaveLength(2);
+    expect(cards.rows.every((card) => card.deviation !== null)).toBe(true);
+    expect(await differencesFromRebuild(client)).toEqual(NONE);
+  });
+
+  describe('stage figures across positions', () => {
+    let service: StageInsightsService;
+    const run = <T>(fn: () => Promise<T>) => RequestContext.create(api.orm.em, fn);
+    let current: { history: SyntheticHistory; sources: Map<string, string> };
+
+    beforeAll(async () => {
+      await resetDatabase(api.orm);
+      const generated = generateHistory({ applications: 1500, seed: 23 });
+      await client.query('set session_replication_role = replica');
+      await insertHistory(client, generated, { batchSize: 2000 });
+      await client.query('set session_replication_role = origin');
+      await client.query('select analytics_rebuild()');
+      current = {
+        history: generated,
+        sources: new Map(generated.candidates.map((candidate) => [candidate.id, candidate.source ?? ''])),
+      };
+      service = api.app.get(StageInsightsService);
+    }, 120_000);
+
+    const filters: Array<[string, () => AnalyticsFilterValues]> = [
+      ['no filter', () => ({})],
+      [
+        'a window with partial weeks and levels',
+        () => ({
+          from: new Date('2025-03-05T13:17:00Z'),
+          to: new Date('2026-02-18T08:00:00Z'),
+          experienceLevels: ['MID', 'SENIOR'] as never,
+        }),
+      ],
+      [
+        'a window inside one week',
+        () => ({ from: new Date('2025-09-02T10:00:00Z'), to: new Date('2025-09-05T00:00:00Z') }),
+      ],
+      ['a company profile', () => ({ companyProfiles: ['ENTERPRISE'] as never })],
+      ['two positions', () => ({ positionIds: current.history.positions.slice(0, 2).map((position) => position.id) })],
+    ];
+
+    function selectedApplications(filter: AnalyticsFilterValues) {
+      const positions = new Map(current.history.positions.map((position) => [position.id, position]));
+      return new Map(
+        current.history.applications
+          .filter((application) => {
+            const position = positions.get(application.positionId)!;
+            return (
+              (!filter.positionIds || filter.positionIds.includes(application.positionId)) &&
+              (!filter.from || application.appliedAt >= filter.from) &&
+              (!filter.to || application.appliedAt < filter.to) &&
+              (!filter.experienceLevels || filter.experienceLevels.includes(application.experienceLevel as never)) &&
+              (!filter.companyProfiles || filter.companyProfiles.includes(position.companyProfile as never))
+            );
+          })
+          .map((application) => [application.id, { application, position: positions.get(application.positionId)! }]),
+      );
+    }
+
+    it.each(filters)('stage rates by every breakdown, %s', async (_name, makeFilter) => {
+      const filter = makeFilter();
+      const apps = selectedApplications(filter);
+      const kinds = new Map(current.history.planStages.map((stage) => [stage.id, stage.kind]));
+      const groupOf: Record<StageBreakdown, (id: string) => string> = {
+        [StageBreakdown.APPLIED_WEEK]: (id) =>
+          weekStart(apps.get(id)!.application.appliedAt).toISOString().slice(0, 10),
+        [StageBreakdown.COMPANY_PROFILE]: (id) => apps.get(id)!.position.companyProfile,
+        [StageBreakdown.SOURCE]: (id) => current.sources.get(apps.get(id)!.application.candidateId)!,
+        [StageBreakdown.EXPERIENCE_LEVEL]: (id) => apps.get(id)!.application.experienceLevel,
+      };
+      let compared = 0;
+      for (const by of Object.values(StageBreakdown)) {
+        const expected = new Map<
+          string,
+          { entered: number; passed: number; failed: number; withdrawn: number; inProgress: number }
+        >();
+        for (const visit of current.history.stageVisits) {
+          if (!apps.has(visit.applicationId)) continue;
+          const key = `${kinds.get(visit.stageId)}|${groupOf[by](visit.applicationId)}`;
+          const row = expected.get(key) ?? { entered: 0, passed: 0, failed: 0, withdrawn: 0, inProgress: 0 };
+          row.entered += 1;
+          if (visit.outcome === 'PASSED') row.passed += 1;
+          if (visit.outcome === 'FAILED') row.failed += 1;
+          if (visit.outcome === 'WITHDRAWN') row.withdrawn += 1;
+          if (!visit.exitedAt) row.inProgress += 1;
+          expected.set(key, row);
+        }
+        const rows = await run(() => service.stageRatesBy(admin, by, filter));
+        expect(rows.map((row) => `${row.stageKind}|${row.group}`).sort()).toEqual([...expected.keys()].sort());
+        for (const row of rows) {
+          const want = expected.get(`${row.stageKind}|${row.group}`)!;
+          const interval = wilsonInterval(want.passed, want.passed + want.failed);
+          expect(row).toEqual({
+            stageKind: row.stageKind,
+            group: row.group,
+            ...want,
+            passRate: interval.rate,
+            passRateLow: interval.low,
+            passRateHigh: interval.high,
+          });
+          compared += 1;
+        }
+      }
+      if (apps.size) expect(compared).toBeGreaterThan(0);
+    });
+
+    it.each(filters)('stage timings, %s', async (_name, makeFilter) => {
+      const filter = makeFilter();
+      const apps = selectedApplications(filter);
+      const kinds = new Map(current.history.planStages.map((stage) => [stage.id, stage.kind]));
+      const interviews = new Map(current.history.interviews.map((interview) => [interview.id, interview]));
+      const firstInterview = new Map<string, number>();
+      for (const interview of current.history.interviews) {
+        if (interview.status === 'CANCELLED') continue;
+        const key = `${interview.applicationId}|${interview.stageId}`;
+        const at = interview.startsAt.getTime();
+        if (!firstInterview.has(key) || at < firstInterview.get(key)!) firstInterview.set(key, at);
+      }
+      const rows = await run(() => service.stageTimings(admin, filter));
+      const hours = (ms: number) => ms / 3_600_000;
+      const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+      const kindsSeen = new Set<string>();
+      for (const visit of current.history.stageVisits)
+        if (apps.has(visit.applicationId)) kindsSeen.add(kinds.get(visit.stageId)!);
+      expect(rows.map((row) => row.stageKind).sort()).toEqual([...kindsSeen].sort());
+      for (const row of rows) {
+        const visits = current.history.stageVisits.filter(
+          (visit) => apps.has(visit.applicationId) && kinds.get(visit.stageId) === row.stageKind,
+        );
+        const scheduled = visits
+          .map((visit) => [visit, firstInterview.get(`${visit.applicationId}|${visit.stageId}`)] as const)
+          .filter(([, first]) => first !== undefined)
+          .map(([visit, first]) => hours(first! - visit.enteredAt.getTime()));
+        const cards = current.history.scorecards.filter((card) => {
+          const interview = interviews.get(card.interviewId)!;
+          return (
+            card.status === 'SUBMITTED' &&
+            card.weightedScore !== null &&
+            apps.has(interview.applicationId) &&
+            kinds.get(interview.stageId) === row.stageKind
+          );
+        });
+        const turnaround = cards.map((card) =>
+          hours(card.submittedAt!.getTime() - interviews.get(card.interviewId)!.endsAt.getTime()),
+        );
+        const closed = visits
+          .filter((visit) => visit.exitedAt)
+          .map((visit) => hours(visit.exitedAt!.getTime() - visit.enteredAt.getTime()));
+        expect(row.entered).toBe(visits.length);
+        expect(row.withInterview).toBe(scheduled.length);
+        expect(row.scorecards).toBe(cards.length);
+        const close = (actual: number | null, expected: number | null) =>
+          expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 6);
+        close(row.averageHoursInStage, mean(closed));
+        close(row.averageHoursToFirstInterview, mean(scheduled));
+        close(row.averageTurnaroundHours, mean(turnaround));
+        close(
+          row.onTimeShare,
+          cards.length ? cards.filter((card) => card.submittedAt! <= card.dueAt).length / cards.length : null,
+        );
+      }
+    });
+  });
+});
