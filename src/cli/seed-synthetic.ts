@@ -73,6 +73,24 @@ const TABLES: Specs = {
       { name: 'archived_at', kind: 'timestamptz', get: (r) => r.archivedAt },
     ],
   },
+  questions: {
+    table: 'question',
+    columns: [
+      { name: 'id', kind: 'uuid', get: (r) => r.id },
+      ...created(),
+      { name: 'key', kind: 'text', get: (r) => r.key },
+      { name: 'category', kind: { enum: 'question_category' }, get: (r) => r.category },
+      { name: 'prompt', kind: 'text', get: (r) => r.prompt },
+      { name: 'what_interviewer_wants', kind: 'text', get: (r) => r.whatInterviewerWants },
+      { name: 'key_points', kind: 'text[]', get: (r) => r.keyPoints },
+      { name: 'good_answer_example', kind: 'text', get: (r) => r.goodAnswerExample },
+      { name: 'bad_answer_example', kind: 'text', get: (r) => r.badAnswerExample },
+      { name: 'follow_ups', kind: 'text[]', get: (r) => r.followUps },
+      { name: 'red_flags', kind: 'text[]', get: (r) => r.redFlags },
+      { name: 'star', kind: 'jsonb', get: (r) => r.star },
+      { name: 'archived_at', kind: 'timestamptz', get: (r) => r.archivedAt },
+    ],
+  },
   interviewPlans: {
     table: 'interview_plan',
     columns: [
@@ -109,6 +127,16 @@ const TABLES: Specs = {
       { name: 'pass_threshold', kind: 'float', get: (r) => r.passThreshold },
       { name: 'interviewer_weighs', kind: 'text[]', get: (r) => r.interviewerWeighs },
       { name: 'revision', kind: 'int', get: (r) => r.revision },
+    ],
+  },
+  planStageQuestions: {
+    table: 'plan_stage_question',
+    columns: [
+      { name: 'id', kind: 'uuid', get: (r) => r.id },
+      ...created(),
+      { name: 'stage_id', kind: 'uuid', get: (r) => r.stageId },
+      { name: 'question_id', kind: 'uuid', get: (r) => r.questionId },
+      { name: 'position', kind: 'int', get: (r) => r.position },
     ],
   },
   rubrics: {
@@ -223,6 +251,7 @@ const TABLES: Specs = {
       { name: 'outcome', kind: { enum: 'stage_outcome' }, get: (r) => r.outcome },
       { name: 'decided_by_id', kind: 'uuid', get: (r) => r.decidedById },
       { name: 'reason', kind: 'text', get: (r) => r.reason },
+      { name: 'reason_code', kind: { enum: 'rejection_reason' }, get: (r) => r.reasonCode },
     ],
   },
   interviews: {
@@ -262,6 +291,7 @@ const TABLES: Specs = {
       { name: 'interviewer_id', kind: 'uuid', get: (r) => r.interviewerId },
       { name: 'status', kind: { enum: 'scorecard_status' }, get: (r) => r.status },
       { name: 'ratings', kind: 'jsonb', get: (r) => r.ratings },
+      { name: 'question_ratings', kind: 'jsonb', get: (r) => r.questionRatings },
       { name: 'skill_verdicts', kind: 'jsonb', get: (r) => r.skillVerdicts },
       { name: 'red_flags', kind: 'text[]', get: (r) => r.redFlags },
       { name: 'recommendation', kind: { enum: 'recommendation' }, get: (r) => r.recommendation },
@@ -283,6 +313,7 @@ const TABLES: Specs = {
       { name: 'outcome', kind: { enum: 'stage_decision_outcome' }, get: (r) => r.outcome },
       { name: 'average', kind: 'float', get: (r) => r.average },
       { name: 'reasons', kind: 'text[]', get: (r) => r.reasons },
+      { name: 'reason_code', kind: { enum: 'rejection_reason' }, get: (r) => r.reasonCode },
       { name: 'automatic', kind: 'bool', get: (r) => r.automatic },
       { name: 'applied_at', kind: 'timestamptz', get: (r) => r.appliedAt },
       { name: 'outcome_applied', kind: 'bool', get: (r) => r.outcomeApplied },

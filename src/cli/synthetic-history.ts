@@ -31,6 +31,20 @@ export type ApplicationStatusName = 'ACTIVE' | 'ON_HOLD' | 'HIRED' | 'REJECTED' 
 export type StageOutcomeName = 'PASSED' | 'FAILED' | 'WITHDRAWN' | 'SKIPPED';
 export type RecommendationName = 'STRONG_NO' | 'NO' | 'YES' | 'STRONG_YES';
 export type RoleName = 'ADMIN' | 'RECRUITER' | 'INTERVIEWER' | 'HIRING_MANAGER';
+export type QuestionCategoryName =
+  'HR' | 'BEHAVIORAL' | 'MOTIVATION' | 'TECHNICAL_BASIC' | 'TECHNICAL_ADVANCED' | 'SYSTEM_DESIGN';
+export type RejectionReasonName =
+  | 'BELOW_BAR'
+  | 'STRONG_NO'
+  | 'SKILL_NOT_VERIFIED'
+  | 'SKILLS_GAP'
+  | 'COMMUNICATION'
+  | 'SALARY_EXPECTATIONS'
+  | 'POSITION_FILLED'
+  | 'NO_SHOW'
+  | 'OTHER';
+/** The codes the stage decision rule gives; the generator's panels never miss a skill verdict. */
+export type PanelFailureCodeName = 'BELOW_BAR' | 'STRONG_NO';
 
 // ---------------------------------------------------------------------------------------------
 // Rows, one interface per table; property names are the camelCase of the column names.
@@ -55,6 +69,21 @@ export interface SkillRow extends Timestamps {
   key: string;
   name: string;
   description: string;
+  archivedAt: Date | null;
+}
+
+export interface QuestionRow extends Timestamps {
+  id: string;
+  key: string;
+  category: QuestionCategoryName;
+  prompt: string;
+  whatInterviewerWants: string;
+  keyPoints: string[];
+  goodAnswerExample: string | null;
+  badAnswerExample: string | null;
+  followUps: string[];
+  redFlags: string[];
+  star: null;
   archivedAt: Date | null;
 }
 
@@ -88,6 +117,13 @@ export interface PlanStageRow extends Timestamps {
   passThreshold: number;
   interviewerWeighs: string[];
   revision: number;
+}
+
+export interface PlanStageQuestionRow extends Timestamps {
+  id: string;
+  stageId: string;
+  questionId: string;
+  position: number;
 }
 
 export interface RubricRow extends Timestamps {
@@ -183,6 +219,8 @@ export interface StageVisitRow extends Timestamps {
   outcome: StageOutcomeName | null;
   decidedById: string | null;
   reason: string | null;
+  /** Set exactly when the outcome is FAILED. */
+  reasonCode: RejectionReasonName | null;
 }
 
 export interface InterviewRow extends Timestamps {
@@ -213,12 +251,19 @@ export interface RatingJson {
   evidence: string | null;
 }
 
+export interface QuestionRatingJson {
+  questionId: string;
+  score: number;
+  note: string | null;
+}
+
 export interface ScorecardRow extends Timestamps {
   id: string;
   interviewId: string;
   interviewerId: string;
   status: 'DRAFT' | 'SUBMITTED';
   ratings: RatingJson[];
+  questionRatings: QuestionRatingJson[];
   skillVerdicts: unknown[];
   redFlags: string[];
   recommendation: RecommendationName | null;
@@ -237,6 +282,8 @@ export interface StageDecisionRow extends Timestamps {
   outcome: 'PASSED' | 'FAILED';
   average: number;
   reasons: string[];
+  /** The rule's failure code when FAILED (STRONG_NO before BELOW_BAR, as decideStage), else null. */
+  reasonCode: PanelFailureCodeName | null;
   automatic: boolean;
   appliedAt: Date | null;
   outcomeApplied: boolean | null;
@@ -258,8 +305,10 @@ export interface ApplicationTransitionRow extends Timestamps {
 export interface SyntheticHistory {
   users: UserRow[];
   skills: SkillRow[];
+  questions: QuestionRow[];
   interviewPlans: InterviewPlanRow[];
   planStages: PlanStageRow[];
+  planStageQuestions: PlanStageQuestionRow[];
   rubrics: RubricRow[];
   rubricCriteria: RubricCriterionRow[];
   skillRequirements: SkillRequirementRow[];
@@ -281,8 +330,10 @@ export type SyntheticTable = keyof SyntheticHistory;
 export const SYNTHETIC_TABLES: readonly SyntheticTable[] = [
   'users',
   'skills',
+  'questions',
   'interviewPlans',
   'planStages',
+  'planStageQuestions',
   'rubrics',
   'rubricCriteria',
   'skillRequirements',
@@ -303,8 +354,10 @@ export function emptyHistory(): SyntheticHistory {
   return {
     users: [],
     skills: [],
+    questions: [],
     interviewPlans: [],
     planStages: [],
+    planStageQuestions: [],
     rubrics: [],
     rubricCriteria: [],
     skillRequirements: [],
@@ -337,6 +390,11 @@ const STREAM_CANDIDATE = 3;
 const STREAM_APPLIED_AT = 4;
 const STREAM_PICK_POSITION = 5;
 const STREAM_APPLICATION = 6;
+// Draws added later (questions and their ratings, rejection codes) use streams of their own, so
+// that every row and column generated before them stays as it was for the same seed.
+const STREAM_QUESTION = 7;
+const STREAM_PLAN_QUESTIONS = 8;
+const STREAM_APPLICATION_EXTRA = 9;
 
 function mix32(value: number): number {
   let x = value >>> 0;
@@ -935,6 +993,128 @@ const RED_FLAGS = [
 const NO_SHOW_REASON = 'Candidate did not attend the interview';
 const POSITION_CLOSED_REASON = 'Position closed';
 
+/** The question list of each stage (by stage key): prompt, category and what the interviewer listens for. */
+const STAGE_QUESTIONS: Record<string, ReadonlyArray<readonly [QuestionCategoryName, string, string]>> = {
+  'hr-screen': [
+    ['HR', 'Walk me through your most recent role and what you owned.', 'Concrete ownership, not a job title.'],
+    ['MOTIVATION', 'Why are you interested in this position?', 'Reasons tied to this role and company.'],
+    ['MOTIVATION', 'What are you looking for in your next team?', 'Expectations that this team can meet.'],
+    ['HR', 'What are your salary expectations and notice period?', 'A range and a date that fit the position.'],
+  ],
+  'technical-interview': [
+    [
+      'TECHNICAL_BASIC',
+      'Design a REST endpoint for paginated search: which status codes and errors does it return?',
+      'Sound resource design, stable pagination, meaningful errors.',
+    ],
+    ['TECHNICAL_ADVANCED', 'How would you find and fix a slow SQL query?', 'EXPLAIN, indexes, measuring first.'],
+    [
+      'TECHNICAL_ADVANCED',
+      'Explain how transactions and isolation levels prevent anomalies.',
+      'Names the anomalies and which levels prevent them.',
+    ],
+    ['TECHNICAL_BASIC', 'Implement a function that merges overlapping intervals.', 'Sorts first; handles edges.'],
+    ['TECHNICAL_ADVANCED', 'How do you make an API call idempotent?', 'Idempotency keys, unique constraints.'],
+  ],
+  'take-home-challenge': [
+    ['TECHNICAL_BASIC', 'Walk us through the structure of your submission.', 'Clear reasons for the layout.'],
+    ['TECHNICAL_BASIC', 'Which cases do your tests not cover, and why?', 'Knows the gaps and their risk.'],
+    ['TECHNICAL_ADVANCED', 'What would you change with another day of work?', 'Prioritises by impact.'],
+  ],
+  'system-design': [
+    ['SYSTEM_DESIGN', 'Design a URL shortener for 100 million links a month.', 'Estimates, storage, read path.'],
+    [
+      'SYSTEM_DESIGN',
+      'How would you deliver webhooks reliably to slow consumers?',
+      'Queues, retries with backoff, idempotent receivers.',
+    ],
+    [
+      'SYSTEM_DESIGN',
+      'Where would you cache in a read-heavy product catalogue, and how do you invalidate?',
+      'Cache layers and a consistent invalidation story.',
+    ],
+    [
+      'SYSTEM_DESIGN',
+      'How does your design behave when one availability zone fails?',
+      'Failure modes, replication, graceful degradation.',
+    ],
+  ],
+  'final-interview': [
+    ['BEHAVIORAL', 'Tell me about a time you disagreed with a technical decision.', 'Respectful, data-driven.'],
+    ['BEHAVIORAL', 'Describe a project that failed and what you learned.', 'Owns the failure; concrete lessons.'],
+    ['MOTIVATION', 'Where do you want to be in three years?', 'Goals this role can serve.'],
+    ['BEHAVIORAL', 'How do you help a new colleague get productive?', 'Patience, structure, written context.'],
+  ],
+};
+const QUESTION_NOTES: Record<number, readonly string[]> = {
+  1: ['Could not answer', 'Needed the answer given'],
+  2: ['Needed several hints', 'Partly right'],
+  3: ['Solid answer', 'Good with one hint'],
+  4: ['Excellent, went beyond the question', 'Best answer this week'],
+};
+
+type CodeWeights = ReadonlyArray<readonly [RejectionReasonName, number]>;
+/**
+ * The code a hiring manager gives when rejecting at a stage that does not advance by itself, by
+ * the reason they wrote (mostly the matching code, sometimes OTHER).
+ */
+const MANAGER_REJECTION_CODES: Record<string, CodeWeights> = {
+  'Experience does not match the role': [
+    ['SKILLS_GAP', 0.85],
+    ['OTHER', 0.15],
+  ],
+  'Salary expectations out of range': [
+    ['SALARY_EXPECTATIONS', 0.9],
+    ['OTHER', 0.1],
+  ],
+  'Gaps in backend fundamentals': [
+    ['SKILLS_GAP', 0.9],
+    ['OTHER', 0.1],
+  ],
+  'Could not complete the coding exercise': [
+    ['SKILLS_GAP', 0.85],
+    ['OTHER', 0.15],
+  ],
+  'Below the bar overall': [
+    ['SKILLS_GAP', 0.5],
+    ['COMMUNICATION', 0.2],
+    ['OTHER', 0.3],
+  ],
+  'Submission incomplete': [
+    ['SKILLS_GAP', 0.8],
+    ['OTHER', 0.2],
+  ],
+  'Insufficient testing': [
+    ['SKILLS_GAP', 0.9],
+    ['OTHER', 0.1],
+  ],
+  'Design does not handle scale or failure': [
+    ['SKILLS_GAP', 0.9],
+    ['OTHER', 0.1],
+  ],
+  'Could not reason about trade-offs': [
+    ['SKILLS_GAP', 0.6],
+    ['COMMUNICATION', 0.3],
+    ['OTHER', 0.1],
+  ],
+  'Concerns about team fit': [
+    ['COMMUNICATION', 0.6],
+    ['OTHER', 0.4],
+  ],
+  'Career goals do not match the role': [
+    ['OTHER', 0.6],
+    ['SALARY_EXPECTATIONS', 0.4],
+  ],
+};
+const NO_SHOW_CODES: CodeWeights = [
+  ['NO_SHOW', 0.9],
+  ['OTHER', 0.1],
+];
+const POSITION_CLOSED_CODES: CodeWeights = [
+  ['POSITION_FILLED', 0.85],
+  ['OTHER', 0.15],
+];
+
 // ---------------------------------------------------------------------------------------------
 // The world: users, catalog and positions, plus what the application generator looks up.
 
@@ -949,11 +1129,23 @@ export interface GenerateOptions {
   transitions?: boolean;
 }
 
+/** A question of the bank with how well it tells strong candidates from weak ones. */
+export interface QuestionInfo {
+  id: string;
+  stageKey: string;
+  /** In [0, 1): fixed per question and seed; 1 would score the candidate's ability with no noise. */
+  discrimination: number;
+  /** Standard deviation of the noise added to the candidate's ability when scoring this question. */
+  noise: number;
+}
+
 interface StageInfo {
   id: string;
   template: StageTemplate;
   criterionIds: string[];
   weights: number[];
+  /** The stage's question list (the same bank questions in every plan copy). */
+  questions: QuestionInfo[];
 }
 
 interface PositionInfo {
@@ -984,6 +1176,8 @@ export interface SyntheticWorld {
   readonly start: number;
   readonly positions: readonly PositionInfo[];
   readonly interviewers: readonly InterviewerInfo[];
+  /** The question bank, with each question's discrimination (the truth question analytics should find). */
+  readonly questions: readonly QuestionInfo[];
   /** Per week since `start` and candidate level: open positions and their cumulative weights. */
   readonly weekly: ReadonlyArray<ReadonlyArray<{ positions: Int32Array; cumulative: Float64Array }>>;
   /** Multiplier of the bijection from second applications to candidates. */
@@ -1074,12 +1268,41 @@ export function createSyntheticWorld(input: GenerateOptions): SyntheticWorld {
     return id;
   });
 
-  // A plan (the template, or a position's copy) with its stages, rubrics and skill requirements.
+  // Questions: the stages' lists, shared by every plan (plans link bank questions, as copies do).
+  const questions: QuestionInfo[] = [];
+  for (const [stageKey, list] of Object.entries(STAGE_QUESTIONS)) {
+    list.forEach(([category, prompt, wants], position) => {
+      const qrng = new Random(options.seed, STREAM_QUESTION, questions.length);
+      const id = qrng.uuid();
+      // Spread on purpose: some questions separate candidates well, others are mostly noise.
+      const discrimination = qrng.next();
+      questions.push({ id, stageKey, discrimination, noise: 0.25 + 3 * (1 - discrimination) });
+      rows.questions.push({
+        id,
+        key: `synthetic-${stageKey}-${position + 1}`,
+        category,
+        prompt,
+        whatInterviewerWants: wants,
+        keyPoints: [],
+        goodAnswerExample: null,
+        badAnswerExample: null,
+        followUps: [],
+        redFlags: [],
+        star: null,
+        archivedAt: null,
+        ...stamp(setupAt),
+      });
+    });
+  }
+  let plans = 0;
+
+  // A plan (the template, or a position's copy) with its stages, rubrics, questions and skill requirements.
   const addPlan = (
     planRng: Random,
     at: number,
     copy: { templateId: string; profile: CompanyProfileName; title: string } | null,
   ): { planId: string; stages: StageInfo[] } => {
+    const linkRng = new Random(options.seed, STREAM_PLAN_QUESTIONS, plans++);
     const planId = planRng.uuid();
     rows.interviewPlans.push({
       id: planId,
@@ -1144,7 +1367,23 @@ export function createSyntheticWorld(input: GenerateOptions): SyntheticWorld {
         });
         return id;
       });
-      return { id: stageId, template, criterionIds, weights: template.criteria.map((c) => c.weight) };
+      const stageQuestions = questions.filter((question) => question.stageKey === template.key);
+      stageQuestions.forEach((question, position) => {
+        rows.planStageQuestions.push({
+          id: linkRng.uuid(),
+          stageId,
+          questionId: question.id,
+          position,
+          ...stamp(at),
+        });
+      });
+      return {
+        id: stageId,
+        template,
+        criterionIds,
+        weights: template.criteria.map((c) => c.weight),
+        questions: stageQuestions,
+      };
     });
     SKILLS.forEach((skill, position) => {
       const requirementId = planRng.uuid();
@@ -1277,6 +1516,7 @@ export function createSyntheticWorld(input: GenerateOptions): SyntheticWorld {
     start,
     positions,
     interviewers,
+    questions,
     weekly,
     repeatMultiplier,
   };
@@ -1405,11 +1645,15 @@ function recommend(rng: Random, score: number, threshold: number): Recommendatio
 }
 
 interface PanelScores {
+  /** The candidate's ability on this stage, on the rubric's scale, that the scores were drawn around. */
+  ability: number;
   scores: number[][];
   weighted: number[];
   recommendations: RecommendationName[];
   average: number;
   reason: string;
+  /** Why the rule fails the panel, as decideStage names it (STRONG_NO before BELOW_BAR); null when it passes. */
+  failureCode: PanelFailureCodeName | null;
 }
 
 function round2(value: number): number {
@@ -1446,7 +1690,8 @@ function scorePanel(rng: Random, stage: StageInfo, panel: readonly InterviewerIn
     if (average < threshold) reason = `Weighted average ${round2(average)} is below the threshold ${threshold}`;
     else if (strongNo >= 0) reason = `STRONG_NO from ${panel[strongNo]!.name}`;
     else reason = `Weighted average ${round2(average)} reaches the threshold ${threshold}`;
-    return { scores, weighted, recommendations, average, reason };
+    const failureCode = strongNo >= 0 ? 'STRONG_NO' : average < threshold ? 'BELOW_BAR' : null;
+    return { ability, scores, weighted, recommendations, average, reason, failureCode };
   };
   for (let attempt = 0; attempt < 12; attempt++) {
     const ability = passed ? threshold + 0.25 + Math.abs(0.45 * rng.normal()) : threshold - 0.55 + 0.5 * rng.normal();
@@ -1455,6 +1700,16 @@ function scorePanel(rng: Random, stage: StageInfo, panel: readonly InterviewerIn
     if (rulePasses === passed) return result;
   }
   return build(passed ? threshold + 0.5 : threshold - 0.8, true);
+}
+
+/** The questions asked in one interview: two or three of the stage's list (none if it has none). */
+function askedQuestions(rng: Random, questions: readonly QuestionInfo[]): QuestionInfo[] {
+  if (questions.length === 0) return [];
+  const count = Math.min(questions.length, rng.int(2, 3));
+  const pool = [...questions];
+  const asked: QuestionInfo[] = [];
+  while (asked.length < count) asked.push(pool.splice(rng.int(0, pool.length - 1), 1)[0]!);
+  return asked;
 }
 
 interface PlannedScorecard {
@@ -1502,6 +1757,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
   const { seed, transitions: writeTransitions } = world.options;
   const C = world.candidateCount;
   const rng = new Random(seed, STREAM_APPLICATION, index);
+  const extra = new Random(seed, STREAM_APPLICATION_EXTRA, index);
   const isFirst = index < C;
   const candidateIndex = isFirst ? index : ((index - C) * world.repeatMultiplier) % C;
   const candidate = candidateProfile(world, candidateIndex);
@@ -1605,6 +1861,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
           ...row,
           status: 'DRAFT',
           ratings: [],
+          questionRatings: [],
           redFlags: [],
           recommendation: null,
           submittedAt: null,
@@ -1653,6 +1910,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
     }));
     if (noShow) return { interview, panelists, scorecards: [], decisionAt: null, panel: null };
     const scores = scorePanel(rng, stage, panel, passed);
+    const asked = askedQuestions(extra, stage.questions);
     let decisionAt = 0;
     const scorecards = panel.map((interviewer, k): PlannedScorecard => {
       const u = rng.next();
@@ -1670,6 +1928,14 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
           score: scores.scores[k]![c]!,
           evidence: null,
         })),
+        questionRatings: asked.map((question) => {
+          const score = clampScore(scores.ability + interviewer.bias + question.noise * extra.normal());
+          return {
+            questionId: question.id,
+            score,
+            note: extra.chance(0.15) ? extra.pick(QUESTION_NOTES[score]!) : null,
+          };
+        }),
         skillVerdicts: [],
         redFlags: recommendation === 'STRONG_NO' && rng.chance(0.5) ? [rng.pick(RED_FLAGS)] : [],
         recommendation,
@@ -1701,6 +1967,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
       outcome: null,
       decidedById: null,
       reason: null,
+      reasonCode: null,
       createdAt: new Date(t),
       updatedAt: new Date(t),
     };
@@ -1711,6 +1978,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
     let exitAt: number;
     let decidedBy: string | null;
     let reason: string | null;
+    let reasonCode: RejectionReasonName | null = null;
     const interviews: PlannedInterview[] = [];
     let decision: StageDecisionRow | null = null;
     const roll = rng.next();
@@ -1761,17 +2029,23 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
         exitAt = (missedAt ?? t) + rng.between(2 * HOUR, 2 * DAY);
         decidedBy = hiringManager;
         reason = NO_SHOW_REASON;
+        reasonCode = weightedPick(extra, NO_SHOW_CODES);
       } else {
         const decisionAt = planned.decisionAt;
         outcome = passed ? 'PASSED' : 'FAILED';
+        // A failing panel always has a code (scorePanel makes the rule agree with `passed`).
+        const panelCode = passed ? null : (planned.panel.failureCode ?? 'BELOW_BAR');
         if (template.autoAdvance) {
           exitAt = decisionAt + rng.int(2, 180) * 1000;
           decidedBy = null;
           reason = `Automatic stage decision: ${planned.panel.reason}`;
+          reasonCode = panelCode;
         } else {
           exitAt = decisionAt + rng.between(1 * HOUR, 96 * HOUR);
           decidedBy = hiringManager;
           reason = passed ? null : rng.pick(template.failReasons);
+          // The manager rejects by hand, with a code of their own that matches what they wrote.
+          if (reason !== null) reasonCode = weightedPick(extra, MANAGER_REJECTION_CODES[reason] ?? [['OTHER', 1]]);
         }
         decision = {
           id: rng.uuid(),
@@ -1781,6 +2055,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
           outcome: passed ? 'PASSED' : 'FAILED',
           average: planned.panel.average,
           reasons: [planned.panel.reason],
+          reasonCode: panelCode,
           automatic: template.autoAdvance,
           appliedAt: null,
           outcomeApplied: null,
@@ -1801,6 +2076,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
           outcome: 'FAILED',
           decidedById: recruiter,
           reason: POSITION_CLOSED_REASON,
+          reasonCode: weightedPick(extra, POSITION_CLOSED_CODES),
           updatedAt: new Date(limit),
         });
         if (decision && decision.createdAt.getTime() < cutoff) {
@@ -1831,6 +2107,7 @@ function generateApplication(world: SyntheticWorld, index: number, out: Syntheti
     visit.outcome = outcome;
     visit.decidedById = decidedBy;
     visit.reason = reason;
+    visit.reasonCode = reasonCode;
     visit.updatedAt = visit.exitedAt;
     if (decision) {
       decision.appliedAt = visit.exitedAt;

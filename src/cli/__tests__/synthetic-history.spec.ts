@@ -171,9 +171,95 @@ describe('generateHistory', () => {
         mustVerifySkills: [],
       });
       expect(decision.outcome).toBe(result.outcome);
+      expect(decision.reasonCode).toBe(result.reasonCode);
       expect(decision.average).toBeCloseTo(result.average, 12);
       expect(decision.automatic).toBe(stage.autoAdvance);
     }
+  });
+
+  it('links questions to every stage and rates two or three of them on each submitted scorecard', () => {
+    const questionsByStage = groupBy(history.planStageQuestions, (link) => link.stageId);
+    for (const stage of history.planStages) expect(questionsByStage.get(stage.id)?.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(history.questions.map((question) => question.key)).size).toBe(history.questions.length);
+    const interviews = new Map(history.interviews.map((interview) => [interview.id, interview]));
+    const byInterview = groupBy(history.scorecards, (scorecard) => scorecard.interviewId);
+    for (const scorecard of history.scorecards) {
+      if (scorecard.status === 'DRAFT') {
+        expect(scorecard.questionRatings).toEqual([]);
+        continue;
+      }
+      const stageQuestions = questionsByStage.get(interviews.get(scorecard.interviewId)!.stageId)!;
+      const asked = scorecard.questionRatings.map((rating) => rating.questionId);
+      expect(asked.length).toBeGreaterThanOrEqual(2);
+      expect(asked.length).toBeLessThanOrEqual(3);
+      expect(new Set(asked).size).toBe(asked.length);
+      for (const rating of scorecard.questionRatings) {
+        expect(stageQuestions.some((link) => link.questionId === rating.questionId)).toBe(true);
+        expect([1, 2, 3, 4]).toContain(rating.score);
+      }
+      // The panel of one interview rates the questions that were asked in it.
+      const submitted = byInterview.get(scorecard.interviewId)!.filter((card) => card.status === 'SUBMITTED');
+      expect(submitted[0]!.questionRatings.map((rating) => rating.questionId)).toEqual(asked);
+    }
+  });
+
+  it('makes well-discriminating questions separate passed from failed visits better than noisy ones', () => {
+    const world = createSyntheticWorld({ applications: 1500, seed: 42 });
+    const interviews = new Map(history.interviews.map((interview) => [interview.id, interview]));
+    const outcome = new Map(
+      history.stageVisits.map((visit) => [`${visit.applicationId}/${visit.stageId}`, visit.outcome]),
+    );
+    const sums = new Map<string, { passed: number[]; failed: number[] }>();
+    for (const scorecard of history.scorecards) {
+      const interview = interviews.get(scorecard.interviewId)!;
+      const result = outcome.get(`${interview.applicationId}/${interview.stageId}`);
+      if (result !== 'PASSED' && result !== 'FAILED') continue;
+      for (const rating of scorecard.questionRatings) {
+        const entry = sums.get(rating.questionId) ?? { passed: [], failed: [] };
+        (result === 'PASSED' ? entry.passed : entry.failed).push(rating.score);
+        sums.set(rating.questionId, entry);
+      }
+    }
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const gaps = [...world.questions]
+      .sort((a, b) => b.discrimination - a.discrimination)
+      .map((question) => {
+        const entry = sums.get(question.id)!;
+        return mean(entry.passed) - mean(entry.failed);
+      });
+    const third = Math.floor(gaps.length / 3);
+    expect(mean(gaps.slice(0, third))).toBeGreaterThan(mean(gaps.slice(-third)) + 0.3);
+    expect(world.questions.map((question) => question.id).sort()).toEqual(
+      history.questions.map((question) => question.id).sort(),
+    );
+  });
+
+  it('gives every failed visit a rejection code: the panel rule when automatic, a person\u2019s code otherwise', () => {
+    const decisions = new Map(history.stageDecisions.map((decision) => [decision.visitId, decision]));
+    const codes = new Set<string>();
+    for (const visit of history.stageVisits) {
+      if (visit.outcome !== 'FAILED') {
+        expect(visit.reasonCode).toBeNull();
+        continue;
+      }
+      expect(visit.reasonCode).not.toBeNull();
+      codes.add(visit.reasonCode!);
+      if (visit.decidedById === null) {
+        expect(['BELOW_BAR', 'STRONG_NO']).toContain(visit.reasonCode);
+        expect(visit.reasonCode).toBe(decisions.get(visit.id)!.reasonCode);
+      } else {
+        expect(['SKILLS_GAP', 'COMMUNICATION', 'SALARY_EXPECTATIONS', 'POSITION_FILLED', 'NO_SHOW', 'OTHER']).toContain(
+          visit.reasonCode,
+        );
+      }
+      if (visit.reason === 'Candidate did not attend the interview')
+        expect(['NO_SHOW', 'OTHER']).toContain(visit.reasonCode);
+      if (visit.reason === 'Position closed') expect(['POSITION_FILLED', 'OTHER']).toContain(visit.reasonCode);
+    }
+    for (const code of ['BELOW_BAR', 'STRONG_NO', 'SKILLS_GAP', 'COMMUNICATION', 'NO_SHOW', 'OTHER'])
+      expect(codes).toContain(code);
+    for (const decision of history.stageDecisions)
+      expect(decision.reasonCode === null).toBe(decision.outcome === 'PASSED');
   });
 
   it('generates only past, non-blocking interviews', () => {
