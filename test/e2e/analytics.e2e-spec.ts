@@ -1,5 +1,6 @@
 import { Role } from '../../libs/domain';
-import { errorCode, TestApi } from '../../libs/testing';
+import { Client } from 'pg';
+import { errorCode, NO_ROLLUP_DIFFERENCES, rollupDifferencesFromRebuild, TestApi } from '../../libs/testing';
 import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
 
 describe('analytics over GraphQL', () => {
@@ -73,7 +74,11 @@ describe('analytics over GraphQL', () => {
     ];
     await act('advanceApplication', 'AdvanceApplicationInput', { applicationId: a });
     await act('rejectApplication', 'RejectApplicationInput', { applicationId: a, reason: 'no' });
-    await act('rejectApplication', 'RejectApplicationInput', { applicationId: b, reason: 'no' });
+    await act('rejectApplication', 'RejectApplicationInput', {
+      applicationId: b,
+      reason: 'Not enough backend depth',
+      reasonCode: 'SKILLS_GAP',
+    });
     await act('withdrawApplication', 'WithdrawApplicationInput', { applicationId: c });
     await act('skipStage', 'SkipStageInput', { applicationId: d, reason: 'referral' });
     await application(otherPositionId, 'e', 'STAFF');
@@ -165,5 +170,112 @@ describe('analytics over GraphQL', () => {
       'stageKind,stageName,order,entered,passed,failed,withdrawn,inProgress,passRate,passRateLow,passRateHigh,medianHoursInStage',
     );
     expect(lines[1]).toMatch(/^HR_SCREEN,HR screen,1,4,1,1,1,0,0.5,/);
+  });
+
+  it('breaks stage rates down across positions, times stages and counts rejection reasons', async () => {
+    const byLevel = await gql(
+      `{ stageRatesBy(by: EXPERIENCE_LEVEL) { stageKind group entered passed failed withdrawn inProgress passRate } }`,
+    );
+    expect(byLevel.data!.stageRatesBy).toEqual([
+      // HR screen: b (JUNIOR) failed; d (MID) skipped; a (SENIOR) passed, c (SENIOR) withdrew; e (STAFF) is in it.
+      {
+        stageKind: 'HR_SCREEN',
+        group: 'JUNIOR',
+        entered: 1,
+        passed: 0,
+        failed: 1,
+        withdrawn: 0,
+        inProgress: 0,
+        passRate: 0,
+      },
+      {
+        stageKind: 'HR_SCREEN',
+        group: 'MID',
+        entered: 1,
+        passed: 0,
+        failed: 0,
+        withdrawn: 0,
+        inProgress: 0,
+        passRate: null,
+      },
+      {
+        stageKind: 'HR_SCREEN',
+        group: 'SENIOR',
+        entered: 2,
+        passed: 1,
+        failed: 0,
+        withdrawn: 1,
+        inProgress: 0,
+        passRate: 1,
+      },
+      {
+        stageKind: 'HR_SCREEN',
+        group: 'STAFF',
+        entered: 1,
+        passed: 0,
+        failed: 0,
+        withdrawn: 0,
+        inProgress: 1,
+        passRate: null,
+      },
+      {
+        stageKind: 'TECHNICAL',
+        group: 'MID',
+        entered: 1,
+        passed: 0,
+        failed: 0,
+        withdrawn: 0,
+        inProgress: 1,
+        passRate: null,
+      },
+      {
+        stageKind: 'TECHNICAL',
+        group: 'SENIOR',
+        entered: 1,
+        passed: 0,
+        failed: 1,
+        withdrawn: 0,
+        inProgress: 0,
+        passRate: 0,
+      },
+    ]);
+    const reasons = await gql(`{ rejectionReasons { stageKind reasonCode rejections share } }`);
+    expect(reasons.data!.rejectionReasons).toEqual([
+      { stageKind: 'HR_SCREEN', reasonCode: 'SKILLS_GAP', rejections: 1, share: 1 },
+      { stageKind: 'TECHNICAL', reasonCode: 'OTHER', rejections: 1, share: 1 },
+    ]);
+    const timings = await gql(`{ stageTimings { stageKind entered withInterview scorecards averageHoursInStage } }`);
+    expect(
+      timings.data!.stageTimings.map((row: { stageKind: string; entered: number }) => [row.stageKind, row.entered]),
+    ).toEqual([
+      ['HR_SCREEN', 5],
+      ['TECHNICAL', 2],
+    ]);
+    expect(timings.data!.stageTimings[0]).toMatchObject({ withInterview: 0, scorecards: 0 });
+    expect(timings.data!.stageTimings[0].averageHoursInStage).toBeGreaterThanOrEqual(0);
+    const questions = await gql(`{ questionEffectiveness { question { id } ratings separation effectSize } }`);
+    expect(questions.data!.questionEffectiveness).toEqual([]);
+
+    // A hiring manager sees only their position's visits; an interviewer nothing.
+    const theirs = await gql(`{ stageRatesBy(by: COMPANY_PROFILE) { stageKind group entered } }`, {}, 'other');
+    expect(theirs.data!.stageRatesBy).toEqual([{ stageKind: 'HR_SCREEN', group: 'ENTERPRISE', entered: 1 }]);
+    expect(errorCode(await gql(`{ rejectionReasons { rejections } }`, {}, 'ines'))).toBe('FORBIDDEN');
+
+    const csv = await gql(`{ analyticsCsv(table: REJECTION_REASONS) }`);
+    expect((csv.data!.analyticsCsv as string).trim().split('\n')).toEqual([
+      'stageKind,reasonCode,rejections,share',
+      'HR_SCREEN,SKILLS_GAP,1,1',
+      'TECHNICAL,OTHER,1,1',
+    ]);
+  });
+
+  it('kept the rollups, through every mutation above, equal to a rebuild from the base tables', async () => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '../../libs/domain';
-import { errorCode, TestApi } from '../../libs/testing';
+import { Client } from 'pg';
+import { errorCode, NO_ROLLUP_DIFFERENCES, rollupDifferencesFromRebuild, TestApi } from '../../libs/testing';
 import { loadConfig } from '../../src/config/app-config';
 import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
 import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
@@ -40,6 +41,16 @@ describe('scorecards, skill verification and stage decisions', () => {
   afterAll(async () => {
     await worker.close();
     await api.close();
+  });
+  // Whatever each flow did, the analytics rollups its triggers kept equal a rebuild.
+  afterEach(async () => {
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
+    } finally {
+      await client.end();
+    }
   });
   beforeEach(async () => {
     await api.reset();

@@ -1,56 +1,12 @@
 import { RequestContext } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { Role, wilsonInterval } from '../../libs/domain';
-import { resetDatabase, TestApi } from '../../libs/testing';
+import { NO_ROLLUP_DIFFERENCES, resetDatabase, rollupDifferencesFromRebuild, TestApi } from '../../libs/testing';
 import { insertHistory } from '../../src/cli/seed-synthetic';
 import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-history';
 import { weekStart } from '../../src/modules/analytics/analytics-slice';
 import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
 import { StageBreakdown, StageInsightsService } from '../../src/modules/analytics/stage-insights.service';
-
-const ROLLUPS = [
-  'analytics_application_rollup',
-  'analytics_decision_histogram',
-  'analytics_calibration_card',
-  'analytics_calibration_rollup',
-  'analytics_turnaround_rollup',
-  'analytics_stage_visit',
-  'analytics_stage_rollup',
-];
-/** Rows whose counters are all zero are what a rebuild leaves out; the rest must match exactly. */
-const COUNTERS: Record<string, string> = {
-  analytics_application_rollup: 'applications <> 0 or decided <> 0 or decision_seconds <> 0',
-  analytics_decision_histogram: 'applications <> 0',
-  analytics_calibration_rollup: 'scorecards <> 0',
-  analytics_turnaround_rollup: 'scorecards <> 0',
-  analytics_stage_rollup: 'visits <> 0',
-};
-
-/** Rows of each rollup that differ between the maintained tables and a rebuild from scratch. */
-async function differencesFromRebuild(client: Client): Promise<Record<string, number>> {
-  await client.query('begin');
-  try {
-    for (const table of ROLLUPS) {
-      await client.query(`create temp table kept_${table} on commit drop as
-                          select * from ${table} where ${COUNTERS[table] ?? 'true'}`);
-    }
-    await client.query('select analytics_rebuild()');
-    const differences: Record<string, number> = {};
-    for (const table of ROLLUPS) {
-      const { rows } = await client.query<{ count: string }>(
-        `select count(*) from ((select * from kept_${table} except all select * from ${table})
-                         union all (select * from ${table} except all select * from kept_${table})) d`,
-      );
-      differences[table] = Number(rows[0]!.count);
-    }
-    return differences;
-  } finally {
-    // Leaves the rollups as they were: a rebuild that found nothing different changed nothing.
-    await client.query('rollback');
-  }
-}
-
-const NONE = Object.fromEntries(ROLLUPS.map((table) => [table, 0]));
 
 describe('analytics rollups', () => {
   const api = new TestApi();
@@ -75,7 +31,7 @@ describe('analytics rollups', () => {
   it('maintained by triggers on inserts, equal to a rebuild from the base tables', async () => {
     const { rows } = await client.query<{ count: string }>('select count(*) from analytics_stage_visit');
     expect(Number(rows[0]!.count)).toBe(history.stageVisits.length);
-    expect(await differencesFromRebuild(client)).toEqual(NONE);
+    expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
   });
 
   it('stay equal to a rebuild through updates and deletes of every kind that moves a figure', async () => {
@@ -100,7 +56,7 @@ describe('analytics rollups', () => {
       update interview set status = 'CANCELLED' where id in (select id from interview order by id desc limit 15);
       delete from scorecard where interview_id in (select id from interview order by id desc limit 5 offset 50);
     `);
-    expect(await differencesFromRebuild(client)).toEqual(NONE);
+    expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
   });
 
   it('count both panelists when two submit on the same interview at the same time', async () => {
@@ -131,7 +87,7 @@ describe('analytics rollups', () => {
     );
     expect(cards.rows).toHaveLength(2);
     expect(cards.rows.every((card) => card.deviation !== null)).toBe(true);
-    expect(await differencesFromRebuild(client)).toEqual(NONE);
+    expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
   });
 
   describe('stage figures across positions', () => {
@@ -234,6 +190,85 @@ describe('analytics rollups', () => {
         }
       }
       if (apps.size) expect(compared).toBeGreaterThan(0);
+    });
+
+    it.each(filters)('rejection reasons, %s', async (_name, makeFilter) => {
+      const filter = makeFilter();
+      const apps = selectedApplications(filter);
+      const kinds = new Map(current.history.planStages.map((stage) => [stage.id, stage.kind]));
+      const expected = new Map<string, number>();
+      for (const visit of current.history.stageVisits) {
+        if (!apps.has(visit.applicationId) || visit.outcome !== 'FAILED') continue;
+        const key = `${kinds.get(visit.stageId)}|${visit.reasonCode ?? 'OTHER'}`;
+        expected.set(key, (expected.get(key) ?? 0) + 1);
+      }
+      const rows = await run(() => service.rejectionReasons(admin, filter));
+      expect(Object.fromEntries(rows.map((row) => [`${row.stageKind}|${row.reasonCode}`, row.rejections]))).toEqual(
+        Object.fromEntries(expected),
+      );
+      for (const row of rows) {
+        const ofKind = rows.filter((other) => other.stageKind === row.stageKind);
+        expect(row.share).toBeCloseTo(row.rejections / ofKind.reduce((sum, other) => sum + other.rejections, 0), 12);
+      }
+      if (apps.size > 100) expect(new Set(rows.map((row) => row.reasonCode)).size).toBeGreaterThan(2);
+    });
+
+    it.each(filters)('question effectiveness, %s', async (_name, makeFilter) => {
+      const filter = makeFilter();
+      const apps = selectedApplications(filter);
+      const interviews = new Map(current.history.interviews.map((interview) => [interview.id, interview]));
+      // The outcome of the application's latest visit of the interview's stage.
+      const latest = new Map<string, (typeof current.history.stageVisits)[number]>();
+      for (const visit of current.history.stageVisits) {
+        const key = `${visit.applicationId}|${visit.stageId}`;
+        const seen = latest.get(key);
+        if (!seen || visit.enteredAt > seen.enteredAt || (+visit.enteredAt === +seen.enteredAt && visit.id > seen.id))
+          latest.set(key, visit);
+      }
+      const scores = new Map<string, { all: number; PASSED: number[]; FAILED: number[] }>();
+      for (const card of current.history.scorecards) {
+        const interview = interviews.get(card.interviewId)!;
+        if (card.status !== 'SUBMITTED' || !apps.has(interview.applicationId)) continue;
+        const outcome = latest.get(`${interview.applicationId}|${interview.stageId}`)?.outcome;
+        for (const rating of card.questionRatings) {
+          const entry = scores.get(rating.questionId) ?? { all: 0, PASSED: [], FAILED: [] };
+          entry.all += 1;
+          if (outcome === 'PASSED' || outcome === 'FAILED') entry[outcome].push(rating.score);
+          scores.set(rating.questionId, entry);
+        }
+      }
+      const rows = await run(() => service.questionEffectiveness(admin, filter));
+      expect(rows.map((row) => row.question.id).sort()).toEqual([...scores.keys()].sort());
+      const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+      const squares = (values: number[]) => {
+        const m = mean(values) ?? 0;
+        return values.reduce((sum, value) => sum + (value - m) ** 2, 0);
+      };
+      for (const row of rows) {
+        const entry = scores.get(row.question.id)!;
+        expect([row.ratings, row.passedRatings, row.failedRatings]).toEqual([
+          entry.all,
+          entry.PASSED.length,
+          entry.FAILED.length,
+        ]);
+        const passed = mean(entry.PASSED);
+        const failed = mean(entry.FAILED);
+        const close = (actual: number | null, expected: number | null) =>
+          expected === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(expected, 9);
+        close(row.meanScorePassed, passed);
+        close(row.meanScoreFailed, failed);
+        close(row.separation, passed !== null && failed !== null ? passed - failed : null);
+        const degrees = entry.PASSED.length + entry.FAILED.length - 2;
+        const pooled = degrees > 0 ? Math.sqrt((squares(entry.PASSED) + squares(entry.FAILED)) / degrees) : 0;
+        close(
+          row.effectSize,
+          entry.PASSED.length >= 2 && entry.FAILED.length >= 2 && pooled > 0 ? (passed! - failed!) / pooled : null,
+        );
+      }
+      // Best separating first.
+      const sizes = rows.map((row) => row.effectSize).filter((size): size is number => size !== null);
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+      if (apps.size > 500) expect(sizes.length).toBeGreaterThan(3);
     });
 
     it.each(filters)('stage timings, %s', async (_name, makeFilter) => {
