@@ -5,6 +5,7 @@ import { resetDatabase, TestApi } from '../../libs/testing';
 import { insertHistory } from '../../src/cli/seed-synthetic';
 import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-history';
 import { AnalyticsService, type AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
+import { selectApplications } from './synthetic-selection';
 
 /**
  * Every analytics figure, computed independently in memory from the same generated rows that were
@@ -37,20 +38,7 @@ describe('analytics correctness on a generated history', () => {
   }, 120_000);
   afterAll(() => api.close());
 
-  const positionsById = () => new Map(history.positions.map((position) => [position.id, position]));
-  function selected(filter: AnalyticsFilterValues) {
-    const positions = positionsById();
-    return history.applications.filter((application) => {
-      const position = positions.get(application.positionId)!;
-      return (
-        (!filter.positionIds || filter.positionIds.includes(application.positionId)) &&
-        (!filter.from || application.appliedAt >= filter.from) &&
-        (!filter.to || application.appliedAt < filter.to) &&
-        (!filter.experienceLevels || filter.experienceLevels.includes(application.experienceLevel as never)) &&
-        (!filter.companyProfiles || filter.companyProfiles.includes(position.companyProfile as never))
-      );
-    });
-  }
+  const selected = (filter: AnalyticsFilterValues) => selectApplications(history, filter);
 
   const filters: Array<[string, AnalyticsFilterValues]> = [
     ['no filter', {}],

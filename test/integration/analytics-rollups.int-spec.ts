@@ -7,6 +7,7 @@ import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-
 import { weekStart } from '../../src/modules/analytics/analytics-slice';
 import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
 import { StageBreakdown, StageInsightsService } from '../../src/modules/analytics/stage-insights.service';
+import { selectApplications } from './synthetic-selection';
 
 describe('analytics rollups', () => {
   const api = new TestApi();
@@ -130,18 +131,10 @@ describe('analytics rollups', () => {
     function selectedApplications(filter: AnalyticsFilterValues) {
       const positions = new Map(current.history.positions.map((position) => [position.id, position]));
       return new Map(
-        current.history.applications
-          .filter((application) => {
-            const position = positions.get(application.positionId)!;
-            return (
-              (!filter.positionIds || filter.positionIds.includes(application.positionId)) &&
-              (!filter.from || application.appliedAt >= filter.from) &&
-              (!filter.to || application.appliedAt < filter.to) &&
-              (!filter.experienceLevels || filter.experienceLevels.includes(application.experienceLevel as never)) &&
-              (!filter.companyProfiles || filter.companyProfiles.includes(position.companyProfile as never))
-            );
-          })
-          .map((application) => [application.id, { application, position: positions.get(application.positionId)! }]),
+        selectApplications(current.history, filter).map((application) => [
+          application.id,
+          { application, position: positions.get(application.positionId)! },
+        ]),
       );
     }
 

@@ -17,14 +17,27 @@ import {
 // `week` is the Monday (UTC) of the week the application was made: the grain of the appliedAt
 // filter. Sums are numeric so that incremental maintenance and a rebuild agree to the last digit.
 
-/** Applications per applied week, level, company profile and status. */
-@Entity({ tableName: 'analytics_application_rollup' })
-export class AnalyticsApplicationRollup {
+/** The key every rollup starts with. */
+abstract class WeeklyRollup {
   @PrimaryKey({ type: 'date' }) week!: string;
   @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', primary: true })
   experienceLevel!: ExperienceLevel;
   @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
   companyProfile!: CompanyProfile;
+}
+
+/** What every fact row records of its application: the filtered columns. */
+abstract class ApplicationFact {
+  @Property({ type: 'uuid' }) positionId!: string;
+  @Property({ type: 'timestamptz' }) appliedAt!: Date;
+  @Property({ type: 'date' }) week!: string;
+  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level' }) experienceLevel!: ExperienceLevel;
+  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile' }) companyProfile!: CompanyProfile;
+}
+
+/** Applications per applied week, level, company profile and status. */
+@Entity({ tableName: 'analytics_application_rollup' })
+export class AnalyticsApplicationRollup extends WeeklyRollup {
   @Enum({ items: () => ApplicationStatus, nativeEnumName: 'application_status', primary: true })
   status!: ApplicationStatus;
   @Property({ type: 'int' }) applications!: number;
@@ -36,13 +49,8 @@ export class AnalyticsApplicationRollup {
 
 /** Decided applications per applied week, level, profile and whole days from applying to the decision. */
 @Entity({ tableName: 'analytics_decision_histogram' })
-export class AnalyticsDecisionHistogram {
-  @PrimaryKey({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', primary: true })
-  experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
-  companyProfile!: CompanyProfile;
-  @PrimaryKey({ type: 'int' }) day!: number;
+export class AnalyticsDecisionHistogram extends WeeklyRollup {
+  @PrimaryKey({ type: 'int', autoincrement: false }) day!: number;
   @Property({ type: 'int' }) applications!: number;
 }
 
@@ -62,16 +70,11 @@ export class AnalyticsDecisionHistogram {
   expression:
     'create index "analytics_calibration_card_applied" on "analytics_calibration_card" ("applied_at") include ("interviewer_id", "experience_level", "company_profile", "stage_kind", "score", "deviation", "agreement", "turnaround_seconds", "on_time")',
 })
-export class AnalyticsCalibrationCard {
+export class AnalyticsCalibrationCard extends ApplicationFact {
   @PrimaryKey({ type: 'uuid' }) scorecardId!: string;
   @Property({ type: 'uuid' }) interviewId!: string;
   @Property({ type: 'uuid' }) interviewerId!: string;
   @Property({ type: 'uuid' }) applicationId!: string;
-  @Property({ type: 'uuid' }) positionId!: string;
-  @Property({ type: 'timestamptz' }) appliedAt!: Date;
-  @Property({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level' }) experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile' }) companyProfile!: CompanyProfile;
   @Property({ columnType: 'numeric' }) score!: string;
   /** Own score minus the mean of the other submitted scores of the interview; null when alone. */
   @Property({ columnType: 'numeric', nullable: true }) deviation!: string | null;
@@ -86,12 +89,7 @@ export class AnalyticsCalibrationCard {
 
 /** Calibration sums per applied week, level, profile and interviewer. */
 @Entity({ tableName: 'analytics_calibration_rollup' })
-export class AnalyticsCalibrationRollup {
-  @PrimaryKey({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', primary: true })
-  experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
-  companyProfile!: CompanyProfile;
+export class AnalyticsCalibrationRollup extends WeeklyRollup {
   @PrimaryKey({ type: 'uuid' }) interviewerId!: string;
   @Property({ type: 'int' }) scorecards!: number;
   @Property({ columnType: 'numeric' }) scoreSum!: string;
@@ -103,12 +101,7 @@ export class AnalyticsCalibrationRollup {
 
 /** Scorecard turnaround sums per applied week, level, profile and stage kind. */
 @Entity({ tableName: 'analytics_turnaround_rollup' })
-export class AnalyticsTurnaroundRollup {
-  @PrimaryKey({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', primary: true })
-  experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
-  companyProfile!: CompanyProfile;
+export class AnalyticsTurnaroundRollup extends WeeklyRollup {
   @Enum({ items: () => StageKind, nativeEnumName: 'stage_kind', primary: true }) stageKind!: StageKind;
   @Property({ type: 'int' }) scorecards!: number;
   @Property({ columnType: 'numeric' }) turnaroundSeconds!: string;
@@ -133,16 +126,11 @@ export class AnalyticsTurnaroundRollup {
   expression:
     'create index "analytics_stage_visit_applied" on "analytics_stage_visit" ("applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "first_interview_at")',
 })
-export class AnalyticsStageVisit {
+export class AnalyticsStageVisit extends ApplicationFact {
   @PrimaryKey({ type: 'uuid' }) visitId!: string;
   @Property({ type: 'uuid' }) stageId!: string;
   @Enum({ items: () => StageKind, nativeEnumName: 'stage_kind' }) stageKind!: StageKind;
   @Property({ type: 'uuid' }) applicationId!: string;
-  @Property({ type: 'uuid' }) positionId!: string;
-  @Property({ type: 'timestamptz' }) appliedAt!: Date;
-  @Property({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level' }) experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile' }) companyProfile!: CompanyProfile;
   /** The candidate's source; empty when unknown. */
   @Property({ type: 'text' }) source!: string;
   @Property({ type: 'timestamptz' }) enteredAt!: Date;
@@ -159,12 +147,7 @@ export class AnalyticsStageVisit {
  * IN_PROGRESS) and rejection reason.
  */
 @Entity({ tableName: 'analytics_stage_rollup' })
-export class AnalyticsStageRollup {
-  @PrimaryKey({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', primary: true })
-  experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
-  companyProfile!: CompanyProfile;
+export class AnalyticsStageRollup extends WeeklyRollup {
   @PrimaryKey({ type: 'text' }) source!: string;
   @Enum({ items: () => StageKind, nativeEnumName: 'stage_kind', primary: true }) stageKind!: StageKind;
   @PrimaryKey({ type: 'text' }) state!: string;
@@ -191,15 +174,10 @@ export class AnalyticsStageRollup {
   expression:
     'create index "analytics_question_rating_applied" on "analytics_question_rating" ("applied_at") include ("question_id", "experience_level", "company_profile", "score", "outcome")',
 })
-export class AnalyticsQuestionRating {
+export class AnalyticsQuestionRating extends ApplicationFact {
   @PrimaryKey({ type: 'uuid' }) scorecardId!: string;
   @PrimaryKey({ type: 'uuid' }) questionId!: string;
   @Property({ type: 'uuid' }) interviewId!: string;
-  @Property({ type: 'uuid' }) positionId!: string;
-  @Property({ type: 'timestamptz' }) appliedAt!: Date;
-  @Property({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level' }) experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile' }) companyProfile!: CompanyProfile;
   @Enum({ items: () => StageKind, nativeEnumName: 'stage_kind' }) stageKind!: StageKind;
   @Property({ columnType: 'numeric' }) score!: string;
   @Enum({ items: () => StageOutcome, nativeEnumName: 'stage_outcome', nullable: true }) outcome!: StageOutcome | null;
@@ -207,12 +185,7 @@ export class AnalyticsQuestionRating {
 
 /** Question rating sums per applied week, level, profile, question and stage outcome (empty: none yet). */
 @Entity({ tableName: 'analytics_question_rollup' })
-export class AnalyticsQuestionRollup {
-  @PrimaryKey({ type: 'date' }) week!: string;
-  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', primary: true })
-  experienceLevel!: ExperienceLevel;
-  @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
-  companyProfile!: CompanyProfile;
+export class AnalyticsQuestionRollup extends WeeklyRollup {
   @PrimaryKey({ type: 'uuid' }) questionId!: string;
   @PrimaryKey({ type: 'text' }) outcome!: string;
   @Property({ type: 'int' }) ratings!: number;

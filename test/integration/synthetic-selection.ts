@@ -1,0 +1,17 @@
+import type { SyntheticHistory } from '../../src/cli/synthetic-history';
+import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
+
+/** The generated applications an analytics filter selects, decided in memory (the tests' reference). */
+export function selectApplications(history: SyntheticHistory, filter: AnalyticsFilterValues) {
+  const positions = new Map(history.positions.map((position) => [position.id, position]));
+  return history.applications.filter((application) => {
+    const position = positions.get(application.positionId)!;
+    return (
+      (!filter.positionIds || filter.positionIds.includes(application.positionId)) &&
+      (!filter.from || application.appliedAt >= filter.from) &&
+      (!filter.to || application.appliedAt < filter.to) &&
+      (!filter.experienceLevels || filter.experienceLevels.includes(application.experienceLevel as never)) &&
+      (!filter.companyProfiles || filter.companyProfiles.includes(position.companyProfile as never))
+    );
+  });
+}
