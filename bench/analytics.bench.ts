@@ -133,6 +133,12 @@ async function main(): Promise<void> {
       `stageTimings(filter: $f) { stageKind averageHoursToFirstInterview averageTurnaroundHours onTimeShare }`,
       BASE.timings,
     ],
+    ['rejectionReasons', `rejectionReasons(filter: $f) { stageKind reasonCode rejections share }`, BASE.rejections],
+    [
+      'questionEffectiveness',
+      `questionEffectiveness(filter: $f) { question { id } ratings separation effectSize }`,
+      BASE.questions,
+    ],
   ];
   for (const [name, selection, base] of overPositions) {
     for (const variant of variants) {
@@ -265,6 +271,35 @@ const BASE = {
   },
   ratesByWeek(f: Record<string, unknown>): Sql {
     return stageRates(f, `to_char(date_trunc('week', apps.applied_at at time zone 'UTC'), 'YYYY-MM-DD')`);
+  },
+  rejections(f: Record<string, unknown>): Sql {
+    const cte = apps(f);
+    return {
+      text: `${cte.text}
+        select s.kind, coalesce(v.reason_code::text, 'OTHER') as reason, count(*) as rejections
+          from stage_visit v join apps on apps.id = v.application_id join plan_stage s on s.id = v.stage_id
+         where v.outcome = 'FAILED'
+         group by 1, 2`,
+      values: cte.values,
+    };
+  },
+  questions(f: Record<string, unknown>): Sql {
+    const cte = apps(f);
+    return {
+      text: `${cte.text},
+        ratings as (
+          select (r.rating ->> 'questionId')::uuid as question_id, (r.rating ->> 'score')::numeric as score,
+                 (select v.outcome from stage_visit v where v.application_id = i.application_id and v.stage_id = i.stage_id
+                   order by v.entered_at desc limit 1) as outcome
+            from apps join interview i on i.application_id = apps.id join scorecard sc on sc.interview_id = i.id
+           cross join lateral jsonb_array_elements(sc.question_ratings) as r(rating)
+           where sc.status = 'SUBMITTED')
+        select question_id, count(*) as ratings,
+               avg(score) filter (where outcome = 'PASSED') as passed, avg(score) filter (where outcome = 'FAILED') as failed,
+               stddev_samp(score) filter (where outcome = 'PASSED') as passed_sd, stddev_samp(score) filter (where outcome = 'FAILED') as failed_sd
+          from ratings group by question_id`,
+      values: cte.values,
+    };
   },
   timings(f: Record<string, unknown>): Sql {
     const cte = apps(f);

@@ -17,7 +17,7 @@ export class Migration20261123003905_AnalyticsRollups extends Migration {
     );
 
     this.addSql(
-      `create table "analytics_calibration_card" ("scorecard_id" uuid not null, "interview_id" uuid not null, "interviewer_id" uuid not null, "application_id" uuid not null, "position_id" uuid not null, "applied_at" timestamptz not null, "week" date not null, "experience_level" "experience_level" not null, "company_profile" "company_profile" not null, "score" numeric not null, "deviation" numeric null, "agreement" smallint null, "stage_kind" "stage_kind" not null, "turnaround_seconds" numeric not null, "on_time" smallint not null, constraint "analytics_calibration_card_pkey" primary key ("scorecard_id"));`,
+      `create table "analytics_calibration_card" ("scorecard_id" uuid not null, "interview_id" uuid not null, "interviewer_id" uuid not null, "application_id" uuid not null, "position_id" uuid not null, "applied_at" timestamptz not null, "week" date not null, "experience_level" "experience_level" not null, "company_profile" "company_profile" not null, "score" numeric not null, "deviation" numeric null, "agreement" smallint null, "stage_kind" "stage_kind" not null, "turnaround_seconds" numeric not null, "on_time" smallint not null, "outcome" "stage_outcome" null, constraint "analytics_calibration_card_pkey" primary key ("scorecard_id"));`,
     );
     this.addSql(
       `create index "analytics_calibration_card_applied" on "analytics_calibration_card" ("applied_at") include ("interviewer_id", "experience_level", "company_profile", "stage_kind", "score", "deviation", "agreement", "turnaround_seconds", "on_time");`,
@@ -62,10 +62,10 @@ export class Migration20261123003905_AnalyticsRollups extends Migration {
       `create table "analytics_stage_visit" ("visit_id" uuid not null, "stage_id" uuid not null, "stage_kind" "stage_kind" not null, "application_id" uuid not null, "position_id" uuid not null, "applied_at" timestamptz not null, "week" date not null, "experience_level" "experience_level" not null, "company_profile" "company_profile" not null, "source" text not null, "entered_at" timestamptz not null, "exited_at" timestamptz null, "outcome" "stage_outcome" null, "reason_code" "rejection_reason" null, "first_interview_at" timestamptz null, constraint "analytics_stage_visit_pkey" primary key ("visit_id"));`,
     );
     this.addSql(
-      `create index "analytics_stage_visit_applied" on "analytics_stage_visit" ("applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "first_interview_at");`,
+      `create index "analytics_stage_visit_applied" on "analytics_stage_visit" ("applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "reason_code", "first_interview_at");`,
     );
     this.addSql(
-      `create index "analytics_stage_visit_position" on "analytics_stage_visit" ("position_id", "applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "first_interview_at");`,
+      `create index "analytics_stage_visit_position" on "analytics_stage_visit" ("position_id", "applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "reason_code", "first_interview_at");`,
     );
     this.addSql(
       `create index "analytics_stage_visit_stage" on "analytics_stage_visit" ("stage_id", "applied_at") include ("experience_level", "outcome", "entered_at", "exited_at");`,
@@ -100,7 +100,8 @@ select sc.id as scorecard_id, sc.interview_id, sc.interviewer_id, a.id as applic
        end::smallint as agreement,
        ps.kind as stage_kind,
        extract(epoch from sc.submitted_at - i.ends_at) as turnaround_seconds,
-       (sc.submitted_at <= sc.due_at)::int::smallint as on_time
+       (sc.submitted_at <= sc.due_at)::int::smallint as on_time,
+       v.outcome
   from scorecard sc
   join interview i on i.id = sc.interview_id
   join plan_stage ps on ps.id = i.stage_id
@@ -113,23 +114,15 @@ select sc.id as scorecard_id, sc.interview_id, sc.interviewer_id, a.id as applic
   ) v on true
  where sc.status = 'SUBMITTED' and sc.weighted_score is not null
 window panel as (partition by sc.interview_id);`);
-    // Every question rating of a submitted scorecard, with the outcome of the stage it was asked in.
+    // Every question rating of a submitted scorecard, with the outcome of the stage it was asked in
+    // (read from the scorecard's stored card, so write cards first).
     this.addSql(`create view analytics_question_rating_source as
-select sc.id as scorecard_id, (r.rating ->> 'questionId')::uuid as question_id, sc.interview_id, a.position_id,
-       a.applied_at, analytics_week(a.applied_at) as week, a.experience_level, p.company_profile,
-       ps.kind as stage_kind, (r.rating ->> 'score')::numeric as score, v.outcome
-  from scorecard sc
- cross join lateral jsonb_array_elements(sc.question_ratings) as r(rating)
-  join interview i on i.id = sc.interview_id
-  join plan_stage ps on ps.id = i.stage_id
-  join application a on a.id = i.application_id
-  join position p on p.id = a.position_id
-  left join lateral (
-    select sv.outcome from stage_visit sv
-     where sv.application_id = i.application_id and sv.stage_id = i.stage_id
-     order by sv.entered_at desc, sv.id desc limit 1
-  ) v on true
- where sc.status = 'SUBMITTED';`);
+select c.scorecard_id, (r.rating ->> 'questionId')::uuid as question_id, c.interview_id, c.position_id,
+       c.applied_at, c.week, c.experience_level, c.company_profile, c.stage_kind,
+       (r.rating ->> 'score')::numeric as score, c.outcome
+  from analytics_calibration_card c
+  join scorecard sc on sc.id = c.scorecard_id
+ cross join lateral jsonb_array_elements(sc.question_ratings) as r(rating);`);
     // Adds (sign 1) or removes (sign -1) the stored cards of one interview to or from the rollup.
     this.addSql(`create function analytics_calibration_apply(p_interview uuid, p_sign int) returns void
   language sql
@@ -186,9 +179,11 @@ begin
   delete from analytics_calibration_card where interview_id = p_interview;
   insert into analytics_calibration_card
          (scorecard_id, interview_id, interviewer_id, application_id, position_id, applied_at, week,
-          experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time)
+          experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time,
+          outcome)
   select scorecard_id, interview_id, interviewer_id, application_id, position_id, applied_at, week,
-         experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time
+         experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time,
+         outcome
     from analytics_calibration_card_source where interview_id = p_interview;
   delete from analytics_question_rating where interview_id = p_interview;
   insert into analytics_question_rating
@@ -380,7 +375,12 @@ $$;`);
     // that incremental maintenance agrees with a fresh computation.
     this.addSql(`create function analytics_rebuild() returns void
   language plpgsql
+  set work_mem = '256MB'
+  set maintenance_work_mem = '512MB'
   as $$
+declare
+  definitions text[];
+  definition text;
 begin
   lock table analytics_application_rollup, analytics_decision_histogram, analytics_calibration_card,
              analytics_calibration_rollup, analytics_turnaround_rollup, analytics_stage_visit,
@@ -388,6 +388,13 @@ begin
   truncate analytics_application_rollup, analytics_decision_histogram, analytics_calibration_card,
            analytics_calibration_rollup, analytics_turnaround_rollup, analytics_stage_visit, analytics_stage_rollup,
            analytics_question_rating, analytics_question_rollup;
+  -- Loading into tables without their secondary indexes and building those once at the end is
+  -- several times faster than maintaining them row by row.
+  select array_agg(indexdef) into definitions from pg_indexes
+   where schemaname = current_schema() and tablename like 'analytics\\_%' and indexname not like '%\\_pkey';
+  foreach definition in array coalesce(definitions, '{}') loop
+    execute 'drop index ' || substring(definition from 'INDEX (\\S+) ON');
+  end loop;
   insert into analytics_application_rollup
          (week, experience_level, company_profile, status, applications, decided, decision_seconds)
   select analytics_week(a.applied_at), a.experience_level, p.company_profile, a.status, count(*),
@@ -403,9 +410,11 @@ begin
    group by 1, 2, 3, 4;
   insert into analytics_calibration_card
          (scorecard_id, interview_id, interviewer_id, application_id, position_id, applied_at, week,
-          experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time)
+          experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time,
+          outcome)
   select scorecard_id, interview_id, interviewer_id, application_id, position_id, applied_at, week,
-         experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time
+         experience_level, company_profile, score, deviation, agreement, stage_kind, turnaround_seconds, on_time,
+         outcome
     from analytics_calibration_card_source;
   insert into analytics_calibration_rollup
          (week, experience_level, company_profile, interviewer_id, scorecards, score_sum, deviation_sum, deviations, agreements, judged)
@@ -445,6 +454,9 @@ begin
          sum(score * score)
     from analytics_question_rating
    group by 1, 2, 3, 4, 5;
+  foreach definition in array coalesce(definitions, '{}') loop
+    execute definition;
+  end loop;
 end
 $$;`);
 

@@ -699,6 +699,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (bulk) {
       const rebuildStarted = Date.now();
       await clients[0]!.query('set session_replication_role = origin');
+      // Fresh tables have no statistics yet; without them the rebuild's plans are hopeless.
+      await clients[0]!.query('analyze');
       await clients[0]!.query('select analytics_rebuild()');
       write(`Analytics rollups rebuilt in ${((Date.now() - rebuildStarted) / 1000).toFixed(1)}s.`);
     }

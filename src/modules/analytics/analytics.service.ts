@@ -43,8 +43,8 @@ function tally(rows: readonly CountRow[]) {
 }
 
 /**
- * The figures hiring managers read, computed in PostgreSQL from the base tables (on a read replica
- * when one is configured). Definitions are binding and written down in docs/domain.md.
+ * The contract's figures, read from the analytics facts and rollups (see AnalyticsReader; on a read
+ * replica when one is configured). Definitions are binding and written down in docs/domain.md.
  */
 @Injectable()
 export class AnalyticsService {
@@ -54,7 +54,7 @@ export class AnalyticsService {
   ) {}
 
   async stageSuccessRates(actor: Actor, positionId: string, filter: AnalyticsFilterValues = {}) {
-    const position = await this.em.findOne(Position, { id: positionId }, { populate: ['recruiters'] });
+    const position = await this.em.findOne(Position, { id: positionId });
     if (!position || !(await this.reader.positionScope(actor)).allows(positionId))
       throw new NotFoundException('Position', positionId);
     const slice = await this.reader.slice(actor, filter);
@@ -137,7 +137,7 @@ export class AnalyticsService {
       withdrawn: counts.withdrawn,
       overallSuccessRate: ratio(counts.hired, counts.rejected),
       averageDurationDays: days(counts.decided ? counts.decisionSeconds / counts.decided : null),
-      medianDurationDays: days(await this.medianDecisionSeconds(slice, counts.decided)),
+      medianDurationDays: days(await this.medianDecisionSeconds(slice)),
     };
   }
 
@@ -243,18 +243,18 @@ export class AnalyticsService {
    * Over every position: the day histogram (rollup plus edges) locates the one or two middle
    * values' day, then only that day's applications are read and ordered.
    */
-  private async medianDecisionSeconds(slice: AnalyticsSlice, decided: number): Promise<number | null> {
-    if (decided === 0) return null;
+  private async medianDecisionSeconds(slice: AnalyticsSlice): Promise<number | null> {
     const where = applicationConditions(slice);
     const decidedApps = `from application a join position p on p.id = a.position_id
                          where a.status in ('HIRED', 'REJECTED') and a.decided_at is not null and ${where.sql}`;
-    if (slice.positionIds !== null) {
-      const [row] = await this.reader.read<{ median: string }>(
+    const exact = async () => {
+      const [row] = await this.reader.read<{ median: string | null }>(
         `select percentile_cont(0.5) within group (order by ${DECISION_SECONDS}) as median ${decidedApps}`,
         where.params,
       );
-      return Number(row!.median);
-    }
+      return row!.median === null ? null : Number(row!.median);
+    };
+    if (slice.positionIds !== null) return exact();
     const parts = this.reader.byPlan(
       slice,
       (ranges) => {
@@ -273,29 +273,28 @@ export class AnalyticsService {
         params: rollup.params,
       }),
     );
-    const histogram = await this.reader.read<{ day: number; applications: string }>(
-      `select day, sum(applications) as applications from (${parts.sql}) parts group by day order by day`,
-      parts.params,
-    );
-    // 0-based ranks of the middle value(s).
-    const ranks = [Math.floor((decided - 1) / 2), Math.ceil((decided - 1) / 2)];
+    const histogram = (
+      await this.reader.read<{ day: number; applications: string }>(
+        `select day, sum(applications) as applications from (${parts.sql}) parts group by day order by day`,
+        parts.params,
+      )
+    ).map((bucket) => ({ day: bucket.day, count: Number(bucket.applications) }));
+    const decided = histogram.reduce((total, bucket) => total + bucket.count, 0);
+    if (decided === 0) return null;
+    // 0-based ranks of the middle value(s), each read from its day alone.
     const values: number[] = [];
-    for (const rank of ranks) {
+    for (const rank of new Set([Math.floor((decided - 1) / 2), Math.ceil((decided - 1) / 2)])) {
       let before = 0;
-      for (const bucket of histogram) {
-        const count = Number(bucket.applications);
-        if (rank < before + count) {
-          const [row] = await this.reader.read<{ seconds: string }>(
-            `select ${DECISION_SECONDS} as seconds ${decidedApps} and ${DECISION_DAY} = ?
-              order by 1 offset ? limit 1`,
-            [...where.params, bucket.day, rank - before],
-          );
-          values.push(Number(row!.seconds));
-          break;
-        }
-        before += count;
-      }
+      const bucket = histogram.find((candidate) => rank < (before += candidate.count))!;
+      const [row] = await this.reader.read<{ seconds: string }>(
+        `select ${DECISION_SECONDS} as seconds ${decidedApps} and ${DECISION_DAY} = ?
+          order by 1 offset ? limit 1`,
+        [...where.params, bucket.day, rank - (before - bucket.count)],
+      );
+      // A decision committed between the two reads can move that day: then read all of them.
+      if (!row) return exact();
+      values.push(Number(row.seconds));
     }
-    return (values[0]! + values[1]!) / 2;
+    return values.length === 1 ? values[0]! : (values[0]! + values[1]!) / 2;
   }
 }

@@ -85,6 +85,8 @@ export class AnalyticsCalibrationCard extends ApplicationFact {
   @Property({ columnType: 'numeric' }) turnaroundSeconds!: string;
   /** 1 when submitted by its due time. */
   @Property({ type: 'smallint' }) onTime!: number;
+  /** The outcome of the application's latest visit of the interview's stage. */
+  @Enum({ items: () => StageOutcome, nativeEnumName: 'stage_outcome', nullable: true }) outcome!: StageOutcome | null;
 }
 
 /** Calibration sums per applied week, level, profile and interviewer. */
@@ -119,12 +121,12 @@ export class AnalyticsTurnaroundRollup extends WeeklyRollup {
 @Index({
   name: 'analytics_stage_visit_position',
   expression:
-    'create index "analytics_stage_visit_position" on "analytics_stage_visit" ("position_id", "applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "first_interview_at")',
+    'create index "analytics_stage_visit_position" on "analytics_stage_visit" ("position_id", "applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "reason_code", "first_interview_at")',
 })
 @Index({
   name: 'analytics_stage_visit_applied',
   expression:
-    'create index "analytics_stage_visit_applied" on "analytics_stage_visit" ("applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "first_interview_at")',
+    'create index "analytics_stage_visit_applied" on "analytics_stage_visit" ("applied_at") include ("stage_kind", "experience_level", "company_profile", "source", "outcome", "entered_at", "exited_at", "reason_code", "first_interview_at")',
 })
 export class AnalyticsStageVisit extends ApplicationFact {
   @PrimaryKey({ type: 'uuid' }) visitId!: string;

@@ -26,7 +26,11 @@ interface Grouping {
 }
 const same = (sql: string): Grouping => ({ fact: sql, rollup: sql });
 const BREAKDOWN: Record<StageBreakdown, Grouping> = {
-  [StageBreakdown.APPLIED_WEEK]: same(`to_char(week, 'YYYY-MM-DD')`),
+  // From appliedAt on the facts: it is in their covering indexes, the week is not.
+  [StageBreakdown.APPLIED_WEEK]: {
+    fact: `to_char(analytics_week(applied_at), 'YYYY-MM-DD')`,
+    rollup: `to_char(week, 'YYYY-MM-DD')`,
+  },
   [StageBreakdown.COMPANY_PROFILE]: same('company_profile::text'),
   [StageBreakdown.SOURCE]: same('source'),
   [StageBreakdown.EXPERIENCE_LEVEL]: same('experience_level::text'),
