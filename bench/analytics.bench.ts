@@ -1,6 +1,6 @@
 // Analytics benchmark: run on demand, never in `npm test`.
 //   DATABASE_URL=postgres://…/ip_bench npm run seed:synthetic -- --applications 1000000 --seed 1
-//   DATABASE_URL=postgres://…/ip_bench npm run bench:analytics -- [--runs 30] [--base-runs 5]
+//   DATABASE_URL=postgres://…/ip_bench npm run bench:analytics -- [--runs 30] [--base-runs 5] [--only <name prefix>]
 // Times every analytics query through GraphQL over HTTP (one position and all positions, with and
 // without filters) and, for comparison, hand-written SQL computing the same numbers from the base
 // tables alone (no rollups), and prints p50/p95 and the speed-up as Markdown.
@@ -158,7 +158,8 @@ async function main(): Promise<void> {
     '| query | GraphQL p50 ms | GraphQL p95 ms | base-table SQL p50 ms | base-table SQL p95 ms | speed-up (p95) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
   ];
-  for (const { name, query, variables, base } of cases) {
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  for (const { name, query, variables, base } of cases.filter((entry) => !only || entry.name.startsWith(only))) {
     const viaApi = await time(runs, () => post(query, variables, token));
     const sql = base((variables as { f: Record<string, unknown> }).f);
     const direct = await time(baseRuns, () => pg.query(sql.text, sql.values));

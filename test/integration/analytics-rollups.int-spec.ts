@@ -264,6 +264,27 @@ describe('analytics rollups', () => {
       if (apps.size > 500) expect(sizes.length).toBeGreaterThan(3);
     });
 
+    it('answers the extra figures over GraphQL, with a question and its skills', async () => {
+      const { token } = await api.signedIn('analyst@example.com', [Role.RECRUITER]);
+      const result = await api.gql(
+        `{ questionEffectiveness { question { id prompt skills { id } } ratings effectSize }
+           stageTimings { stageKind scorecards }
+           rejectionReasons { stageKind reasonCode rejections }
+           stageRatesBy(by: SOURCE) { stageKind group entered } }`,
+        {},
+        token,
+      );
+      expect(result.errors).toBeUndefined();
+      const direct = await run(() => service.questionEffectiveness(admin, {}));
+      expect(result.data!.questionEffectiveness.map((row: { question: { id: string } }) => row.question.id)).toEqual(
+        direct.map((row) => row.question.id),
+      );
+      expect(result.data!.questionEffectiveness.length).toBeGreaterThan(3);
+      expect(result.data!.stageTimings.length).toBeGreaterThan(0);
+      expect(result.data!.rejectionReasons.length).toBeGreaterThan(0);
+      expect(result.data!.stageRatesBy.length).toBeGreaterThan(0);
+    });
+
     it.each(filters)('stage timings, %s', async (_name, makeFilter) => {
       const filter = makeFilter();
       const apps = selectedApplications(filter);

@@ -75,8 +75,14 @@ export class AnalyticsReader {
 
   /** Analytics read from a replica when DATABASE_READ_URLS is set. */
   /** Entities by id, on the same connection as the figures. */
-  find<T extends object>(entity: new (...args: never[]) => T, ids: readonly string[]): Promise<T[]> {
-    return ids.length ? this.em.find(entity, { id: { $in: [...ids] } } as never) : Promise.resolve([]);
+  find<T extends object>(
+    entity: new (...args: never[]) => T,
+    ids: readonly string[],
+    populate: readonly string[] = [],
+  ): Promise<T[]> {
+    return ids.length
+      ? this.em.find(entity, { id: { $in: [...ids] } } as never, { populate: populate as never })
+      : Promise.resolve([]);
   }
 
   read<Row>(sql: string, params: unknown[]): Promise<Row[]> {

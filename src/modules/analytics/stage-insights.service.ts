@@ -182,7 +182,7 @@ export class StageInsightsService {
     const byQuestion = new Map<string, typeof rows>();
     for (const row of rows) byQuestion.set(row.question_id, [...(byQuestion.get(row.question_id) ?? []), row]);
     const questions = new Map(
-      (await this.reader.find(Question, [...byQuestion.keys()])).map((question) => [question.id, question]),
+      (await this.reader.find(Question, [...byQuestion.keys()], ['skills'])).map((question) => [question.id, question]),
     );
     return [...byQuestion.entries()]
       .filter(([id]) => questions.has(id))
