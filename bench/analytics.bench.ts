@@ -151,13 +151,15 @@ async function main(): Promise<void> {
     }
   }
 
-  const lines = [
+  // Rows are printed as they are measured, so a failing case keeps what came before it.
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  [
     `Machine: ${hostname()}, ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString()}`,
     `Data: ${JSON.stringify(counts[0])}; ${runs} timed GraphQL runs and ${baseRuns} base-table SQL runs per case, each after one warm-up.`,
     '',
     '| query | GraphQL p50 ms | GraphQL p95 ms | base-table SQL p50 ms | base-table SQL p95 ms | speed-up (p95) |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
-  ];
+  ].forEach(print);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   for (const { name, query, variables, base } of cases.filter((entry) => !only || entry.name.startsWith(only))) {
     const viaApi = await time(runs, () => post(query, variables, token));
@@ -165,12 +167,11 @@ async function main(): Promise<void> {
     const direct = await time(baseRuns, () => pg.query(sql.text, sql.values));
     const p95 = percentile(viaApi, 95);
     const baseP95 = percentile(direct, 95);
-    lines.push(
+    print(
       `| ${name} | ${percentile(viaApi, 50).toFixed(1)} | ${p95.toFixed(1)} | ${percentile(direct, 50).toFixed(1)} | ${baseP95.toFixed(1)} | ${(baseP95 / p95).toFixed(1)}x |`,
     );
     process.stderr.write(`${name}: GraphQL p95 ${p95.toFixed(1)} ms, base SQL p95 ${baseP95.toFixed(1)} ms\n`);
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
   await pg.end();
   await app.close();
 }
