@@ -23,13 +23,16 @@ export enum StageBreakdown {
 interface Grouping {
   fact: string;
   rollup: string;
+  /** Turns the grouped value into the group's text, once per group rather than once per row. */
+  label?: (grouped: string) => string;
 }
 const same = (sql: string): Grouping => ({ fact: sql, rollup: sql });
 const BREAKDOWN: Record<StageBreakdown, Grouping> = {
   // From appliedAt on the facts: it is in their covering indexes, the week is not.
   [StageBreakdown.APPLIED_WEEK]: {
-    fact: `to_char(analytics_week(applied_at), 'YYYY-MM-DD')`,
-    rollup: `to_char(week, 'YYYY-MM-DD')`,
+    fact: 'analytics_week(applied_at)',
+    rollup: 'week',
+    label: (grouped) => `to_char(${grouped}, 'YYYY-MM-DD')`,
   },
   [StageBreakdown.COMPANY_PROFILE]: same('company_profile::text'),
   [StageBreakdown.SOURCE]: same('source'),
@@ -247,9 +250,9 @@ export class StageInsightsService {
       }),
     );
     return this.reader.read<StagePartRow>(
-      `select stage_kind, grp, state, sum(visits) as visits, sum(closed_seconds) as closed_seconds,
-              sum(scheduled) as scheduled, sum(schedule_seconds) as schedule_seconds
-         from (${parts.sql}) parts group by 1, 2, 3`,
+      `select stage_kind, ${group.label?.('grp') ?? 'grp'} as grp, state, sum(visits) as visits,
+              sum(closed_seconds) as closed_seconds, sum(scheduled) as scheduled, sum(schedule_seconds) as schedule_seconds
+         from (${parts.sql}) parts group by stage_kind, parts.grp, state`,
       parts.params,
     );
   }
