@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 
 /** Empties every application table (not the migrations table) between tests. */
 export async function resetDatabase(orm: MikroORM): Promise<void> {
@@ -56,6 +57,17 @@ export async function rollupDifferencesFromRebuild(client: Queryable): Promise<R
   } finally {
     // Leaves the rollups as they were: a rebuild that found nothing different changed nothing.
     await client.query('rollback');
+  }
+}
+
+/** rollupDifferencesFromRebuild on a connection of its own to the test database. */
+export async function rollupDifferencesInTestDatabase(): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await rollupDifferencesFromRebuild(client);
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '../../libs/domain';
-import { Client } from 'pg';
-import { errorCode, NO_ROLLUP_DIFFERENCES, rollupDifferencesFromRebuild, TestApi } from '../../libs/testing';
+import { errorCode, NO_ROLLUP_DIFFERENCES, rollupDifferencesInTestDatabase, TestApi } from '../../libs/testing';
 import { loadConfig } from '../../src/config/app-config';
 import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
 import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
@@ -44,13 +43,7 @@ describe('scorecards, skill verification and stage decisions', () => {
   });
   // Whatever each flow did, the analytics rollups its triggers kept equal a rebuild.
   afterEach(async () => {
-    const client = new Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
-    } finally {
-      await client.end();
-    }
+    expect(await rollupDifferencesInTestDatabase()).toEqual(NO_ROLLUP_DIFFERENCES);
   });
   beforeEach(async () => {
     await api.reset();
