@@ -356,12 +356,13 @@ $$;`);
   execute function analytics_application_changed();`);
     this.addSql(`create trigger analytics_scorecard_insert_delete after insert or delete on scorecard
   for each row execute function analytics_scorecard_changed();`);
+    // Drafts count nowhere: saving one (the frequent write) refreshes nothing.
     this.addSql(`create trigger analytics_scorecard_update after update on scorecard
-  for each row when (
+  for each row when ((OLD.status = 'SUBMITTED' or NEW.status = 'SUBMITTED') and (
     OLD.status is distinct from NEW.status or OLD.weighted_score is distinct from NEW.weighted_score
     or OLD.recommendation is distinct from NEW.recommendation or OLD.interview_id is distinct from NEW.interview_id
     or OLD.question_ratings is distinct from NEW.question_ratings or OLD.submitted_at is distinct from NEW.submitted_at
-    or OLD.due_at is distinct from NEW.due_at)
+    or OLD.due_at is distinct from NEW.due_at))
   execute function analytics_scorecard_changed();`);
     this.addSql(`create trigger analytics_stage_visit_changed
   after insert or delete or update of outcome, reason_code, entered_at, exited_at, stage_id, application_id on stage_visit

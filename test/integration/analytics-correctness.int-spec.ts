@@ -2,10 +2,9 @@ import { RequestContext } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { median, ratio, Role } from '../../libs/domain';
 import { resetDatabase, TestApi } from '../../libs/testing';
-import { insertHistory } from '../../src/cli/seed-synthetic';
 import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-history';
 import { AnalyticsService, type AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
-import { selectApplications } from './synthetic-selection';
+import { bulkLoadHistory, selectApplications } from './synthetic-fixtures';
 
 /**
  * Every analytics figure, computed independently in memory from the same generated rows that were
@@ -25,12 +24,7 @@ describe('analytics correctness on a generated history', () => {
     const client = new Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      // A bulk load as seed:synthetic does it: triggers off, then one rebuild of the rollups
-      // (analytics-rollups.int-spec.ts proves the triggers give the same rows).
-      await client.query('set session_replication_role = replica');
-      await insertHistory(client, history, { batchSize: 2000 });
-      await client.query('set session_replication_role = origin');
-      await client.query('select analytics_rebuild()');
+      await bulkLoadHistory(client, history);
     } finally {
       await client.end();
     }

@@ -7,7 +7,7 @@ import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-
 import { weekStart } from '../../src/modules/analytics/analytics-slice';
 import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
 import { StageBreakdown, StageInsightsService } from '../../src/modules/analytics/stage-insights.service';
-import { selectApplications } from './synthetic-selection';
+import { bulkLoadHistory, selectApplications } from './synthetic-fixtures';
 
 describe('analytics rollups', () => {
   const api = new TestApi();
@@ -99,10 +99,7 @@ describe('analytics rollups', () => {
     beforeAll(async () => {
       await resetDatabase(api.orm);
       const generated = generateHistory({ applications: 1500, seed: 23 });
-      await client.query('set session_replication_role = replica');
-      await insertHistory(client, generated, { batchSize: 2000 });
-      await client.query('set session_replication_role = origin');
-      await client.query('select analytics_rebuild()');
+      await bulkLoadHistory(client, generated);
       current = {
         history: generated,
         sources: new Map(generated.candidates.map((candidate) => [candidate.id, candidate.source ?? ''])),

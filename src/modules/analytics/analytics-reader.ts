@@ -51,8 +51,8 @@ export class AnalyticsReader {
     if (filter.from && filter.to && filter.from >= filter.to) {
       throw new BadUserInputException('from must be before to.', { 'filter.to': 'must be after from' });
     }
-    const scope = await this.positionScope(actor);
-    const positionIds = scope.ids === null ? (filter.positionIds ?? null) : intersect(filter.positionIds, scope.ids);
+    const visible = await this.visiblePositionIds(actor);
+    const positionIds = visible === null ? (filter.positionIds ?? null) : intersect(filter.positionIds, visible);
     return {
       positionIds,
       from: filter.from ?? null,
@@ -62,18 +62,17 @@ export class AnalyticsReader {
     };
   }
 
-  async positionScope(actor: Actor): Promise<{ ids: string[] | null; allows(id: string): boolean }> {
-    if (this.policy.canEditCatalog(actor)) return { ids: null, allows: () => true };
+  /** The positions the caller may see figures of; null for all of them. */
+  private async visiblePositionIds(actor: Actor): Promise<string[] | null> {
+    if (this.policy.canEditCatalog(actor)) return null;
     this.policy.assert(
       actor.roles.includes(Role.HIRING_MANAGER),
       'Analytics are for hiring managers, recruiters and admins.',
     );
     const managed = await this.em.find(Position, { hiringManager: actor.userId }, { fields: ['id'] });
-    const ids = managed.map((position) => position.id);
-    return { ids, allows: (id) => ids.includes(id) };
+    return managed.map((position) => position.id);
   }
 
-  /** Analytics read from a replica when DATABASE_READ_URLS is set. */
   /** Entities by id, on the same connection as the figures. */
   find<T extends object>(
     entity: new (...args: never[]) => T,
@@ -85,6 +84,7 @@ export class AnalyticsReader {
       : Promise.resolve([]);
   }
 
+  /** Analytics read from a replica when DATABASE_READ_URLS is set. */
   read<Row>(sql: string, params: unknown[]): Promise<Row[]> {
     return this.em.getConnection('read').execute<Row[]>(sql, params);
   }

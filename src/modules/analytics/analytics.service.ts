@@ -54,10 +54,10 @@ export class AnalyticsService {
   ) {}
 
   async stageSuccessRates(actor: Actor, positionId: string, filter: AnalyticsFilterValues = {}) {
+    // The caller's scope narrows the one position to nothing when they may not see it.
+    const slice = await this.reader.slice(actor, { ...filter, positionIds: [positionId] });
     const position = await this.em.findOne(Position, { id: positionId });
-    if (!position || !(await this.reader.positionScope(actor)).allows(positionId))
-      throw new NotFoundException('Position', positionId);
-    const slice = await this.reader.slice(actor, filter);
+    if (!position || !slice.positionIds?.includes(positionId)) throw new NotFoundException('Position', positionId);
     // The visit facts of one stage are contiguous in an index by (stage, appliedAt) that holds the
     // filtered columns: each stage is one index-only range read.
     const where = applicationConditions({ ...slice, positionIds: null }, undefined, FACT_COLUMNS);

@@ -1,3 +1,5 @@
+import type { Client } from 'pg';
+import { insertHistory } from '../../src/cli/seed-synthetic';
 import type { SyntheticHistory } from '../../src/cli/synthetic-history';
 import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
 
@@ -14,4 +16,18 @@ export function selectApplications(history: SyntheticHistory, filter: AnalyticsF
       (!filter.companyProfiles || filter.companyProfiles.includes(position.companyProfile as never))
     );
   });
+}
+
+/**
+ * Loads a generated history the way seed:synthetic does: triggers off, then one rebuild of the
+ * analytics rollups (analytics-rollups.int-spec.ts proves the triggers give the same rows).
+ */
+export async function bulkLoadHistory(client: Client, history: SyntheticHistory): Promise<void> {
+  await client.query('set session_replication_role = replica');
+  try {
+    await insertHistory(client, history, { batchSize: 2000 });
+  } finally {
+    await client.query('set session_replication_role = origin');
+  }
+  await client.query('select analytics_rebuild()');
 }
