@@ -1,11 +1,15 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import { JobsModule } from '../libs/jobs';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobRegistryCheck, JobsModule } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { HeartbeatProcessor } from './modules/system/heartbeat.processor';
 import { PipelineJobsModule } from './modules/pipeline/pipeline-jobs.module';
 
-/** The worker process: job processors and the outbox relay; no HTTP. */
+/**
+ * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
+ * every job of libs/jobs/job-names.ts has exactly one processor (JobRegistryCheck).
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
@@ -13,6 +17,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config, 'worker'),
+        DiscoveryModule,
         JobsModule.forRoot({
           redisUrl: config.redis.url,
           prefix: config.redis.queuePrefix,
@@ -22,7 +27,7 @@ export class WorkerModule {
         PipelineJobsModule,
         ...extra,
       ],
-      providers: [HeartbeatProcessor],
+      providers: [HeartbeatProcessor, JobRegistryCheck],
     };
   }
 }

@@ -539,8 +539,8 @@ describe('scorecards, skill verification and stage decisions', () => {
     const moved = await waitForStage(applicationId, (application) => application.currentStage?.id !== first.id);
     const decision = await api.orm.em.fork().findOneOrFail(StageDecision, { application: applicationId });
     const processor = worker.get(StageDecisionProcessor);
-    await processor.process({ data: { decisionId: decision.id } } as never);
-    await processor.process({ data: { decisionId: decision.id } } as never);
+    await processor.process({ name: 'pipeline.apply-stage-decision', data: { decisionId: decision.id } } as never);
+    await processor.process({ name: 'pipeline.apply-stage-decision', data: { decisionId: decision.id } } as never);
     const after = (await gql(APPLICATION, { id: applicationId })).data!.application;
     expect(after.stageHistory).toHaveLength(moved.stageHistory.length);
     expect(after.version).toBe(moved.version);

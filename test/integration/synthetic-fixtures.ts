@@ -1,6 +1,5 @@
 import type { Client } from 'pg';
-import { insertHistory } from '../../src/cli/seed-synthetic';
-import type { SyntheticHistory } from '../../src/cli/synthetic-history';
+import { insertHistory, type SyntheticHistory } from '../../src/cli/synthetic';
 import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
 
 /** The generated applications an analytics filter selects, decided in memory (the tests' reference). */

@@ -16,6 +16,7 @@ import { PipelineService } from './pipeline.service';
  */
 @Processor(QueueName.STAGE_TRANSITIONS, { autorun: false })
 export class StageDecisionProcessor extends QueueProcessor {
+  readonly jobNames = ['pipeline.apply-stage-decision'] as const;
   private readonly logger = new Logger(StageDecisionProcessor.name);
 
   constructor(
