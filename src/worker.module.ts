@@ -2,8 +2,10 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { JobsModule } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
-import { HeartbeatProcessor } from './modules/system/heartbeat.processor';
-import { PipelineJobsModule } from './modules/pipeline/pipeline-jobs.module';
+import { PipelineJobsModule } from './modules/pipeline';
+import { SchedulingModule } from './modules/scheduling';
+import { ScorecardsModule } from './modules/scorecards';
+import { HeartbeatProcessor } from './modules/system';
 
 /** The worker process: job processors and the outbox relay; no HTTP. */
 @Module({})
@@ -20,6 +22,10 @@ export class WorkerModule {
           worker: { concurrency: config.worker.concurrency, lockDurationMs: config.worker.lockDurationMs },
         }),
         PipelineJobsModule,
+        // They fill the pipeline's hooks: a transition the worker runs cancels the decided
+        // application's interviews and checks the hire gate, exactly as in the API.
+        SchedulingModule,
+        ScorecardsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor],

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
+import { PolicyModule } from '../../common/policy/policy.module';
 import { AnalyticsReader } from './analytics-reader';
 import { AnalyticsResolver } from './analytics.resolver';
 import { AnalyticsService } from './analytics.service';
 import { StageInsightsService } from './stage-insights.service';
 
 @Module({
-  imports: [IdentityModule],
+  imports: [PolicyModule],
   providers: [AnalyticsReader, AnalyticsService, StageInsightsService, AnalyticsResolver],
   exports: [AnalyticsService],
 })

@@ -4,8 +4,8 @@ import { Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { BadUserInputException } from '../../common/errors/domain.exception';
-import { QuestionType } from '../catalog/graphql/catalog.type';
-import { UserType } from '../identity/graphql/user.type';
+import { QuestionType } from '../catalog';
+import { UserType } from '../identity';
 import { AnalyticsService } from './analytics.service';
 import {
   AnalyticsFilter,

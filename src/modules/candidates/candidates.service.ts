@@ -8,7 +8,7 @@ import type { Actor } from '../../common/auth/actor';
 import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
-import { ApplicationAccess, showsContactOf } from './application-access';
+import { ApplicationAccess, showsContactOf } from '../../common/policy/application-access';
 import { Candidate } from './candidate.entity';
 import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
 

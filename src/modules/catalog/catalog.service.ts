@@ -8,7 +8,7 @@ import { CandidateQuestion } from './candidate-question.entity';
 import { randomUUID } from 'node:crypto';
 import type { CreatePlanTemplateInput, PracticalTaskInput, QuestionInput } from './graphql/catalog.input';
 import { PracticalTask } from './practical-task.entity';
-import { InterviewPlan, PlanStage } from './interview-plan.entity';
+import { InterviewPlan } from './interview-plan.entity';
 import { assertValidPlan, copyPlan, loadPlans } from './plan-graph';
 import { Question } from './question.entity';
 import { Skill } from './skill.entity';
@@ -38,10 +38,6 @@ export class CatalogService {
     const [plan] = await loadPlans(this.em, [id]);
     if (!plan) throw new NotFoundException('Interview plan', id);
     return plan;
-  }
-
-  stage(id: string): Promise<PlanStage | null> {
-    return this.em.findOne(PlanStage, { id });
   }
 
   questions(filter: { category?: QuestionCategory | null; skillId?: string | null }): Promise<Question[]> {
