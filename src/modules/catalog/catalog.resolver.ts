@@ -63,8 +63,8 @@ export class CatalogResolver {
     description: 'One template version by id (null for anything else).',
   })
   async planTemplate(@Args('id', { type: () => ID }) id: string): Promise<InterviewPlanType | null> {
-    const plan = await this.catalog.plan(id).catch(() => null);
-    return plan?.isTemplate ? InterviewPlanType.from(plan) : null;
+    const plan = await this.catalog.template(id);
+    return plan && InterviewPlanType.from(plan);
   }
 
   @Roles(...ALL_ROLES)

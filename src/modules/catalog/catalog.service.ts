@@ -40,6 +40,12 @@ export class CatalogService {
     return plan;
   }
 
+  /** One template version by id; null for a position's plan, an unknown id, or an id that is none. */
+  async template(id: string): Promise<InterviewPlan | null> {
+    const plan = await this.plan(id).catch(() => null);
+    return plan?.isTemplate ? plan : null;
+  }
+
   questions(filter: { category?: QuestionCategory | null; skillId?: string | null }): Promise<Question[]> {
     return this.em.find(
       Question,

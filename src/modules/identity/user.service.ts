@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { isKnownTimezone, normalizeEmail, passwordProblem, type Role } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { AccessPolicy } from '../../common/policy/access-policy';
 import {
   BadUserInputException,
   ConflictException,
@@ -23,6 +25,7 @@ export class UserService {
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** Creates a user; CONFLICT when the email (in any letter case) is taken. */
@@ -65,7 +68,9 @@ export class UserService {
     return user;
   }
 
-  list(role?: Role | null): Promise<User[]> {
+  /** Active users, by name; their contact details and roles are for staff who assemble panels and teams. */
+  list(actor: Actor, role?: Role | null): Promise<User[]> {
+    this.policy.assert(this.policy.canListUsers(actor), 'Only admins, recruiters and hiring managers can list users.');
     const where = role ? { roles: { $contains: [role] }, deactivatedAt: null } : { deactivatedAt: null };
     return this.em.find(User, where, { orderBy: { name: 'asc', id: 'asc' } });
   }
