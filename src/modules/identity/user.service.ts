@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { isKnownTimezone, normalizeEmail, passwordProblem, type Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
+import { isUniqueViolation } from '../../common/errors/constraint-errors';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import {
   BadUserInputException,
@@ -53,7 +54,7 @@ export class UserService {
     try {
       await em.persistAndFlush(user);
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
+      if (isUniqueViolation(error)) {
         const existing = await em.fork().findOne(User, { email });
         throw new ConflictException(`A user with the email ${email} already exists.`, { existingId: existing?.id });
       }
