@@ -10,6 +10,6 @@ import { PlanEditorService } from './plan-editor.service';
 @Module({
   imports: [PolicyModule],
   providers: [CatalogService, PlanEditorService, CatalogHooks, CatalogResolver, BuiltInCatalogService, CatalogLoaders],
-  exports: [CatalogService, BuiltInCatalogService, CatalogHooks, CatalogLoaders],
+  exports: [BuiltInCatalogService, CatalogHooks, CatalogLoaders],
 })
 export class CatalogModule {}

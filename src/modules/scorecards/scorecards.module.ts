@@ -25,6 +25,5 @@ import { StageDecisionService } from './stage-decision.service';
     InterviewScorecardsResolver,
     ApplicationSkillVerificationsResolver,
   ],
-  exports: [ScorecardsService, SkillVerificationService, StageDecisionService],
 })
 export class ScorecardsModule {}
