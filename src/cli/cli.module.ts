@@ -7,6 +7,8 @@ import { IdentityModule } from '../modules/identity';
 import { PositionsModule } from '../modules/positions';
 import { CandidatesModule } from '../modules/candidates';
 import { PipelineModule } from '../modules/pipeline';
+import { SchedulingModule } from '../modules/scheduling';
+import { ScorecardsModule } from '../modules/scorecards';
 
 /** Services the command-line tasks (seeding) need, without HTTP or workers. */
 @Module({})
@@ -21,6 +23,9 @@ export class CliModule {
         PositionsModule,
         CandidatesModule,
         PipelineModule,
+        // The demo data moves applications: the modules that fill the pipeline's hooks come along.
+        SchedulingModule,
+        ScorecardsModule,
       ],
       providers: [DemoDataService],
     };
