@@ -3,8 +3,10 @@ import { DiscoveryModule } from '@nestjs/core';
 import { JobRegistryCheck, JobsModule } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
-import { HeartbeatProcessor } from './modules/system/heartbeat.processor';
-import { PipelineJobsModule } from './modules/pipeline/pipeline-jobs.module';
+import { PipelineJobsModule } from './modules/pipeline';
+import { SchedulingModule } from './modules/scheduling';
+import { ScorecardsModule } from './modules/scorecards';
+import { HeartbeatProcessor } from './modules/system';
 
 /**
  * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
@@ -25,6 +27,10 @@ export class WorkerModule {
           worker: { concurrency: config.worker.concurrency, lockDurationMs: config.worker.lockDurationMs },
         }),
         PipelineJobsModule,
+        // They fill the pipeline's hooks: a transition the worker runs cancels the decided
+        // application's interviews and checks the hire gate, exactly as in the API.
+        SchedulingModule,
+        ScorecardsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { median, ratio, Role } from '../../libs/domain';
 import { resetDatabase, TestApi } from '../../libs/testing';
 import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic';
-import { AnalyticsService, type AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
+import { AnalyticsService, type AnalyticsFilterValues } from '../../src/modules/analytics';
 import { bulkLoadHistory, selectApplications } from './synthetic-fixtures';
 
 /**

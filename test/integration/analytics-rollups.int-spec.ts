@@ -3,9 +3,8 @@ import { Client } from 'pg';
 import { Role, wilsonInterval } from '../../libs/domain';
 import { NO_ROLLUP_DIFFERENCES, resetDatabase, rollupDifferencesFromRebuild, TestApi } from '../../libs/testing';
 import { generateHistory, insertHistory, type SyntheticHistory } from '../../src/cli/synthetic';
-import { weekStart } from '../../src/modules/analytics/analytics-slice';
-import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
-import { StageBreakdown, StageInsightsService } from '../../src/modules/analytics/stage-insights.service';
+import { weekStart, StageBreakdown, StageInsightsService } from '../../src/modules/analytics';
+import type { AnalyticsFilterValues } from '../../src/modules/analytics';
 import { bulkLoadHistory, selectApplications } from './synthetic-fixtures';
 
 describe('analytics rollups', () => {

@@ -2,7 +2,7 @@
 // file), restricted to the stages the simulation knows (STAGE_BEHAVIOUR). Stages, rubrics,
 // questions, skills, requirements and company-profile emphasis all come from that file.
 import { CompanyProfile, QuestionCategory, SkillPriority, StageKind } from '../../../libs/domain';
-import builtInPlan from '../../modules/catalog/data/backend-developer.plan.json';
+import { readBuiltInPlan } from '../../modules/catalog';
 import type { RubricLevelJson } from './rows';
 import { STAGE_BEHAVIOUR, type StageBehaviour } from './stage-behaviour';
 
@@ -200,4 +200,7 @@ function syntheticPlanOf(file: BuiltInPlanFile, behaviour: Readonly<Record<strin
 }
 
 /** The plan of every synthetic position. */
-export const SYNTHETIC_PLAN: SyntheticPlan = syntheticPlanOf(builtInPlan, STAGE_BEHAVIOUR);
+export const SYNTHETIC_PLAN: SyntheticPlan = syntheticPlanOf(
+  readBuiltInPlan('backend-developer.plan.json'),
+  STAGE_BEHAVIOUR,
+);

@@ -6,7 +6,7 @@ import { RejectionReason, StageDecisionOutcome } from '../../../libs/domain';
 import { QueueName, QueueProcessor, type JobPayloads } from '../../../libs/jobs';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
 import { BadUserInputException } from '../../common/errors/domain.exception';
-import { StageDecision } from '../scorecards/stage-decision.entity';
+import { StageDecision } from './stage-decision.entity';
 import { PipelineService } from './pipeline.service';
 
 /**
