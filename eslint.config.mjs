@@ -11,6 +11,7 @@ export default tseslint.config(
       'migrations/*.ts',
       'jest.config.js',
       'eslint.config.mjs',
+      '.dependency-cruiser.cjs',
       'scripts/',
     ],
   },

@@ -12,8 +12,7 @@ import { Client } from 'pg';
 import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
 import { createApiApp } from '../src/main';
-import { PasswordHasher } from '../src/modules/identity/password-hasher';
-import { User } from '../src/modules/identity/user.entity';
+import { PasswordHasher, User } from '../src/modules/identity';
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);

@@ -6,16 +6,16 @@ import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { graphqlModule } from './graphql/graphql.config';
-import { HealthModule } from './modules/health/health.module';
-import { CatalogModule } from './modules/catalog/catalog.module';
-import { IdentityModule } from './modules/identity/identity.module';
-import { PositionsModule } from './modules/positions/positions.module';
-import { CandidatesModule } from './modules/candidates/candidates.module';
-import { PipelineModule } from './modules/pipeline/pipeline.module';
-import { SchedulingModule } from './modules/scheduling/scheduling.module';
-import { NotificationsModule } from './modules/notifications/notifications.module';
-import { ScorecardsModule } from './modules/scorecards/scorecards.module';
-import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { HealthModule } from './modules/health';
+import { CatalogModule } from './modules/catalog';
+import { IdentityModule } from './modules/identity';
+import { PositionsModule } from './modules/positions';
+import { CandidatesModule } from './modules/candidates';
+import { PipelineModule } from './modules/pipeline';
+import { SchedulingModule } from './modules/scheduling';
+import { NotificationsModule } from './modules/notifications';
+import { ScorecardsModule } from './modules/scorecards';
+import { AnalyticsModule } from './modules/analytics';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})

@@ -1,11 +1,17 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
-import { JobsModule } from '../libs/jobs';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobRegistryCheck, JobsModule } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
-import { HeartbeatProcessor } from './modules/system/heartbeat.processor';
-import { PipelineJobsModule } from './modules/pipeline/pipeline-jobs.module';
+import { PipelineJobsModule } from './modules/pipeline';
+import { SchedulingModule } from './modules/scheduling';
+import { ScorecardsModule } from './modules/scorecards';
+import { HeartbeatProcessor } from './modules/system';
 
-/** The worker process: job processors and the outbox relay; no HTTP. */
+/**
+ * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
+ * every job of libs/jobs/job-names.ts has exactly one processor (JobRegistryCheck).
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, extra: ModuleMetadata['imports'] = []): DynamicModule {
@@ -13,6 +19,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config, 'worker'),
+        DiscoveryModule,
         JobsModule.forRoot({
           redisUrl: config.redis.url,
           prefix: config.redis.queuePrefix,
@@ -20,9 +27,13 @@ export class WorkerModule {
           worker: { concurrency: config.worker.concurrency, lockDurationMs: config.worker.lockDurationMs },
         }),
         PipelineJobsModule,
+        // They fill the pipeline's hooks: a transition the worker runs cancels the decided
+        // application's interviews and checks the hire gate, exactly as in the API.
+        SchedulingModule,
+        ScorecardsModule,
         ...extra,
       ],
-      providers: [HeartbeatProcessor],
+      providers: [HeartbeatProcessor, JobRegistryCheck],
     };
   }
 }

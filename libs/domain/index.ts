@@ -4,6 +4,7 @@ export * from './hiring';
 export * from './interview-plan';
 export * from './application-pipeline';
 export * from './interview-slots';
+export * from './panel-allocation';
 export * from './skill-verification';
 export * from './scoring';
 export * from './question-ratings';

@@ -1,5 +1,7 @@
 import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { JobName } from './job-names';
 
 export const WORKER_SETTINGS = Symbol('WORKER_SETTINGS');
 
@@ -12,10 +14,33 @@ export interface WorkerSettings {
 /**
  * Base of every processor. Declare it with `@Processor(queue, { autorun: false })`: the worker
  * starts here, once the configured concurrency and lock duration are applied (the decorator
- * cannot read configuration).
+ * cannot read configuration). Each processor declares the job names it runs (`jobNames`): the
+ * worker refuses to start unless every job of job-names.ts has exactly one processor
+ * (JobRegistryCheck), and a job with another name fails instead of reaching `process`.
  */
-export abstract class QueueProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class QueueProcessor<Name extends string = JobName>
+  extends WorkerHost
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   @Inject(WORKER_SETTINGS) private readonly settings!: WorkerSettings;
+
+  /** The jobs this processor runs. */
+  abstract readonly jobNames: readonly Name[];
+
+  constructor() {
+    super();
+    // BullMQ calls `process` (the subclass's, bound when @nestjs/bullmq creates the worker): every
+    // job passes the name check first. Unrecoverable: retrying cannot make the name right.
+    const run = this.process.bind(this);
+    this.process = (job: Job, token?: string) => {
+      if (!(this.jobNames as readonly string[]).includes(job.name)) {
+        const message = `${this.constructor.name} does not run job "${job.name}" (it runs ${this.jobNames.join(', ')})`;
+        new Logger(this.constructor.name).error(`Job ${job.id} failed: ${message}`);
+        return Promise.reject(new UnrecoverableError(message));
+      }
+      return run(job, token);
+    };
+  }
 
   onApplicationBootstrap(): void | Promise<void> {
     const worker = this.worker;

@@ -3,8 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApiApp } from '../../src/main';
-import { PasswordHasher } from '../../src/modules/identity/password-hasher';
-import { User } from '../../src/modules/identity/user.entity';
+import { PasswordHasher, User } from '../../src/modules/identity';
 import type { Role } from '../domain';
 import { resetDatabase } from './database';
 

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config';
-import { BuiltInCatalogService } from '../modules/catalog/built-in-catalog.service';
-import { DemoDataService } from '../modules/demo/demo-data.service';
+import { BuiltInCatalogService } from '../modules/catalog';
+import { DemoDataService } from '../modules/demo';
 import { CliModule } from './cli.module';
 
 /**

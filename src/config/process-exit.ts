@@ -1,11 +1,21 @@
+import { JobRegistryError } from '../../libs/jobs/job-registry';
 import { DependencyUnavailableError } from './wait-for-dependencies';
 import { ConfigError } from './app-config';
 
+/** Exit codes of the known start-up failures (sysexits.h). */
+function exitCodeOf(error: unknown): number | null {
+  if (error instanceof ConfigError) return 78; // EX_CONFIG
+  if (error instanceof DependencyUnavailableError) return 69; // EX_UNAVAILABLE
+  if (error instanceof JobRegistryError) return 70; // EX_SOFTWARE: the code is wired wrong
+  return null;
+}
+
 /** Entry points end here on a start-up failure: one clear line for known causes, a stack otherwise. */
 export function exitOnStartupFailure(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof DependencyUnavailableError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(error instanceof ConfigError ? 78 : 69);
+  const code = exitCodeOf(error);
+  if (code !== null) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(code);
   }
   process.stderr.write(`Start-up failed: ${(error as Error)?.stack ?? String(error)}\n`);
   process.exit(1);

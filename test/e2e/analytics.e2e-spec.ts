@@ -1,6 +1,6 @@
 import { Role } from '../../libs/domain';
 import { errorCode, NO_ROLLUP_DIFFERENCES, rollupDifferencesInTestDatabase, TestApi } from '../../libs/testing';
-import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
+import { BuiltInCatalogService } from '../../src/modules/catalog';
 
 describe('analytics over GraphQL', () => {
   const api = new TestApi();

@@ -1,10 +1,9 @@
 import { Role, SkillPriority, SkillVerdict } from '../../libs/domain';
 import { errorCode, TestApi } from '../../libs/testing';
-import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
-import { SkillRequirement } from '../../src/modules/catalog/interview-plan.entity';
-import { Application } from '../../src/modules/candidates/application.entity';
-import { ApplicationSkillVerdict } from '../../src/modules/pipeline/skill-verdict.entity';
-import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
+import { BuiltInCatalogService, SkillRequirement } from '../../src/modules/catalog';
+import { Application } from '../../src/modules/pipeline';
+import { ApplicationSkillVerdict } from '../../src/modules/scorecards';
+import { Interview, InterviewPanelist } from '../../src/modules/scheduling';
 
 const APP_FIELDS = `id status version currentStage { id name order } decidedAt
   stageHistory { stage { name } outcome reason reasonCode decidedBy { email } exitedAt }`;

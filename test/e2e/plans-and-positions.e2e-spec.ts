@@ -1,6 +1,6 @@
 import { Role } from '../../libs/domain';
 import { errorCode, TestApi } from '../../libs/testing';
-import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
+import { BuiltInCatalogService } from '../../src/modules/catalog';
 
 const PLAN_FIELDS = `id name version stages { id kind name order focusAreas interviewerWeighs passThreshold revision
   rubric { id scaleMin scaleMax criteria { id name weight levels { score label } } }

@@ -1,13 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { Role } from '../../libs/domain';
+import { Role, StageDecisionOutcome } from '../../libs/domain';
 import { errorCode, NO_ROLLUP_DIFFERENCES, rollupDifferencesInTestDatabase, TestApi } from '../../libs/testing';
 import { loadConfig } from '../../src/config/app-config';
-import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
-import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
+import { BuiltInCatalogService } from '../../src/modules/catalog';
+import { Interview, InterviewPanelist } from '../../src/modules/scheduling';
 import { createWorkerApp } from '../../src/worker';
-import { StageDecisionProcessor } from '../../src/modules/pipeline/stage-decision.processor';
-import { StageDecision } from '../../src/modules/scorecards/stage-decision.entity';
-import { ScorecardAmendment } from '../../src/modules/scorecards/scorecard.entity';
+import { SYSTEM_ACTOR } from '../../src/common/auth/actor';
+import { PipelineService, StageDecision, StageDecisionProcessor, StageVisit } from '../../src/modules/pipeline';
+import { ScorecardAmendment } from '../../src/modules/scorecards';
 
 const STAGES = `plan { stages { id name kind order autoAdvance rubric { criteria { id name } scaleMin scaleMax }
   questions { id } }
@@ -539,10 +539,66 @@ describe('scorecards, skill verification and stage decisions', () => {
     const moved = await waitForStage(applicationId, (application) => application.currentStage?.id !== first.id);
     const decision = await api.orm.em.fork().findOneOrFail(StageDecision, { application: applicationId });
     const processor = worker.get(StageDecisionProcessor);
-    await processor.process({ data: { decisionId: decision.id } } as never);
-    await processor.process({ data: { decisionId: decision.id } } as never);
+    await processor.process({ name: 'pipeline.apply-stage-decision', data: { decisionId: decision.id } } as never);
+    await processor.process({ name: 'pipeline.apply-stage-decision', data: { decisionId: decision.id } } as never);
     const after = (await gql(APPLICATION, { id: applicationId })).data!.application;
     expect(after.stageHistory).toHaveLength(moved.stageHistory.length);
     expect(after.version).toBe(moved.version);
+  });
+
+  // The worker runs transitions too (StageDecisionProcessor): the modules that fill the pipeline's
+  // hooks must be loaded there, or a decision carried out by the worker would behave differently.
+  it('runs the same transition hooks in the worker: a rejection cancels open interviews, a hire checks skills', async () => {
+    const applicationId = await applyCandidate('Ada Worker');
+    const em = api.orm.em.fork();
+    const visit = await em.findOneOrFail(StageVisit, { application: applicationId, exitedAt: null });
+    const decision = new StageDecision({
+      visit,
+      application: visit.application,
+      stage: visit.stage,
+      outcome: StageDecisionOutcome.FAILED,
+      average: 1,
+      reasons: ['below the bar'],
+      automatic: true,
+    });
+    await em.persistAndFlush(decision);
+    const scheduled = await gql(
+      `mutation ($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { interview { id status } } }`,
+      {
+        input: {
+          applicationId,
+          startsAt: hoursFromNow(48).toISOString(),
+          endsAt: hoursFromNow(49).toISOString(),
+          interviewerIds: [people.ann!.id],
+        },
+      },
+    );
+    const interviewId = scheduled.data!.scheduleInterview.interview.id;
+
+    await worker.get(StageDecisionProcessor).process({ data: { decisionId: decision.id } } as never);
+    const after = await gql(
+      `query ($id: ID!) { application(id: $id) { status interviews { id status cancelReason } } }`,
+      { id: applicationId },
+    );
+    expect(after.data!.application).toEqual({
+      status: 'REJECTED',
+      interviews: [{ id: interviewId, status: 'CANCELLED', cancelReason: 'The application was rejected.' }],
+    });
+    const panelists = await api.orm.em.fork().find(InterviewPanelist, { interview: interviewId });
+    expect(panelists.map((panelist) => panelist.blocksCalendar)).toEqual([false]);
+
+    // Past every stage without verifying a must-verify skill: the worker's pipeline refuses the hire.
+    const hopeful = await applyCandidate('Bea Worker');
+    for (const _stage of plan.stages) {
+      const skipped = await gql(
+        `mutation ($input: SkipStageInput!) { skipStage(input: $input) { application { status } } }`,
+        { input: { applicationId: hopeful, reason: 'fast track' } },
+      );
+      expect(skipped.errors).toBeUndefined();
+    }
+    await expect(worker.get(PipelineService).transition(SYSTEM_ACTOR, hopeful, 'hire')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('Cannot hire yet: these must-verify skills are not verified'),
+    });
   });
 });

@@ -2,8 +2,8 @@ import { RequestContext } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { median, ratio, Role } from '../../libs/domain';
 import { resetDatabase, TestApi } from '../../libs/testing';
-import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-history';
-import { AnalyticsService, type AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
+import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic';
+import { AnalyticsService, type AnalyticsFilterValues } from '../../src/modules/analytics';
 import { bulkLoadHistory, selectApplications } from './synthetic-fixtures';
 
 /**

@@ -2,11 +2,9 @@ import { RequestContext } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { Role, wilsonInterval } from '../../libs/domain';
 import { NO_ROLLUP_DIFFERENCES, resetDatabase, rollupDifferencesFromRebuild, TestApi } from '../../libs/testing';
-import { insertHistory } from '../../src/cli/seed-synthetic';
-import { generateHistory, type SyntheticHistory } from '../../src/cli/synthetic-history';
-import { weekStart } from '../../src/modules/analytics/analytics-slice';
-import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
-import { StageBreakdown, StageInsightsService } from '../../src/modules/analytics/stage-insights.service';
+import { generateHistory, insertHistory, type SyntheticHistory } from '../../src/cli/synthetic';
+import { weekStart, StageBreakdown, StageInsightsService } from '../../src/modules/analytics';
+import type { AnalyticsFilterValues } from '../../src/modules/analytics';
 import { bulkLoadHistory, selectApplications } from './synthetic-fixtures';
 
 describe('analytics rollups', () => {

@@ -1,7 +1,6 @@
 import type { Client } from 'pg';
-import { insertHistory } from '../../src/cli/seed-synthetic';
-import type { SyntheticHistory } from '../../src/cli/synthetic-history';
-import type { AnalyticsFilterValues } from '../../src/modules/analytics/analytics.service';
+import { insertHistory, type SyntheticHistory } from '../../src/cli/synthetic';
+import type { AnalyticsFilterValues } from '../../src/modules/analytics';
 
 /** The generated applications an analytics filter selects, decided in memory (the tests' reference). */
 export function selectApplications(history: SyntheticHistory, filter: AnalyticsFilterValues) {

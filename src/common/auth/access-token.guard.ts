@@ -4,11 +4,18 @@ import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../../libs/domain';
 import { ForbiddenException, UnauthenticatedException } from '../errors/domain.exception';
-import { TokenService } from '../../modules/identity/token.service';
 import type { Actor } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 
 export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+
+/**
+ * Turns an access token into the caller's actor, or throws UNAUTHENTICATED. Declared here so the
+ * guard depends on no module; identity provides it (its TokenService).
+ */
+export abstract class AccessTokenVerifier {
+  abstract verifyAccessToken(token: string): Promise<Actor>;
+}
 
 /**
  * Global guard of GraphQL operations: a valid access token of an active user, and one of the
@@ -18,7 +25,7 @@ export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
+    private readonly tokens: AccessTokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -4,7 +4,7 @@ import { Role, type CompanyProfile, type ExperienceLevel } from '../../../libs/d
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
-import { Position } from '../positions/position.entity';
+import { Position } from '../positions';
 import { planWeeks, rollupConditions, type AnalyticsSlice, type AppliedRange, type Condition } from './analytics-slice';
 
 export interface AnalyticsFilterValues {

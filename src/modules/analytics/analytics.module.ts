@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
+import { PolicyModule } from '../../common/policy/policy.module';
+import { AnalyticsCsvService } from './analytics-csv.service';
 import { AnalyticsReader } from './analytics-reader';
 import { AnalyticsResolver } from './analytics.resolver';
 import { AnalyticsService } from './analytics.service';
 import { StageInsightsService } from './stage-insights.service';
 
 @Module({
-  imports: [IdentityModule],
-  providers: [AnalyticsReader, AnalyticsService, StageInsightsService, AnalyticsResolver],
+  imports: [PolicyModule],
+  providers: [AnalyticsReader, AnalyticsService, StageInsightsService, AnalyticsCsvService, AnalyticsResolver],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule {}

@@ -5,8 +5,8 @@ import type { Actor } from '../../common/auth/actor';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { AnalyticsReader, type AnalyticsFilterValues } from './analytics-reader';
 import { applicationConditions, FACT_COLUMNS, type AnalyticsSlice, type AppliedRange } from './analytics-slice';
-import { User } from '../identity/user.entity';
-import { Position } from '../positions/position.entity';
+import { User } from '../identity';
+import { Position } from '../positions';
 
 export type { AnalyticsFilterValues } from './analytics-reader';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RejectionReason, StageKind, wilsonInterval } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
-import { Question } from '../catalog/question.entity';
+import { Question } from '../catalog';
 import { AnalyticsReader, type AnalyticsFilterValues } from './analytics-reader';
 import {
   applicationConditions,

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
-import { ApplicationAccess } from './application-access';
+import { PolicyModule } from '../../common/policy/policy.module';
+import { CandidatesLoaders } from './candidates.loaders';
 import { CandidatesResolver } from './candidates.resolver';
 import { CandidatesService } from './candidates.service';
 
 @Module({
-  imports: [IdentityModule],
-  providers: [CandidatesService, ApplicationAccess, CandidatesResolver],
-  exports: [CandidatesService, ApplicationAccess],
+  imports: [PolicyModule],
+  providers: [CandidatesService, CandidatesLoaders, CandidatesResolver],
+  exports: [CandidatesService, CandidatesLoaders],
 })
 export class CandidatesModule {}

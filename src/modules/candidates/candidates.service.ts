@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { normalizeEmail } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
+import { isUniqueViolation } from '../../common/errors/constraint-errors';
 import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
-import { ApplicationAccess, showsContactOf } from './application-access';
+import { ApplicationAccess, showsContactOf } from '../../common/policy/application-access';
 import { Candidate } from './candidate.entity';
 import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
 
@@ -36,7 +37,7 @@ export class CandidatesService {
     try {
       await em.persistAndFlush(candidate);
     } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      if (!isUniqueViolation(error)) throw error;
       em.clear();
       const existing = await em.findOne(Candidate, { email: candidate.email });
       throw new ConflictException(`A candidate with the email ${candidate.email} already exists.`, {

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
+import { PolicyModule } from '../../common/policy/policy.module';
 import { BuiltInCatalogService } from './built-in-catalog.service';
+import { CatalogHooks } from './catalog-hooks';
+import { CatalogLoaders } from './catalog.loaders';
 import { CatalogResolver } from './catalog.resolver';
 import { CatalogService } from './catalog.service';
 import { PlanEditorService } from './plan-editor.service';
 
 @Module({
-  imports: [IdentityModule],
-  providers: [CatalogService, PlanEditorService, CatalogResolver, BuiltInCatalogService],
-  exports: [CatalogService, BuiltInCatalogService],
+  imports: [PolicyModule],
+  providers: [CatalogService, PlanEditorService, CatalogHooks, CatalogResolver, BuiltInCatalogService, CatalogLoaders],
+  exports: [BuiltInCatalogService, CatalogHooks, CatalogLoaders],
 })
 export class CatalogModule {}

@@ -2,8 +2,6 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, QuestionCategory, Role, StageKind } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
-import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
-import { StageVisit } from '../pipeline/stage-visit.entity';
 import { CatalogService } from './catalog.service';
 import {
   AddPlanStageInput,
@@ -33,10 +31,7 @@ import {
   QuestionType,
   SkillType,
 } from './graphql/catalog.type';
-import { PlanStage, SkillRequirement } from './interview-plan.entity';
 import { PlanEditorService } from './plan-editor.service';
-import { applyStageChanges, replaceRubric } from './plan-stage-changes';
-import { Skill } from './skill.entity';
 
 const EDITORS = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
 
@@ -68,8 +63,8 @@ export class CatalogResolver {
     description: 'One template version by id (null for anything else).',
   })
   async planTemplate(@Args('id', { type: () => ID }) id: string): Promise<InterviewPlanType | null> {
-    const plan = await this.catalog.plan(id).catch(() => null);
-    return plan?.isTemplate ? InterviewPlanType.from(plan) : null;
+    const plan = await this.catalog.template(id);
+    return plan && InterviewPlanType.from(plan);
   }
 
   @Roles(...ALL_ROLES)
@@ -147,16 +142,7 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdatePlanTemplateInput,
   ): Promise<InterviewPlanPayload> {
-    const { plan } = await this.editor.edit(input.planId, actor, (edit) => {
-      if (!edit.plan.isTemplate) {
-        throw new BadUserInputException("This is a position's plan, not a template.", {
-          'input.planId': 'not a template',
-        });
-      }
-      if (input.name !== undefined) edit.plan.name = input.name.trim();
-      if (input.description !== undefined) edit.plan.description = input.description;
-    });
-    return { plan: InterviewPlanType.from(plan) };
+    return { plan: InterviewPlanType.from(await this.editor.updateTemplate(actor, input)) };
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER)
@@ -211,13 +197,7 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: UpdatePlanStageInput,
   ): Promise<PlanStagePayload> {
-    const planId = await this.planOfStage(input.stageId);
-    const { result } = await this.editor.edit(planId, actor, async (edit) => {
-      const stage = edit.stage(input.stageId);
-      await applyStageChanges(edit.em, stage, input);
-      return stage;
-    });
-    return { stage: PlanStageType.from(result) };
+    return { stage: PlanStageType.from(await this.editor.updateStage(actor, input)) };
   }
 
   @Roles(...EDITORS)
@@ -226,13 +206,7 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SetStageRubricInput,
   ): Promise<PlanStagePayload> {
-    const planId = await this.planOfStage(input.stageId);
-    const { result } = await this.editor.edit(planId, actor, (edit) => {
-      const stage = edit.stage(input.stageId);
-      replaceRubric(edit.em, stage, input.rubric);
-      return stage;
-    });
-    return { stage: PlanStageType.from(result) };
+    return { stage: PlanStageType.from(await this.editor.setStageRubric(actor, input)) };
   }
 
   @Roles(...EDITORS)
@@ -241,29 +215,7 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AddPlanStageInput,
   ): Promise<InterviewPlanPayload> {
-    const { plan } = await this.editor.edit(input.planId, actor, (edit) => {
-      const stages = edit.plan.stages.getItems().sort((a, b) => a.order - b.order);
-      const order = Math.min(input.order ?? stages.length + 1, stages.length + 1);
-      for (const stage of stages) if (stage.order >= order) stage.order += 1;
-      const stage = new PlanStage({
-        plan: edit.plan,
-        key: `custom-${Date.now().toString(36)}`,
-        kind: input.kind,
-        name: input.name,
-        order,
-        focusAreas: input.focusAreas,
-        participants: input.participants,
-        successCriteria: input.successCriteria,
-        preparationTips: [],
-        durationMinutes: input.durationMinutes,
-        feedbackDueHours: input.feedbackDueHours,
-        autoAdvance: input.autoAdvance,
-        passThreshold: input.passThreshold ?? null,
-      });
-      edit.plan.stages.add(stage);
-      if (input.rubric) replaceRubric(edit.em, stage, input.rubric);
-    });
-    return { plan: InterviewPlanType.from(plan) };
+    return { plan: InterviewPlanType.from(await this.editor.addStage(actor, input)) };
   }
 
   @Roles(...EDITORS)
@@ -274,21 +226,7 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RemovePlanStageInput,
   ): Promise<InterviewPlanPayload> {
-    const planId = await this.planOfStage(input.stageId);
-    const { plan } = await this.editor.edit(planId, actor, async (edit) => {
-      const stage = edit.stage(input.stageId);
-      if (!edit.plan.isTemplate && (await edit.em.count(StageVisit, { stage })) > 0) {
-        throw new ConflictException(`Applications have already been through "${stage.name}"; it cannot be removed.`);
-      }
-      for (const requirement of edit.plan.skillRequirements.getItems()) requirement.verifiedIn.remove(stage);
-      edit.plan.stages.remove(stage);
-      edit.em.remove(stage);
-      edit.plan.stages
-        .getItems()
-        .sort((a, b) => a.order - b.order)
-        .forEach((remaining, index) => (remaining.order = index + 1));
-    });
-    return { plan: InterviewPlanType.from(plan) };
+    return { plan: InterviewPlanType.from(await this.editor.removeStage(actor, input)) };
   }
 
   @Roles(...EDITORS)
@@ -297,27 +235,7 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ReorderPlanStagesInput,
   ): Promise<InterviewPlanPayload> {
-    const { plan } = await this.editor.edit(input.planId, actor, async (edit) => {
-      const stages = input.stageIds.map((id) => edit.stage(id));
-      if (new Set(stages).size !== edit.plan.stages.length || stages.length !== edit.plan.stages.length) {
-        throw new BadUserInputException('List every stage of the plan exactly once.', {
-          'input.stageIds': `expected the ${edit.plan.stages.length} stages of the plan, each once`,
-        });
-      }
-      if (!edit.plan.isTemplate) {
-        const visited = await edit.em.find(StageVisit, { stage: { $in: stages } }, { fields: ['stage'] });
-        const moved = stages.filter(
-          (stage, index) => stage.order !== index + 1 && visited.some((visit) => visit.stage.id === stage.id),
-        );
-        if (moved.length) {
-          throw new ConflictException(
-            `Applications have already been through "${moved[0]!.name}"; it keeps its place in the plan.`,
-          );
-        }
-      }
-      stages.forEach((stage, index) => (stage.order = index + 1));
-    });
-    return { plan: InterviewPlanType.from(plan) };
+    return { plan: InterviewPlanType.from(await this.editor.reorderStages(actor, input)) };
   }
 
   @Roles(...EDITORS)
@@ -328,38 +246,6 @@ export class CatalogResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SetSkillRequirementInput,
   ): Promise<InterviewPlanPayload> {
-    const { plan } = await this.editor.edit(input.planId, actor, async (edit) => {
-      const skill = await edit.em.findOne(Skill, { id: input.skillId, archivedAt: null });
-      if (!skill)
-        throw new BadUserInputException(`Unknown skill ${input.skillId}.`, { 'input.skillId': 'unknown skill' });
-      const stages = input.verifiedInStageIds.map((id) => edit.stage(id));
-      let requirement = edit.plan.skillRequirements.getItems().find((candidate) => candidate.skill.id === skill.id);
-      if (!requirement) {
-        requirement = new SkillRequirement({
-          plan: edit.plan,
-          skill,
-          position: edit.plan.skillRequirements.length,
-          priority: input.priority,
-          verificationMethod: input.verificationMethod,
-          minimumRequirement: input.minimumRequirement ?? null,
-          evaluationCriteria: input.evaluationCriteria,
-        });
-        edit.plan.skillRequirements.add(requirement);
-      }
-      Object.assign(requirement, {
-        priority: input.priority,
-        verificationMethod: input.verificationMethod,
-        minimumRequirement: input.minimumRequirement ?? null,
-        evaluationCriteria: input.evaluationCriteria,
-      });
-      requirement.verifiedIn.set(stages);
-    });
-    return { plan: InterviewPlanType.from(plan) };
-  }
-
-  private async planOfStage(stageId: string): Promise<string> {
-    const stage = await this.catalog.stage(stageId);
-    if (!stage) throw new NotFoundException('Plan stage', stageId);
-    return stage.plan.id;
+    return { plan: InterviewPlanType.from(await this.editor.setSkillRequirement(actor, input)) };
   }
 }

@@ -8,7 +8,7 @@ import { CandidateQuestion } from './candidate-question.entity';
 import { randomUUID } from 'node:crypto';
 import type { CreatePlanTemplateInput, PracticalTaskInput, QuestionInput } from './graphql/catalog.input';
 import { PracticalTask } from './practical-task.entity';
-import { InterviewPlan, PlanStage } from './interview-plan.entity';
+import { InterviewPlan } from './interview-plan.entity';
 import { assertValidPlan, copyPlan, loadPlans } from './plan-graph';
 import { Question } from './question.entity';
 import { Skill } from './skill.entity';
@@ -40,8 +40,10 @@ export class CatalogService {
     return plan;
   }
 
-  stage(id: string): Promise<PlanStage | null> {
-    return this.em.findOne(PlanStage, { id });
+  /** One template version by id; null for a position's plan, an unknown id, or an id that is none. */
+  async template(id: string): Promise<InterviewPlan | null> {
+    const plan = await this.plan(id).catch(() => null);
+    return plan?.isTemplate ? plan : null;
   }
 
   questions(filter: { category?: QuestionCategory | null; skillId?: string | null }): Promise<Question[]> {

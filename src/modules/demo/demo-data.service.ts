@@ -1,15 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CreateRequestContext, MikroORM } from '@mikro-orm/postgresql';
 import { CompanyProfile, ExperienceLevel, PositionStatus, Role } from '../../../libs/domain';
-import { InterviewPlan } from '../catalog/interview-plan.entity';
-import { User } from '../identity/user.entity';
-import { UserService } from '../identity/user.service';
-import { Position } from '../positions/position.entity';
-import { PositionsService } from '../positions/positions.service';
+import { InterviewPlan } from '../catalog';
+import { User, UserService } from '../identity';
+import { Position, PositionsService } from '../positions';
 import type { Actor } from '../../common/auth/actor';
-import { Candidate } from '../candidates/candidate.entity';
-import { CandidatesService } from '../candidates/candidates.service';
-import { PipelineService } from '../pipeline/pipeline.service';
+import { Candidate, CandidatesService } from '../candidates';
+import { PipelineService } from '../pipeline';
 
 /** Demo accounts, one per role. Their passwords are published in the README: never in production. */
 export const DEMO_USERS = [

@@ -3,7 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealth
 import { MikroORM } from '@mikro-orm/postgresql';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { JobHeartbeat } from '../system/heartbeat.entity';
+import { JobHeartbeat } from '../system';
 import { REDIS_CLIENT } from './redis-client.provider';
 
 @Controller('health')

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessTokenVerifier } from '../../common/auth/access-token.guard';
+import { PolicyModule } from '../../common/policy/policy.module';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { IdentityResolver } from './identity.resolver';
@@ -11,6 +12,7 @@ import { UserService } from './user.service';
 
 @Module({
   imports: [
+    PolicyModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.accessSecret }),
@@ -21,10 +23,10 @@ import { UserService } from './user.service';
     TokenService,
     UserService,
     PasswordHasher,
-    AccessPolicy,
+    { provide: AccessTokenVerifier, useExisting: TokenService },
     IdentityResolver,
     BootstrapAdminService,
   ],
-  exports: [TokenService, UserService, AccessPolicy],
+  exports: [AccessTokenVerifier, UserService],
 })
 export class IdentityModule {}

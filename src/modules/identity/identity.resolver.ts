@@ -2,7 +2,6 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { AuthService } from './auth.service';
 import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
 import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
@@ -15,7 +14,6 @@ export class IdentityResolver {
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
     private readonly userService: UserService,
-    private readonly policy: AccessPolicy,
   ) {}
 
   @Public()
@@ -52,8 +50,7 @@ export class IdentityResolver {
     @CurrentActor() actor: Actor,
     @Args('role', { type: () => Role, nullable: true }) role?: Role,
   ): Promise<UserType[]> {
-    this.policy.assert(this.policy.canListUsers(actor), 'Only admins, recruiters and hiring managers can list users.');
-    return (await this.userService.list(role)).map((user) => UserType.from(user));
+    return (await this.userService.list(actor, role)).map((user) => UserType.from(user));
   }
 
   @Roles(Role.ADMIN)

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { isKnownTimezone, normalizeEmail, passwordProblem, type Role } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { isUniqueViolation } from '../../common/errors/constraint-errors';
+import { AccessPolicy } from '../../common/policy/access-policy';
 import {
   BadUserInputException,
   ConflictException,
@@ -23,6 +26,7 @@ export class UserService {
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** Creates a user; CONFLICT when the email (in any letter case) is taken. */
@@ -50,7 +54,7 @@ export class UserService {
     try {
       await em.persistAndFlush(user);
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
+      if (isUniqueViolation(error)) {
         const existing = await em.fork().findOne(User, { email });
         throw new ConflictException(`A user with the email ${email} already exists.`, { existingId: existing?.id });
       }
@@ -65,7 +69,9 @@ export class UserService {
     return user;
   }
 
-  list(role?: Role | null): Promise<User[]> {
+  /** Active users, by name; their contact details and roles are for staff who assemble panels and teams. */
+  list(actor: Actor, role?: Role | null): Promise<User[]> {
+    this.policy.assert(this.policy.canListUsers(actor), 'Only admins, recruiters and hiring managers can list users.');
     const where = role ? { roles: { $contains: [role] }, deactivatedAt: null } : { deactivatedAt: null };
     return this.em.find(User, where, { orderBy: { name: 'asc', id: 'asc' } });
   }

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { BaseEntity } from '../../common/base.entity';
-import { User } from '../identity/user.entity';
+import { User } from '../identity';
 
 /** An in-app message to one user. `key` makes sending idempotent (a job may run twice). */
 @Entity()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundException } from '../../common/errors/domain.exception';
-import { User } from '../identity/user.entity';
+import { User } from '../identity';
 import { Notification } from './notification.entity';
 
 export interface NotificationDraft {

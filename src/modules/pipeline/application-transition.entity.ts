@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { ApplicationStatus } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { Application } from '../candidates/application.entity';
-import { User } from '../identity/user.entity';
+import { Application } from './application.entity';
+import { User } from '../identity';
 
 /** Append-only log of every pipeline action: who did what to which application, when and why. */
 @Entity()

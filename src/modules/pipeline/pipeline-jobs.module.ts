@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
-import { ScorecardsModule } from '../scorecards/scorecards.module';
-import { PipelineService } from './pipeline.service';
+import { PipelineModule } from './pipeline.module';
 import { StageDecisionProcessor } from './stage-decision.processor';
 
-/** The worker's side of the pipeline: applying automatic stage decisions. */
+/**
+ * The worker's side of the pipeline: applying automatic stage decisions. The transitions it runs
+ * fire the pipeline's hooks, so the worker loads the modules that fill them as well (WorkerModule).
+ */
 @Module({
-  imports: [IdentityModule, ScorecardsModule],
-  providers: [PipelineService, StageDecisionProcessor],
+  imports: [PipelineModule],
+  providers: [StageDecisionProcessor],
 })
 export class PipelineJobsModule {}

@@ -1,30 +1,29 @@
 import { Module } from '@nestjs/common';
-import { CandidatesModule } from '../candidates/candidates.module';
-import { IdentityModule } from '../identity/identity.module';
-import { PositionsModule } from '../positions/positions.module';
-import { SchedulingModule } from '../scheduling/scheduling.module';
-import { ScorecardsModule } from '../scorecards/scorecards.module';
-import {
-  ApplicationsResolver,
-  CandidateApplicationsResolver,
-  InterviewApplicationResolver,
-  PositionApplicationsResolver,
-  ScorecardInterviewResolver,
-} from './applications.resolver';
-import { PipelineLoaders } from './pipeline-loaders';
+import { PolicyModule } from '../../common/policy/policy.module';
+import { CandidatesModule } from '../candidates';
+import { CatalogModule } from '../catalog';
+import { PositionsModule } from '../positions';
+import { ApplicationsResolver } from './applications.resolver';
+import { ApplicationsService } from './applications.service';
+import { CandidateApplicationsResolver } from './candidate-applications.resolver';
+import { PipelineHooks } from './pipeline-hooks';
+import { PipelineLoaders } from './pipeline.loaders';
 import { PipelineService } from './pipeline.service';
+import { PlanStageUsage } from './plan-stage-usage';
+import { PositionApplicationsResolver } from './position-applications.resolver';
 
 @Module({
-  imports: [IdentityModule, CandidatesModule, SchedulingModule, PositionsModule, ScorecardsModule],
+  imports: [PolicyModule, CatalogModule, PositionsModule, CandidatesModule],
   providers: [
     PipelineService,
+    PipelineHooks,
+    ApplicationsService,
     PipelineLoaders,
+    PlanStageUsage,
     ApplicationsResolver,
-    InterviewApplicationResolver,
     CandidateApplicationsResolver,
     PositionApplicationsResolver,
-    ScorecardInterviewResolver,
   ],
-  exports: [PipelineService],
+  exports: [PipelineService, PipelineHooks],
 })
 export class PipelineModule {}

@@ -1,35 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import {
-  EntityManager,
-  LockMode,
-  LockWaitTimeoutException,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/postgresql';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
   ApplicationStatus,
-  InterviewStatus,
   planTransition,
   PositionStatus,
   RejectionReason,
   Role,
-  SkillPriority,
-  SkillVerdict,
   StageOutcome,
   type PipelineAction,
 } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
+import { isLockNotAvailable, isUniqueViolation } from '../../common/errors/constraint-errors';
 import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { Application } from '../candidates/application.entity';
-import { Candidate } from '../candidates/candidate.entity';
-import { User } from '../identity/user.entity';
-import { Position } from '../positions/position.entity';
+import { ApplicationAccess } from '../../common/policy/application-access';
+import { PlanStage } from '../catalog';
+import { Candidate } from '../candidates';
+import { User } from '../identity';
+import { Position } from '../positions';
+import { Application } from './application.entity';
 import { ApplicationTransition } from './application-transition.entity';
-import { SkillVerificationService } from '../scorecards/skill-verification.service';
-import { StageDecision } from '../scorecards/stage-decision.entity';
+import { PipelineHooks, type TransitionContext } from './pipeline-hooks';
+import { StageDecision } from './stage-decision.entity';
 import { StageVisit } from './stage-visit.entity';
-import { Interview } from '../scheduling/interview.entity';
 
 export interface TransitionRequest {
   reason?: string | null;
@@ -40,29 +33,16 @@ export interface TransitionRequest {
   expectedStageId?: string | null;
 }
 
-interface TransitionContext {
-  em: EntityManager;
-  application: Application;
-  actor: Actor;
-}
-
-/** Hooks around transitions, keyed by action: `before` may refuse, `after` runs in the same transaction. */
-type Hook = (context: TransitionContext) => Promise<void>;
-
 /** Actions a hiring manager may take on their positions' applications, besides recruiters and admins. */
 const HIRING_MANAGER_ACTIONS: readonly PipelineAction[] = ['advance', 'reject', 'hire'];
 
 @Injectable()
 export class PipelineService {
-  private readonly before: Partial<Record<PipelineAction, Hook[]>> = {
-    hire: [(context) => this.assertMustVerifySkillsVerified(context)],
-  };
-  private readonly after: Partial<Record<PipelineAction, Hook[]>> = {};
-
   constructor(
     private readonly em: EntityManager,
     private readonly policy: AccessPolicy,
-    private readonly verifications: SkillVerificationService,
+    private readonly access: ApplicationAccess,
+    private readonly hooks: PipelineHooks,
   ) {}
 
   /** Opens an application at the first stage of the position's plan. */
@@ -94,7 +74,7 @@ export class PipelineService {
         return application;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
+      if (isUniqueViolation(error)) {
         const existing = await this.em.fork().findOne(Application, {
           candidate: input.candidateId,
           position: input.positionId,
@@ -106,6 +86,17 @@ export class PipelineService {
       }
       throw error;
     }
+  }
+
+  /** A person's action on an application they may read (others get NOT_FOUND, as if it did not exist). */
+  async act(
+    actor: Actor,
+    applicationId: string,
+    action: PipelineAction,
+    request: TransitionRequest = {},
+  ): Promise<Application> {
+    if (!(await this.access.canRead(actor, applicationId))) throw new NotFoundException('Application', applicationId);
+    return this.transition(actor, applicationId, action, request);
   }
 
   /**
@@ -156,8 +147,8 @@ export class PipelineService {
         if (!plan.ok) {
           throw new BadUserInputException(plan.message, { [plan.field ?? 'action']: plan.message });
         }
-        const context = { em, application, actor };
-        for (const hook of this.before[action] ?? []) await hook(context);
+        const context: TransitionContext = { em, application, actor, action };
+        await this.hooks.run(`before-${action}`, context);
 
         const now = new Date();
         const fromStatus = application.status;
@@ -188,7 +179,7 @@ export class PipelineService {
         application.currentStage = plan.next.currentStageIndex === null ? null : stages[plan.next.currentStageIndex]!;
         if (plan.decided) {
           application.decidedAt = now;
-          await this.cancelOpenInterviews(em, application);
+          await this.hooks.run('decided', context);
         }
         em.persist(
           this.logEntry(
@@ -202,40 +193,15 @@ export class PipelineService {
             request.reason ?? null,
           ),
         );
-        for (const hook of this.after[action] ?? []) await hook(context);
         await em.flush();
         return application;
       });
     } catch (error) {
-      // 55P03: the NOWAIT row lock is held by another transaction (MikroORM does not map it).
-      if (error instanceof LockWaitTimeoutException || (error as { code?: string }).code === '55P03') {
+      // The NOWAIT row lock is held by another transaction.
+      if (isLockNotAvailable(error)) {
         throw new ConflictException('Someone else is changing this application right now; reload it and try again.');
       }
       throw error;
-    }
-  }
-
-  private async assertMustVerifySkillsVerified({ em, application }: TransitionContext): Promise<void> {
-    const verifications = (await this.verifications.forApplications([application.id], em)).get(application.id) ?? [];
-    const missing = verifications.filter(
-      (entry) => entry.priority === SkillPriority.MUST_VERIFY && entry.verdict !== SkillVerdict.VERIFIED,
-    );
-    if (missing.length) {
-      const list = missing.map((entry) => `${entry.skill.name} (${entry.verdict})`).join(', ');
-      throw new ConflictException(`Cannot hire yet: these must-verify skills are not verified: ${list}.`, {
-        unverifiedSkills: missing.map((entry) => entry.skill.id),
-      });
-    }
-  }
-
-  /** A decided application keeps nobody's calendar blocked: its scheduled interviews are cancelled. */
-  private async cancelOpenInterviews(em: EntityManager, application: Application): Promise<void> {
-    const open = await em.find(Interview, { application, status: InterviewStatus.SCHEDULED }, { populate: ['panel'] });
-    for (const interview of open) {
-      interview.status = InterviewStatus.CANCELLED;
-      interview.cancelReason = `The application was ${application.status.toLowerCase()}.`;
-      interview.sequence += 1;
-      for (const panelist of interview.panel) panelist.blocksCalendar = false;
     }
   }
 

@@ -6,7 +6,7 @@ import { RejectionReason, StageDecisionOutcome } from '../../../libs/domain';
 import { QueueName, QueueProcessor, type JobPayloads } from '../../../libs/jobs';
 import { SYSTEM_ACTOR } from '../../common/auth/actor';
 import { BadUserInputException } from '../../common/errors/domain.exception';
-import { StageDecision } from '../scorecards/stage-decision.entity';
+import { StageDecision } from './stage-decision.entity';
 import { PipelineService } from './pipeline.service';
 
 /**
@@ -16,6 +16,7 @@ import { PipelineService } from './pipeline.service';
  */
 @Processor(QueueName.STAGE_TRANSITIONS, { autorun: false })
 export class StageDecisionProcessor extends QueueProcessor {
+  readonly jobNames = ['pipeline.apply-stage-decision'] as const;
   private readonly logger = new Logger(StageDecisionProcessor.name);
 
   constructor(

@@ -1,9 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { RejectionReason, StageOutcome } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { User } from '../identity/user.entity';
-import { Application } from '../candidates/application.entity';
+import { PlanStage } from '../catalog';
+import { User } from '../identity';
+import { Application } from './application.entity';
 
 /** One stay of an application in a stage: opened when it enters, closed once with an outcome. */
 @Entity()

@@ -1,8 +1,8 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, OneToOne, Property, type Rel } from '@mikro-orm/core';
 import { CompanyProfile, ExperienceLevel, PositionStatus } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { InterviewPlan } from '../catalog/interview-plan.entity';
-import { User } from '../identity/user.entity';
+import { InterviewPlan } from '../catalog';
+import { User } from '../identity';
 
 @Entity()
 @Index({ properties: ['status'] })

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
+import { PolicyModule } from '../../common/policy/policy.module';
+import { CatalogModule } from '../catalog';
+import { PositionPlanRules } from './position-plan-rules';
+import { PositionsLoaders } from './positions.loaders';
 import { PositionsResolver } from './positions.resolver';
 import { PositionsService } from './positions.service';
 
 @Module({
-  imports: [IdentityModule],
-  providers: [PositionsService, PositionsResolver],
-  exports: [PositionsService],
+  imports: [PolicyModule, CatalogModule],
+  providers: [PositionsService, PositionsLoaders, PositionPlanRules, PositionsResolver],
+  exports: [PositionsService, PositionsLoaders],
 })
 export class PositionsModule {}

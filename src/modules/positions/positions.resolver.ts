@@ -3,12 +3,11 @@ import { ALL_ROLES, PositionStatus, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
-import { requestLoader } from '../../graphql/request-loader';
-import { AccessPolicy } from '../../common/policy/access-policy';
-import { UserType } from '../identity/graphql/user.type';
-import { CandidateQuestionType, InterviewPlanType, PlanStageType } from '../catalog/graphql/catalog.type';
+import { UserType } from '../identity';
+import { CandidateQuestionType, InterviewPlanType, PlanStageType } from '../catalog';
 import { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
+import { PositionsLoaders } from './positions.loaders';
 import { PositionsService } from './positions.service';
 
 const STAFF = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
@@ -17,7 +16,7 @@ const STAFF = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
 export class PositionsResolver {
   constructor(
     private readonly positions: PositionsService,
-    private readonly policy: AccessPolicy,
+    private readonly loaders: PositionsLoaders,
   ) {}
 
   @Roles(...STAFF)
@@ -105,7 +104,7 @@ export class PositionsResolver {
 
   @ResolveField(() => [UserType], { description: 'Empty for callers outside the hiring team.' })
   recruiters(@Parent() position: PositionType, @CurrentActor() actor: Actor): UserType[] {
-    return this.isTeam(actor, position) ? position.recruiters : [];
+    return this.positions.isTeam(actor, position) ? position.recruiters : [];
   }
 
   @ResolveField(() => InterviewPlanType, {
@@ -117,27 +116,7 @@ export class PositionsResolver {
     @Context() context: object,
     @CurrentActor() actor: Actor,
   ): Promise<InterviewPlanType> {
-    const loader = requestLoader<string, InterviewPlanType>(context, 'positionPlans', async (ids) => {
-      const plans = new Map((await this.positions.plans(ids)).map((plan) => [plan.id, InterviewPlanType.from(plan)]));
-      return ids.map((id) => plans.get(id) ?? new Error(`plan ${id} not found`));
-    });
-    const plan = await loader.load(position.planId);
-    if (this.isTeam(actor, position)) return plan;
-    const panelStages = new Set(await this.positions.panelStageIds(actor, position.id));
-    return Object.assign(new InterviewPlanType(), {
-      ...plan,
-      stages: plan.stages.filter((stage) => panelStages.has(stage.id)),
-      skillRequirements: plan.skillRequirements
-        .map((requirement) => ({
-          ...requirement,
-          verifiedIn: requirement.verifiedIn.filter((stage) => panelStages.has(stage.id)),
-        }))
-        .filter((requirement) => requirement.verifiedIn.length > 0),
-    });
-  }
-
-  /** Admins, recruiters and the position's hiring manager. */
-  private isTeam(actor: Actor, position: PositionType): boolean {
-    return this.policy.canEditCatalog(actor) || position.hiringManager.id === actor.userId;
+    const plan = await this.loaders.plan(context).load(position.planId);
+    return this.positions.planSeenBy(actor, position, plan);
   }
 }

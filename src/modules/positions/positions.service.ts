@@ -10,11 +10,8 @@ import {
   type FieldErrors,
 } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
-import { CandidateQuestion } from '../catalog/candidate-question.entity';
-import { InterviewPlan, type PlanStage } from '../catalog/interview-plan.entity';
-import { copyPlan, loadPlans } from '../catalog/plan-graph';
-import { User } from '../identity/user.entity';
-import { InterviewPanelist } from '../scheduling/interview.entity';
+import { CandidateQuestion, copyPlan, InterviewPlan, InterviewPlanType, loadPlans, type PlanStage } from '../catalog';
+import { User } from '../identity';
 import type { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { Position } from './position.entity';
 
@@ -167,12 +164,7 @@ export class PositionsService {
   async interviewKit(actor: Actor, positionId: string, stageId: string) {
     const position = await this.em.findOne(Position, { id: positionId }, { populate: POSITION_GRAPH });
     if (!position) throw new NotFoundException('Position', positionId);
-    const onPanel =
-      actor.userId !== null &&
-      (await this.em.count(InterviewPanelist, {
-        interviewer: actor.userId,
-        interview: { stage: stageId, application: { position: position.id } },
-      })) > 0;
+    const onPanel = actor.userId !== null && (await this.panelStagesOf(actor.userId, position.id)).includes(stageId);
     this.policy.assert(
       this.policy.canViewPosition(actor, position) || onPanel,
       'Only the hiring team of this position and interviewers on a panel for this stage can read its kit.',
@@ -188,19 +180,47 @@ export class PositionsService {
     return { position, plan: plan!, stage: stage as PlanStage, candidateQuestions };
   }
 
-  /** Stages of a position whose interviews the caller sits on. */
-  async panelStageIds(actor: Actor, positionId: string): Promise<string[]> {
-    if (!actor.userId) return [];
-    const rows = await this.em.find(
-      InterviewPanelist,
-      { interviewer: actor.userId, interview: { application: { position: positionId } } },
-      { populate: ['interview'] },
-    );
-    return [...new Set(rows.map((row) => row.interview.stage.id))];
+  /** Admins, recruiters and the position's hiring manager see its whole team and plan. */
+  isTeam(actor: Actor, position: { hiringManager: { id: string } }): boolean {
+    return this.policy.canEditCatalog(actor) || position.hiringManager.id === actor.userId;
   }
 
-  async plans(ids: readonly string[]): Promise<InterviewPlan[]> {
-    return loadPlans(this.em, ids);
+  /**
+   * The position's plan as the caller may read it: whole for its team; for an interviewer outside
+   * it, only the stages they interview for (and the skills those stages verify).
+   */
+  async planSeenBy(
+    actor: Actor,
+    position: { id: string; hiringManager: { id: string } },
+    plan: InterviewPlanType,
+  ): Promise<InterviewPlanType> {
+    if (this.isTeam(actor, position)) return plan;
+    const panelStages = new Set(actor.userId ? await this.panelStagesOf(actor.userId, position.id) : []);
+    return Object.assign(new InterviewPlanType(), {
+      ...plan,
+      stages: plan.stages.filter((stage) => panelStages.has(stage.id)),
+      skillRequirements: plan.skillRequirements
+        .map((requirement) => ({
+          ...requirement,
+          verifiedIn: requirement.verifiedIn.filter((stage) => panelStages.has(stage.id)),
+        }))
+        .filter((requirement) => requirement.verifiedIn.length > 0),
+    });
+  }
+
+  /**
+   * Stages of a position whose interviews the user sits on. Panels belong to scheduling, a module
+   * above this one, so this reads its tables in plain SQL instead of importing its entities.
+   */
+  private async panelStagesOf(userId: string, positionId: string): Promise<string[]> {
+    const rows: Array<{ stage_id: string }> = await this.em.getConnection().execute(
+      `select distinct i.stage_id from interview_panelist ip
+         join interview i on i.id = ip.interview_id
+         join application a on a.id = i.application_id
+        where ip.interviewer_id = ? and a.position_id = ?`,
+      [userId, positionId],
+    );
+    return rows.map((row) => row.stage_id);
   }
 
   private async transition(

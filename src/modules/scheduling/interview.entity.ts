@@ -1,9 +1,9 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
 import { InterviewStatus } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { Application } from '../candidates/application.entity';
-import { User } from '../identity/user.entity';
+import { PlanStage } from '../catalog';
+import { Application } from '../pipeline';
+import { User } from '../identity';
 
 @Entity()
 @Index({ properties: ['application'] })

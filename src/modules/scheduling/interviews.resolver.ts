@@ -1,11 +1,11 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
-import { ApplicationAccess } from '../candidates/application-access';
-import { requestLoader } from '../../graphql/request-loader';
-import { UserService } from '../identity/user.service';
+import { CatalogLoaders, PlanStageType } from '../catalog';
+import { ApplicationType } from '../pipeline';
+import { FeedTokens } from './feed-tokens';
 import {
   CancelInterviewInput,
   CompleteInterviewInput,
@@ -16,16 +16,20 @@ import {
   ScheduleInterviewInput,
   SuggestInterviewSlotsInput,
 } from './graphql/interview.type';
-import { SchedulingService } from './scheduling.service';
+import { InterviewBookingService } from './interview-booking.service';
+import { InterviewSlotsService } from './interview-slots.service';
+import { InterviewsService } from './interviews.service';
 
 const RECRUITING = [Role.ADMIN, Role.RECRUITER];
 
 @Resolver(() => InterviewType)
 export class InterviewsResolver {
   constructor(
-    private readonly scheduling: SchedulingService,
-    private readonly access: ApplicationAccess,
-    private readonly users: UserService,
+    private readonly interviews: InterviewsService,
+    private readonly booking: InterviewBookingService,
+    private readonly slots: InterviewSlotsService,
+    private readonly feedTokens: FeedTokens,
+    private readonly catalog: CatalogLoaders,
   ) {}
 
   @Roles(...ALL_ROLES)
@@ -35,7 +39,7 @@ export class InterviewsResolver {
     @Args('id', { type: () => ID }) id: string,
   ): Promise<InterviewType | null> {
     try {
-      return InterviewType.from(await this.scheduling.get(actor, id));
+      return InterviewType.from(await this.interviews.get(actor, id));
     } catch (error) {
       if (error instanceof NotFoundException) return null;
       throw error;
@@ -49,7 +53,7 @@ export class InterviewsResolver {
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
   ): Promise<InterviewType[]> {
-    return (await this.scheduling.myInterviews(actor, { from, to })).map((interview) => InterviewType.from(interview));
+    return (await this.interviews.mine(actor, { from, to })).map((interview) => InterviewType.from(interview));
   }
 
   @Roles(...ALL_ROLES)
@@ -57,7 +61,7 @@ export class InterviewsResolver {
     description: 'A private iCalendar URL of your interviews, for calendar apps; keep it secret.',
   })
   myCalendarFeedUrl(@CurrentActor() actor: Actor): string {
-    return this.scheduling.feedPath(actor.userId!);
+    return this.feedTokens.path(actor.userId!);
   }
 
   @Roles(...RECRUITING)
@@ -68,7 +72,7 @@ export class InterviewsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SuggestInterviewSlotsInput,
   ): Promise<InterviewSlotType[]> {
-    const slots = await this.scheduling.suggest(actor, input);
+    const slots = await this.slots.suggest(actor, input);
     return slots.map((slot) => ({
       startsAt: slot.start,
       endsAt: slot.end,
@@ -83,8 +87,7 @@ export class InterviewsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ScheduleInterviewInput,
   ): Promise<InterviewPayload> {
-    const interview = await this.scheduling.schedule(actor, input);
-    return { interview: InterviewType.from(await this.scheduling.get(actor, interview.id)) };
+    return { interview: InterviewType.from(await this.booking.schedule(actor, input)) };
   }
 
   @Roles(...RECRUITING)
@@ -93,7 +96,7 @@ export class InterviewsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RescheduleInterviewInput,
   ): Promise<InterviewPayload> {
-    return { interview: InterviewType.from(await this.scheduling.reschedule(actor, input)) };
+    return { interview: InterviewType.from(await this.booking.reschedule(actor, input)) };
   }
 
   @Roles(...RECRUITING)
@@ -102,7 +105,7 @@ export class InterviewsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: CancelInterviewInput,
   ): Promise<InterviewPayload> {
-    return { interview: InterviewType.from(await this.scheduling.cancel(actor, input)) };
+    return { interview: InterviewType.from(await this.booking.cancel(actor, input)) };
   }
 
   @Roles(...ALL_ROLES)
@@ -113,25 +116,23 @@ export class InterviewsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: CompleteInterviewInput,
   ): Promise<InterviewPayload> {
-    return { interview: InterviewType.from(await this.scheduling.complete(actor, input)) };
+    return { interview: InterviewType.from(await this.booking.complete(actor, input)) };
   }
 
   @ResolveField(() => String, { description: 'An iCalendar (RFC 5545) VCALENDAR with one VEVENT for this interview.' })
-  async calendarInvite(@Parent() interview: InterviewType, @CurrentActor() actor: Actor): Promise<string> {
-    const user = actor.userId ? await this.users.get(actor.userId) : null;
-    const contact = await this.access.canSeeContact(actor, interview.entity.application.candidate.id);
-    return this.scheduling.calendarInvite(interview.entity, contact, user?.timezone);
+  calendarInvite(@Parent() interview: InterviewType, @CurrentActor() actor: Actor): Promise<string> {
+    return this.interviews.calendarInvite(actor, interview.entity);
   }
 
-  /** Keeps one loader per request so lists of interviews do not query per row. */
-  static loader(context: object, scheduling: SchedulingService) {
-    return requestLoader<string, InterviewType[]>(context, 'interviewsByApplication', async (ids) => {
-      const interviews = await scheduling.interviewsOf(ids);
-      return ids.map((id) =>
-        interviews
-          .filter((interview) => interview.application.id === id)
-          .map((interview) => InterviewType.from(interview)),
-      );
-    });
+  @ResolveField(() => ApplicationType)
+  application(@Parent() interview: InterviewType): ApplicationType {
+    return ApplicationType.from(interview.entity.application);
+  }
+
+  @ResolveField(() => PlanStageType, {
+    description: 'The stage this interview is for, with its kit (rubric, questions, task).',
+  })
+  stage(@Parent() interview: InterviewType, @Context() context: object) {
+    return this.catalog.stage(context).load(interview.stageId);
   }
 }

@@ -1,15 +1,35 @@
 import { Module } from '@nestjs/common';
-import { CandidatesModule } from '../candidates/candidates.module';
-import { IdentityModule } from '../identity/identity.module';
-import { ScorecardsModule } from '../scorecards/scorecards.module';
+import { PolicyModule } from '../../common/policy/policy.module';
+import { CatalogModule } from '../catalog';
+import { IdentityModule } from '../identity';
+import { PipelineModule } from '../pipeline';
+import { ApplicationInterviewsResolver } from './application-interviews.resolver';
+import { BookingChecks } from './booking-checks';
 import { CalendarFeedController } from './calendar-feed.controller';
+import { FeedTokens } from './feed-tokens';
+import { InterviewBookingService } from './interview-booking.service';
+import { InterviewCancellation } from './interview-cancellation';
+import { InterviewSlotsService } from './interview-slots.service';
 import { InterviewsResolver } from './interviews.resolver';
-import { SchedulingService } from './scheduling.service';
+import { InterviewsService } from './interviews.service';
+import { SchedulingHooks } from './scheduling-hooks';
+import { SchedulingLoaders } from './scheduling.loaders';
 
 @Module({
-  imports: [IdentityModule, CandidatesModule, ScorecardsModule],
+  imports: [PolicyModule, IdentityModule, CatalogModule, PipelineModule],
   controllers: [CalendarFeedController],
-  providers: [SchedulingService, InterviewsResolver],
-  exports: [SchedulingService],
+  providers: [
+    InterviewsService,
+    InterviewBookingService,
+    InterviewSlotsService,
+    BookingChecks,
+    FeedTokens,
+    SchedulingHooks,
+    InterviewCancellation,
+    SchedulingLoaders,
+    InterviewsResolver,
+    ApplicationInterviewsResolver,
+  ],
+  exports: [InterviewsService, SchedulingHooks, SchedulingLoaders],
 })
 export class SchedulingModule {}

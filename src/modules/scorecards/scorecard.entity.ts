@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from '@mikro-orm/core';
 import { Recommendation, ScorecardStatus, SkillVerdict } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { User } from '../identity/user.entity';
-import { Interview } from '../scheduling/interview.entity';
+import { User } from '../identity';
+import { Interview } from '../scheduling';
 
 export interface StoredRating {
   criterionId: string;

@@ -1,14 +1,29 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { PolicyModule } from '../../common/policy/policy.module';
+import { CatalogModule } from '../catalog';
+import { NotificationsModule } from '../notifications';
+import { PipelineModule } from '../pipeline';
+import { SchedulingModule } from '../scheduling';
+import { ApplicationSkillVerificationsResolver } from './application-skill-verifications.resolver';
+import { InterviewScorecardsResolver } from './interview-scorecards.resolver';
+import { ScorecardHooks } from './scorecard-hooks';
+import { ScorecardsLoaders } from './scorecards.loaders';
 import { ScorecardsResolver } from './scorecards.resolver';
 import { ScorecardsService } from './scorecards.service';
 import { SkillVerificationService } from './skill-verification.service';
 import { StageDecisionService } from './stage-decision.service';
 
 @Module({
-  imports: [IdentityModule, NotificationsModule],
-  providers: [ScorecardsService, SkillVerificationService, StageDecisionService, ScorecardsResolver],
-  exports: [ScorecardsService, SkillVerificationService, StageDecisionService],
+  imports: [PolicyModule, NotificationsModule, CatalogModule, PipelineModule, SchedulingModule],
+  providers: [
+    ScorecardsService,
+    SkillVerificationService,
+    StageDecisionService,
+    ScorecardHooks,
+    ScorecardsLoaders,
+    ScorecardsResolver,
+    InterviewScorecardsResolver,
+    ApplicationSkillVerificationsResolver,
+  ],
 })
 export class ScorecardsModule {}

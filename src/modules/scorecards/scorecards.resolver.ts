@@ -1,13 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { ALL_ROLES } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
-import { requestLoader } from '../../graphql/request-loader';
-import { QuestionType, RubricCriterionType, SkillType } from '../catalog/graphql/catalog.type';
-import { RubricCriterion } from '../catalog/interview-plan.entity';
-import { Question } from '../catalog/question.entity';
-import { Skill } from '../catalog/skill.entity';
+import { CatalogLoaders } from '../catalog';
+import { InterviewType, SchedulingLoaders } from '../scheduling';
 import {
   AmendScorecardInput,
   CriterionRatingType,
@@ -25,7 +21,8 @@ import { ScorecardsService } from './scorecards.service';
 export class ScorecardsResolver {
   constructor(
     private readonly scorecards: ScorecardsService,
-    private readonly em: EntityManager,
+    private readonly catalog: CatalogLoaders,
+    private readonly scheduling: SchedulingLoaders,
   ) {}
 
   @Roles(...ALL_ROLES)
@@ -44,8 +41,7 @@ export class ScorecardsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SaveScorecardInput,
   ): Promise<ScorecardPayload> {
-    const saved = await this.scorecards.save(actor, input.interviewId, input);
-    return { scorecard: ScorecardType.from(await this.scorecards.get(actor, saved.id)) };
+    return { scorecard: ScorecardType.from(await this.scorecards.save(actor, input.interviewId, input)) };
   }
 
   @Roles(...ALL_ROLES)
@@ -56,8 +52,7 @@ export class ScorecardsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: SubmitScorecardInput,
   ): Promise<ScorecardPayload> {
-    const submitted = await this.scorecards.submit(actor, input.scorecardId);
-    return { scorecard: ScorecardType.from(await this.scorecards.get(actor, submitted.id)) };
+    return { scorecard: ScorecardType.from(await this.scorecards.submit(actor, input.scorecardId)) };
   }
 
   @Roles(...ALL_ROLES)
@@ -68,21 +63,14 @@ export class ScorecardsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AmendScorecardInput,
   ): Promise<ScorecardPayload> {
-    const amended = await this.scorecards.amend(actor, input.scorecardId, input.reason, input);
-    return { scorecard: ScorecardType.from(await this.scorecards.get(actor, amended.id)) };
+    return {
+      scorecard: ScorecardType.from(await this.scorecards.amend(actor, input.scorecardId, input.reason, input)),
+    };
   }
 
   @ResolveField(() => [CriterionRatingType])
   async ratings(@Parent() scorecard: ScorecardType, @Context() context: object): Promise<CriterionRatingType[]> {
-    const loader = requestLoader<string, RubricCriterionType>(context, 'criteria', async (ids) => {
-      const rows = new Map(
-        (await this.em.find(RubricCriterion, { id: { $in: [...ids] } })).map((row) => [
-          row.id,
-          RubricCriterionType.from(row),
-        ]),
-      );
-      return ids.map((id) => rows.get(id) ?? new Error(`criterion ${id} not found`));
-    });
+    const loader = this.catalog.criterion(context);
     return Promise.all(
       scorecard.entity.ratings.map(async (rating) => ({
         criterion: await loader.load(rating.criterionId),
@@ -94,15 +82,7 @@ export class ScorecardsResolver {
 
   @ResolveField(() => [QuestionRatingType], { description: "Scores for the stage's questions that were asked." })
   async questionRatings(@Parent() scorecard: ScorecardType, @Context() context: object): Promise<QuestionRatingType[]> {
-    const loader = requestLoader<string, QuestionType>(context, 'questions', async (ids) => {
-      const rows = new Map(
-        (await this.em.find(Question, { id: { $in: [...ids] } }, { populate: ['skills'] })).map((row) => [
-          row.id,
-          QuestionType.from(row),
-        ]),
-      );
-      return ids.map((id) => rows.get(id) ?? new Error(`question ${id} not found`));
-    });
+    const loader = this.catalog.question(context);
     return Promise.all(
       scorecard.entity.questionRatings.map(async (rating) => ({
         question: await loader.load(rating.questionId),
@@ -117,12 +97,7 @@ export class ScorecardsResolver {
     @Parent() scorecard: ScorecardType,
     @Context() context: object,
   ): Promise<SkillVerdictEntryType[]> {
-    const loader = requestLoader<string, SkillType>(context, 'skills', async (ids) => {
-      const rows = new Map(
-        (await this.em.find(Skill, { id: { $in: [...ids] } })).map((row) => [row.id, SkillType.from(row)]),
-      );
-      return ids.map((id) => rows.get(id) ?? new Error(`skill ${id} not found`));
-    });
+    const loader = this.catalog.skill(context);
     return Promise.all(
       scorecard.entity.skillVerdicts.map(async (entry) => ({
         skill: await loader.load(entry.skillId),
@@ -135,5 +110,10 @@ export class ScorecardsResolver {
   @ResolveField(() => [ScorecardAmendmentType], { description: 'Changes made after submission, oldest first.' })
   async amendments(@Parent() scorecard: ScorecardType): Promise<ScorecardAmendmentType[]> {
     return (await this.scorecards.amendments(scorecard.id)).map((amendment) => ScorecardAmendmentType.from(amendment));
+  }
+
+  @ResolveField(() => InterviewType)
+  interview(@Parent() scorecard: ScorecardType, @Context() context: object) {
+    return this.scheduling.interview(context).load(scorecard.entity.interview.id);
   }
 }

@@ -18,12 +18,11 @@ import {
   type FieldErrors,
 } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
-import { SkillRequirement } from '../catalog/interview-plan.entity';
-import { Skill } from '../catalog/skill.entity';
-import { User } from '../identity/user.entity';
-import { ApplicationSkillVerdict } from '../pipeline/skill-verdict.entity';
-import { Position } from '../positions/position.entity';
-import { Interview } from '../scheduling/interview.entity';
+import { SkillRequirement, Skill } from '../catalog';
+import { User } from '../identity';
+import { ApplicationSkillVerdict } from './skill-verdict.entity';
+import { Position } from '../positions';
+import { Interview } from '../scheduling';
 import {
   Scorecard,
   ScorecardAmendment,
@@ -57,7 +56,7 @@ export class ScorecardsService {
 
   /** Creates or updates the caller's DRAFT for an interview they sit on. */
   async save(actor: Actor, interviewId: string, content: ScorecardContent): Promise<Scorecard> {
-    return this.em.fork().transactional(async (em) => {
+    const written = await this.em.fork().transactional(async (em) => {
       const interview = await this.loadInterview(em, interviewId);
       this.assertOnPanel(actor, interview);
       if (interview.status === InterviewStatus.CANCELLED) {
@@ -79,11 +78,13 @@ export class ScorecardsService {
       await em.flush();
       return scorecard;
     });
+    // Read back as the caller sees it.
+    return this.get(actor, written.id);
   }
 
   /** Makes the author's scorecard final; every criterion must be rated and a recommendation given. */
   async submit(actor: Actor, scorecardId: string): Promise<Scorecard> {
-    return this.em.fork().transactional(async (em) => {
+    const written = await this.em.fork().transactional(async (em) => {
       const scorecard = await this.loadOwn(em, actor, scorecardId);
       const interview = await this.loadInterview(em, scorecard.interview.id);
       if (scorecard.status === ScorecardStatus.SUBMITTED)
@@ -113,11 +114,13 @@ export class ScorecardsService {
       await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return scorecard;
     });
+    // Read back as the caller sees it.
+    return this.get(actor, written.id);
   }
 
   /** Changes a submitted scorecard; only its author, with a reason. The previous content is kept. */
   async amend(actor: Actor, scorecardId: string, reason: string, content: ScorecardContent): Promise<Scorecard> {
-    return this.em.fork().transactional(async (em) => {
+    const written = await this.em.fork().transactional(async (em) => {
       const scorecard = await this.loadOwn(em, actor, scorecardId);
       if (scorecard.status !== ScorecardStatus.SUBMITTED) {
         throw new ConflictException('Only a submitted scorecard is amended; a draft is simply saved again.');
@@ -157,6 +160,8 @@ export class ScorecardsService {
       await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return scorecard;
     });
+    // Read back as the caller sees it.
+    return this.get(actor, written.id);
   }
 
   /**

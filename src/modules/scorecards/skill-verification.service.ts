@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { skillVerdictOf, type SkillPriority, type SkillVerdict } from '../../../libs/domain';
-import { SkillRequirement } from '../catalog/interview-plan.entity';
-import type { Skill } from '../catalog/skill.entity';
-import { Application } from '../candidates/application.entity';
-import { ApplicationSkillVerdict } from '../pipeline/skill-verdict.entity';
+import { SkillRequirement } from '../catalog';
+import type { Skill } from '../catalog';
+import { Application } from '../pipeline';
+import { ApplicationSkillVerdict } from './skill-verdict.entity';
 
 export interface SkillVerification {
   skill: Skill;

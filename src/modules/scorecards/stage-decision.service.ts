@@ -10,15 +10,13 @@ import {
   type Recommendation,
 } from '../../../libs/domain';
 import { enqueueJob } from '../../../libs/jobs';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { Application } from '../candidates/application.entity';
-import { NotificationsService } from '../notifications/notifications.service';
-import { StageVisit } from '../pipeline/stage-visit.entity';
-import { Position } from '../positions/position.entity';
-import { Interview } from '../scheduling/interview.entity';
+import { PlanStage } from '../catalog';
+import { Application, StageVisit, StageDecision } from '../pipeline';
+import { NotificationsService } from '../notifications';
+import { Position } from '../positions';
+import { Interview } from '../scheduling';
 import { Scorecard } from './scorecard.entity';
 import { SkillVerificationService } from './skill-verification.service';
-import { StageDecision } from './stage-decision.entity';
 
 /**
  * Computes a stage's decision as soon as it can be made: the application is in that stage, at

@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Job, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { QueueName, QueueProcessor, type JobName } from '../../../libs/jobs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { JobHeartbeat } from './heartbeat.entity';
@@ -16,7 +16,7 @@ const HEARTBEAT: JobName = 'system.heartbeat';
  */
 @Processor(QueueName.SYSTEM, { autorun: false })
 export class HeartbeatProcessor extends QueueProcessor {
-  private readonly logger = new Logger(HeartbeatProcessor.name);
+  readonly jobNames = [HEARTBEAT];
 
   constructor(
     private readonly orm: MikroORM,
@@ -35,11 +35,7 @@ export class HeartbeatProcessor extends QueueProcessor {
     );
   }
 
-  async process(job: Job): Promise<void> {
-    if (job.name !== HEARTBEAT) {
-      this.logger.warn(`Unknown job ${job.name} on the system queue; ignored.`);
-      return;
-    }
+  async process(): Promise<void> {
     const em = this.orm.em.fork();
     await em.upsert(JobHeartbeat, new JobHeartbeat(HEARTBEAT, new Date(), `${hostname()}:${process.pid}`));
   }

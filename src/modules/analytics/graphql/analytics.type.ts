@@ -2,8 +2,8 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Type } from 'class-transformer';
 import { IsArray, IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { CompanyProfile, ExperienceLevel, RejectionReason, StageKind } from '../../../../libs/domain';
-import { QuestionType } from '../../catalog/graphql/catalog.type';
-import { UserType } from '../../identity/graphql/user.type';
+import { QuestionType } from '../../catalog';
+import { UserType } from '../../identity';
 import { StageBreakdown } from '../stage-insights.service';
 
 @InputType()

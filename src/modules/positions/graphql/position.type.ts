@@ -1,12 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CompanyProfile, ExperienceLevel, PositionStatus } from '../../../../libs/domain';
-import {
-  CandidateQuestionType,
-  InterviewPlanType,
-  PlanStageType,
-  SkillRequirementType,
-} from '../../catalog/graphql/catalog.type';
-import { UserType } from '../../identity/graphql/user.type';
+import { CandidateQuestionType, InterviewPlanType, PlanStageType, SkillRequirementType } from '../../catalog';
+import { UserType } from '../../identity';
 import type { Position } from '../position.entity';
 
 registerEnumType(PositionStatus, { name: 'PositionStatus' });

@@ -14,7 +14,7 @@ import {
   Min,
 } from 'class-validator';
 import { InterviewStatus } from '../../../../libs/domain';
-import { UserType } from '../../identity/graphql/user.type';
+import { UserType } from '../../identity';
 import type { Interview } from '../interview.entity';
 
 registerEnumType(InterviewStatus, { name: 'InterviewStatus' });

@@ -11,21 +11,13 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  Recommendation,
-  RejectionReason,
-  ScorecardStatus,
-  SkillVerdict,
-  StageDecisionOutcome,
-} from '../../../../libs/domain';
-import { QuestionType, RubricCriterionType, SkillType } from '../../catalog/graphql/catalog.type';
-import { UserType } from '../../identity/graphql/user.type';
+import { Recommendation, ScorecardStatus, SkillVerdict } from '../../../../libs/domain';
+import { QuestionType, RubricCriterionType, SkillType } from '../../catalog';
+import { UserType } from '../../identity';
 import type { ScorecardAmendment, Scorecard } from '../scorecard.entity';
-import type { StageDecision } from '../stage-decision.entity';
 
 registerEnumType(ScorecardStatus, { name: 'ScorecardStatus' });
 registerEnumType(Recommendation, { name: 'Recommendation' });
-registerEnumType(StageDecisionOutcome, { name: 'StageDecisionOutcome' });
 
 @ObjectType('CriterionRating')
 export class CriterionRatingType {
@@ -99,37 +91,6 @@ export class ScorecardType {
 @ObjectType('ScorecardPayload')
 export class ScorecardPayload {
   @Field(() => ScorecardType) scorecard!: ScorecardType;
-}
-
-@ObjectType('StageDecision', { description: "The panel's recommendation for one stage visit, with its reasons." })
-export class StageDecisionType {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) stageId!: string;
-  @Field(() => StageDecisionOutcome) outcome!: StageDecisionOutcome;
-  @Field(() => Float, { description: "Mean over the panel of each scorecard's weighted score." }) average!: number;
-  @Field(() => [String]) reasons!: string[];
-  @Field(() => RejectionReason, {
-    nullable: true,
-    description: 'The failing condition that names a FAILED outcome (SKILL_NOT_VERIFIED, STRONG_NO, BELOW_BAR).',
-  })
-  reasonCode!: RejectionReason | null;
-  @Field({ description: 'True when the stage advances by itself (autoAdvance).' }) automatic!: boolean;
-  @Field(() => Date, { nullable: true }) appliedAt!: Date | null;
-  @Field() createdAt!: Date;
-
-  static from(decision: StageDecision): StageDecisionType {
-    return Object.assign(new StageDecisionType(), {
-      id: decision.id,
-      stageId: decision.stage.id,
-      outcome: decision.outcome,
-      average: decision.average,
-      reasons: decision.reasons,
-      reasonCode: decision.reasonCode,
-      automatic: decision.automatic,
-      appliedAt: decision.appliedAt,
-      createdAt: decision.createdAt,
-    });
-  }
 }
 
 @InputType()

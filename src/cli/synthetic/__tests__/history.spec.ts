@@ -1,4 +1,4 @@
-import { decideStage, weightedScore, type Recommendation } from '../../../libs/domain';
+import { decideStage, weightedScore, type Recommendation } from '../../../../libs/domain';
 import {
   DEFAULT_NOW,
   Random,
@@ -9,7 +9,7 @@ import {
   generateHistory,
   type StageVisitRow,
   type SyntheticHistory,
-} from '../synthetic-history';
+} from '..';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

@@ -1,9 +1,9 @@
 import { Entity, Enum, ManyToOne, OneToOne, Property, type Rel } from '@mikro-orm/core';
 import { RejectionReason, StageDecisionOutcome } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { Application } from '../candidates/application.entity';
-import { StageVisit } from '../pipeline/stage-visit.entity';
+import { PlanStage } from '../catalog';
+import { Application } from './application.entity';
+import { StageVisit } from './stage-visit.entity';
 
 /**
  * The computed recommendation for one stage visit, once the whole panel has submitted. At most one

@@ -1,11 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { SkillVerdict } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { Skill } from '../catalog/skill.entity';
-import { Application } from '../candidates/application.entity';
-import { User } from '../identity/user.entity';
-import { Scorecard } from '../scorecards/scorecard.entity';
+import { PlanStage, Skill } from '../catalog';
+import { Application } from '../pipeline';
+import { User } from '../identity';
+import { Scorecard } from './scorecard.entity';
 
 /**
  * One verdict on one skill of an application, with the stage it came from. Submitted scorecards

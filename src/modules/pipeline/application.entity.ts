@@ -1,9 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { ApplicationStatus, ExperienceLevel } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
-import { PlanStage } from '../catalog/interview-plan.entity';
-import { Position } from '../positions/position.entity';
-import { Candidate } from './candidate.entity';
+import { PlanStage } from '../catalog';
+import { Position } from '../positions';
+import { Candidate } from '../candidates';
 
 /** A candidate's application to a position, moving through the position's plan. */
 @Entity()

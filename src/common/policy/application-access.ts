@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessPolicy } from './access-policy';
 
 export type ApplicationScope =
   | { all: true }

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../common/auth/actor';
+import { ApplicationAccess, showsContactOf } from '../../common/policy/application-access';
+import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { Candidate } from './candidate.entity';
+import { CandidateType } from './graphql/candidate.type';
+
+const CANDIDATES = new LoaderKey<string, CandidateType>('candidates.candidates');
+
+/** Per-request batch loader of candidates by id, with contact details only for callers who may see them. */
+@Injectable()
+export class CandidatesLoaders {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: ApplicationAccess,
+  ) {}
+
+  candidate(context: object, actor: Actor) {
+    return requestLoader(context, CANDIDATES, async (ids) => {
+      const rows = await this.em.find(Candidate, { id: { $in: [...ids] } });
+      const scope = await this.access.scope(actor);
+      return byId(ids, rows, (row) => CandidateType.from(row, showsContactOf(scope, row.id)), 'candidate');
+    });
+  }
+}

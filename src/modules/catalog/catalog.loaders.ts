@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LoadStrategy } from '@mikro-orm/postgresql';
+import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { PlanStageType, QuestionType, RubricCriterionType, SkillType } from './graphql/catalog.type';
+import { PlanStage, RubricCriterion } from './interview-plan.entity';
+import { Question } from './question.entity';
+import { Skill } from './skill.entity';
+
+/** A stage with its kit: rubric, questions with their skills, practical task. */
+export const STAGE_GRAPH = ['rubric.criteria', 'questionLinks.question.skills', 'practicalTask'] as const;
+
+const STAGES = new LoaderKey<string, PlanStageType>('catalog.stages');
+const CRITERIA = new LoaderKey<string, RubricCriterionType>('catalog.criteria');
+const QUESTIONS = new LoaderKey<string, QuestionType>('catalog.questions');
+const SKILLS = new LoaderKey<string, SkillType>('catalog.skills');
+
+/** Per-request batch loaders of catalog records by id, for other modules' fields. */
+@Injectable()
+export class CatalogLoaders {
+  constructor(private readonly em: EntityManager) {}
+
+  stage(context: object) {
+    return requestLoader(context, STAGES, async (ids) => {
+      const rows = await this.em.find(
+        PlanStage,
+        { id: { $in: [...ids] } },
+        { populate: STAGE_GRAPH, strategy: LoadStrategy.SELECT_IN },
+      );
+      return byId(ids, rows, (row) => PlanStageType.from(row), 'stage');
+    });
+  }
+
+  criterion(context: object) {
+    return requestLoader(context, CRITERIA, async (ids) => {
+      const rows = await this.em.find(RubricCriterion, { id: { $in: [...ids] } });
+      return byId(ids, rows, (row) => RubricCriterionType.from(row), 'criterion');
+    });
+  }
+
+  question(context: object) {
+    return requestLoader(context, QUESTIONS, async (ids) => {
+      const rows = await this.em.find(Question, { id: { $in: [...ids] } }, { populate: ['skills'] });
+      return byId(ids, rows, (row) => QuestionType.from(row), 'question');
+    });
+  }
+
+  skill(context: object) {
+    return requestLoader(context, SKILLS, async (ids) => {
+      const rows = await this.em.find(Skill, { id: { $in: [...ids] } });
+      return byId(ids, rows, (row) => SkillType.from(row), 'skill');
+    });
+  }
+}

@@ -1,0 +1,26 @@
+export { CandidateQuestion } from './candidate-question.entity';
+export {
+  InterviewPlan,
+  PlanStage,
+  PlanStageQuestion,
+  Rubric,
+  RubricCriterion,
+  SkillRequirement,
+} from './interview-plan.entity';
+export { PracticalTask } from './practical-task.entity';
+export { Question } from './question.entity';
+export { Skill } from './skill.entity';
+export {
+  CandidateQuestionType,
+  InterviewPlanType,
+  PlanStageType,
+  QuestionType,
+  RubricCriterionType,
+  SkillRequirementType,
+  SkillType,
+} from './graphql/catalog.type';
+export { copyPlan, loadPlans } from './plan-graph';
+export { BUILT_IN_PLANS, BuiltInCatalogService, readBuiltInPlan } from './built-in-catalog.service';
+export { CatalogHooks, type CatalogEvents } from './catalog-hooks';
+export { CatalogLoaders, STAGE_GRAPH } from './catalog.loaders';
+export { CatalogModule } from './catalog.module';

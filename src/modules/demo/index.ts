@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, DEMO_USERS, DemoDataService } from './demo-data.service';

@@ -1,0 +1,81 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApplicationStatus, ExperienceLevel, RejectionReason, StageOutcome } from '../../../../libs/domain';
+import { PageInfo } from '../../../common/pagination';
+import { PlanStageType } from '../../catalog';
+import { UserType } from '../../identity';
+import type { Application } from '../application.entity';
+
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+registerEnumType(StageOutcome, { name: 'StageOutcome', description: "How an application's visit to one stage ended." });
+registerEnumType(RejectionReason, {
+  name: 'RejectionReason',
+  description:
+    'Why a stage visit FAILED, for reporting. BELOW_BAR, STRONG_NO and SKILL_NOT_VERIFIED come from the stage decision rule; a person rejecting gives any.',
+  valuesMap: {
+    BELOW_BAR: { description: "The panel's weighted average is under the stage's pass threshold." },
+    STRONG_NO: { description: 'A panelist recommended STRONG_NO.' },
+    SKILL_NOT_VERIFIED: { description: 'A must-verify skill of the stage was not verified.' },
+  },
+});
+
+@ObjectType('StageVisit')
+export class StageVisitType {
+  @Field(() => PlanStageType) stage!: PlanStageType;
+  @Field() enteredAt!: Date;
+  @Field(() => Date, { nullable: true }) exitedAt!: Date | null;
+  @Field(() => StageOutcome, { nullable: true }) outcome!: StageOutcome | null;
+  @Field(() => UserType, { nullable: true, description: 'Null when the system decided (an automatic stage decision).' })
+  decidedBy!: UserType | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+  @Field(() => RejectionReason, { nullable: true, description: 'Set when the outcome is FAILED.' })
+  reasonCode!: RejectionReason | null;
+}
+
+@ObjectType('Application')
+export class ApplicationType {
+  @Field(() => ID) id!: string;
+  @Field(() => ApplicationStatus) status!: ApplicationStatus;
+  @Field() appliedAt!: Date;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => ExperienceLevel, { description: "The candidate's experience level when they applied." })
+  experienceLevel!: ExperienceLevel;
+  @Field(() => Int, {
+    description: 'Increases with every transition; send it as expectedVersion to act only on what you saw.',
+  })
+  version!: number;
+  candidateId!: string;
+  positionId!: string;
+  currentStageId!: string | null;
+
+  static from(application: Application): ApplicationType {
+    return Object.assign(new ApplicationType(), {
+      id: application.id,
+      status: application.status,
+      appliedAt: application.appliedAt,
+      decidedAt: application.decidedAt,
+      experienceLevel: application.experienceLevel,
+      version: application.version,
+      candidateId: application.candidate.id,
+      positionId: application.position.id,
+      currentStageId: application.currentStage?.id ?? null,
+    });
+  }
+}
+
+@ObjectType('ApplicationEdge')
+export class ApplicationEdge {
+  @Field() cursor!: string;
+  @Field(() => ApplicationType) node!: ApplicationType;
+}
+
+@ObjectType('ApplicationConnection')
+export class ApplicationConnection {
+  @Field(() => [ApplicationEdge]) edges!: ApplicationEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+@ObjectType('ApplicationPayload')
+export class ApplicationPayload {
+  @Field(() => ApplicationType) application!: ApplicationType;
+}

@@ -1,0 +1,10 @@
+export { Application } from './application.entity';
+export { ApplicationTransition } from './application-transition.entity';
+export { StageDecision } from './stage-decision.entity';
+export { StageVisit } from './stage-visit.entity';
+export { ApplicationType } from './graphql/application.type';
+export { PipelineHooks, type PipelineEvents, type TransitionContext } from './pipeline-hooks';
+export { PipelineService, type TransitionRequest } from './pipeline.service';
+export { PipelineModule } from './pipeline.module';
+export { PipelineJobsModule } from './pipeline-jobs.module';
+export { StageDecisionProcessor } from './stage-decision.processor';

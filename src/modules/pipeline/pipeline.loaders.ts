@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LoadStrategy } from '@mikro-orm/postgresql';
+import { groupedBy, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { PlanStageType, STAGE_GRAPH } from '../catalog';
+import { UserType } from '../identity';
+import { StageDecisionType } from './graphql/stage-decision.type';
+import { StageVisitType } from './graphql/application.type';
+import { StageDecision } from './stage-decision.entity';
+import { StageVisit } from './stage-visit.entity';
+
+const STAGE_HISTORY = new LoaderKey<string, StageVisitType[]>('pipeline.stageHistory');
+const STAGE_DECISIONS = new LoaderKey<string, StageDecisionType[]>('pipeline.stageDecisions');
+
+/** Per-request batch loaders of what an application carries: its stage visits and stage decisions. */
+@Injectable()
+export class PipelineLoaders {
+  constructor(private readonly em: EntityManager) {}
+
+  stageHistory(context: object) {
+    return requestLoader(context, STAGE_HISTORY, async (ids) => {
+      const visits = await this.em.find(
+        StageVisit,
+        { application: { $in: [...ids] } },
+        {
+          populate: ['decidedBy', ...STAGE_GRAPH.map((path) => `stage.${path}` as const)],
+          orderBy: { enteredAt: 'asc', createdAt: 'asc' },
+          strategy: LoadStrategy.SELECT_IN,
+        },
+      );
+      return groupedBy(
+        ids,
+        visits,
+        (visit) => visit.application.id,
+        (visit) =>
+          Object.assign(new StageVisitType(), {
+            stage: PlanStageType.from(visit.stage),
+            enteredAt: visit.enteredAt,
+            exitedAt: visit.exitedAt,
+            outcome: visit.outcome,
+            decidedBy: visit.decidedBy ? UserType.from(visit.decidedBy) : null,
+            reason: visit.reason,
+            reasonCode: visit.reasonCode,
+          }),
+      );
+    });
+  }
+
+  stageDecisions(context: object) {
+    return requestLoader(context, STAGE_DECISIONS, async (ids) => {
+      const rows = await this.em.find(
+        StageDecision,
+        { application: { $in: [...ids] } },
+        { orderBy: { createdAt: 'asc' } },
+      );
+      return groupedBy(
+        ids,
+        rows,
+        (row) => row.application.id,
+        (row) => StageDecisionType.from(row),
+      );
+    });
+  }
+}

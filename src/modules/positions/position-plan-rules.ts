@@ -1,0 +1,29 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { PositionStatus } from '../../../libs/domain';
+import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { CatalogHooks } from '../catalog';
+import { Position } from './position.entity';
+
+/** A position owns its plan: its team edits it while the position is not closed (a catalog hook). */
+@Injectable()
+export class PositionPlanRules implements OnModuleInit {
+  constructor(
+    private readonly catalog: CatalogHooks,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  onModuleInit(): void {
+    this.catalog.on('edit-copy', async ({ em, plan, actor }) => {
+      const position = await em.findOne(Position, { plan }, { populate: ['recruiters'] });
+      if (!position) throw new NotFoundException('Interview plan', plan.id);
+      this.policy.assert(
+        this.policy.canManagePosition(actor, position),
+        "Only the position's recruiters, its hiring manager and admins can change its plan.",
+      );
+      if (position.status === PositionStatus.CLOSED) {
+        throw new ConflictException(`Position "${position.title}" is closed; its plan can no longer change.`);
+      }
+    });
+  }
+}

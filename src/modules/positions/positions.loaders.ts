@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { InterviewPlanType, loadPlans } from '../catalog';
+import { PositionType } from './graphql/position.type';
+import { Position } from './position.entity';
+
+const POSITIONS = new LoaderKey<string, PositionType>('positions.positions');
+const PLANS = new LoaderKey<string, InterviewPlanType>('positions.plans');
+
+/** Per-request batch loaders: positions by id, and positions' own plans. */
+@Injectable()
+export class PositionsLoaders {
+  constructor(private readonly em: EntityManager) {}
+
+  position(context: object) {
+    return requestLoader(context, POSITIONS, async (ids) => {
+      const rows = await this.em.find(
+        Position,
+        { id: { $in: [...ids] } },
+        { populate: ['hiringManager', 'recruiters'] },
+      );
+      return byId(ids, rows, (row) => PositionType.from(row), 'position');
+    });
+  }
+
+  plan(context: object) {
+    return requestLoader(context, PLANS, async (ids) =>
+      byId(ids, await loadPlans(this.em, ids), (plan) => InterviewPlanType.from(plan), 'plan'),
+    );
+  }
+}

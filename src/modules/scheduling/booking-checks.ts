@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PositionStatus, Role } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { BadUserInputException, ConflictException, type FieldErrors } from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { User } from '../identity';
+import type { Application } from '../pipeline';
+import { Position } from '../positions';
+
+/** The checks booking and slot suggestions share: who may schedule, and who may sit on a panel. */
+@Injectable()
+export class BookingChecks {
+  constructor(private readonly policy: AccessPolicy) {}
+
+  /** The application's position, once the caller may schedule its interviews and it is open. */
+  async positionFor(em: EntityManager, actor: Actor, application: Application): Promise<Position> {
+    const position = await em.findOneOrFail(Position, application.position.id, { populate: ['recruiters'] });
+    this.policy.assert(
+      this.policy.canRecruitFor(actor, position),
+      `Only the recruiters of "${position.title}" and admins schedule its interviews.`,
+    );
+    if (position.status !== PositionStatus.OPEN) {
+      throw new ConflictException(
+        `Position "${position.title}" is ${position.status}; interviews are scheduled only for open positions.`,
+      );
+    }
+    return position;
+  }
+
+  /** The panel: existing users who interview (INTERVIEWER role) or the position's hiring manager. */
+  async panel(em: EntityManager, position: Position, ids: string[]): Promise<User[]> {
+    const unique = [...new Set(ids)];
+    const fields: FieldErrors = {};
+    if (unique.length === 0) fields['input.interviewerIds'] = 'name at least one interviewer';
+    const users = await em.find(User, { id: { $in: unique }, deactivatedAt: null });
+    for (const id of unique) {
+      const user = users.find((candidate) => candidate.id === id);
+      if (!user) fields['input.interviewerIds'] = `no active user has the id ${id}`;
+      else if (!user.hasRole(Role.INTERVIEWER) && user.id !== position.hiringManager.id) {
+        fields['input.interviewerIds'] = `${user.name} is neither an interviewer nor this position's hiring manager`;
+      }
+    }
+    if (Object.keys(fields).length)
+      throw new BadUserInputException('The panel is not valid: fix the listed fields.', fields);
+    return users;
+  }
+}

@@ -1,0 +1,64 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { InterviewStatus } from '../../../libs/domain';
+import type { Interview } from './interview.entity';
+
+/**
+ * An RFC 5545 calendar with one event. UID is stable per interview, SEQUENCE grows with each
+ * change, and a cancelled interview is sent with METHOD:CANCEL. The candidate is an attendee only
+ * when `withCandidate` (callers who may see contact details). Panel, application (candidate,
+ * position) and stage must be loaded.
+ */
+export function renderInvite(interview: Interview, withCandidate: boolean, timezone = 'UTC'): string {
+  // Times are written in UTC (…Z), which every client converts; the reader's local time is in the text.
+  const calendar = ical({ prodId: { company: 'interview-pipeline', product: 'interviews' } });
+  addEvent(calendar, interview, withCandidate, timezone);
+  calendar.method(
+    interview.status === InterviewStatus.CANCELLED ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  );
+  return calendar.toString();
+}
+
+/** A user's calendar subscription: their interviews, without the candidate as an attendee. */
+export function renderFeed(user: { name: string; timezone: string }, interviews: Interview[]): string {
+  const calendar = ical({
+    name: `Interviews of ${user.name}`,
+    prodId: { company: 'interview-pipeline', product: 'feed' },
+  });
+  calendar.method(ICalCalendarMethod.PUBLISH);
+  for (const interview of interviews) addEvent(calendar, interview, false, user.timezone);
+  return calendar.toString();
+}
+
+function addEvent(
+  calendar: ReturnType<typeof ical>,
+  interview: Interview,
+  withCandidate: boolean,
+  timezone: string,
+): void {
+  const cancelled = interview.status === InterviewStatus.CANCELLED;
+  const local = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' });
+  const event = calendar.createEvent({
+    id: `interview-${interview.id}@interview-pipeline`,
+    sequence: interview.sequence,
+    start: interview.startsAt,
+    end: interview.endsAt,
+    summary: `${interview.stage.name}: ${interview.application.candidate.name} for ${interview.application.position.title}`,
+    location: interview.location ?? undefined,
+    description: [
+      `${local.format(interview.startsAt)} to ${local.format(interview.endsAt)} (${timezone})`,
+      `Stage: ${interview.stage.name}. The interview kit is in interview-pipeline.`,
+      cancelled && interview.cancelReason ? `Cancelled: ${interview.cancelReason}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    stamp: interview.updatedAt,
+  });
+  for (const panelist of interview.panel)
+    event.createAttendee({ email: panelist.interviewer.email, name: panelist.interviewer.name });
+  if (withCandidate)
+    event.createAttendee({
+      email: interview.application.candidate.email,
+      name: interview.application.candidate.name,
+    });
+}

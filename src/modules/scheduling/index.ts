@@ -1,0 +1,6 @@
+export { Interview, InterviewPanelist } from './interview.entity';
+export { InterviewType } from './graphql/interview.type';
+export { InterviewsService } from './interviews.service';
+export { SchedulingHooks, type SchedulingEvents } from './scheduling-hooks';
+export { SchedulingLoaders } from './scheduling.loaders';
+export { SchedulingModule } from './scheduling.module';

@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { ApplicationStatus, InterviewStatus } from '../../../libs/domain';
+import type { Actor } from '../../common/auth/actor';
+import { isExclusionViolation } from '../../common/errors/constraint-errors';
+import {
+  BadUserInputException,
+  ConflictException,
+  NotFoundException,
+  type FieldErrors,
+} from '../../common/errors/domain.exception';
+import { AccessPolicy } from '../../common/policy/access-policy';
+import { Application } from '../pipeline';
+import { Position } from '../positions';
+import { BookingChecks } from './booking-checks';
+import { Interview, InterviewPanelist } from './interview.entity';
+import { INTERVIEW_GRAPH, InterviewsService } from './interviews.service';
+import { SchedulingHooks } from './scheduling-hooks';
+
+export interface ScheduleRequest {
+  applicationId: string;
+  startsAt: Date;
+  endsAt: Date;
+  interviewerIds: string[];
+  location?: string | null;
+}
+
+/** Booking: schedule, reschedule, cancel and complete interviews; no interviewer is double-booked. */
+@Injectable()
+export class InterviewBookingService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly policy: AccessPolicy,
+    private readonly checks: BookingChecks,
+    private readonly interviews: InterviewsService,
+    private readonly hooks: SchedulingHooks,
+  ) {}
+
+  /** Books an interview for the application's current stage with a panel; returns it as the caller reads it. */
+  async schedule(actor: Actor, request: ScheduleRequest): Promise<Interview> {
+    const booked = await this.withBookingConflicts(request, async (em) => {
+      // FOR SHARE: no transition (FOR UPDATE) can change the application while it is being booked.
+      const application = await em.findOne(
+        Application,
+        { id: request.applicationId },
+        { lockMode: LockMode.PESSIMISTIC_READ },
+      );
+      if (!application) throw new NotFoundException('Application', request.applicationId);
+      await em.populate(application, ['currentStage', 'candidate']);
+      const position = await this.checks.positionFor(em, actor, application);
+      if (application.status !== ApplicationStatus.ACTIVE || !application.currentStage) {
+        throw new ConflictException(
+          `The application is ${application.status}${application.currentStage ? '' : ' and in no stage'}; interviews are scheduled for active applications in a stage.`,
+        );
+      }
+      const panel = await this.checks.panel(em, position, request.interviewerIds);
+      this.checkTimes(request.startsAt, request.endsAt);
+      const interview = new Interview({
+        application,
+        stage: application.currentStage,
+        startsAt: request.startsAt,
+        endsAt: request.endsAt,
+        location: request.location?.trim() || null,
+      });
+      em.persist(interview);
+      for (const interviewer of panel) interview.panel.add(new InterviewPanelist(interview, interviewer));
+      await em.flush();
+      return interview;
+    });
+    return this.interviews.get(actor, booked.id);
+  }
+
+  async reschedule(actor: Actor, input: { interviewId: string; startsAt: Date; endsAt: Date }): Promise<Interview> {
+    return this.withBookingConflicts(input, async (em) => {
+      const interview = await this.loadForChange(em, actor, input.interviewId);
+      this.assertScheduled(interview, 'rescheduled');
+      this.checkTimes(input.startsAt, input.endsAt);
+      interview.startsAt = input.startsAt;
+      interview.endsAt = input.endsAt;
+      interview.sequence += 1;
+      for (const panelist of interview.panel)
+        Object.assign(panelist, { startsAt: input.startsAt, endsAt: input.endsAt });
+      await em.flush();
+      return interview;
+    });
+  }
+
+  async cancel(actor: Actor, input: { interviewId: string; reason?: string | null }): Promise<Interview> {
+    return this.em.fork().transactional(async (em) => {
+      const interview = await this.loadForChange(em, actor, input.interviewId);
+      this.assertScheduled(interview, 'cancelled');
+      interview.status = InterviewStatus.CANCELLED;
+      interview.cancelReason = input.reason?.trim() || null;
+      interview.sequence += 1;
+      for (const panelist of interview.panel) panelist.blocksCalendar = false;
+      await em.flush();
+      // The cancelled interview may have been the last one the stage waited for.
+      await this.hooks.run('interview-closed', { em, interview });
+      return interview;
+    });
+  }
+
+  /** COMPLETED, or NO_SHOW when the candidate did not come; only once the interview has started. */
+  async complete(actor: Actor, input: { interviewId: string; noShow?: boolean | null }): Promise<Interview> {
+    return this.em.fork().transactional(async (em) => {
+      const interview = await this.loadForChange(em, actor, input.interviewId, true);
+      this.assertScheduled(interview, 'completed');
+      if (interview.startsAt.getTime() > Date.now()) {
+        throw new ConflictException(
+          `The interview starts at ${interview.startsAt.toISOString()}; it can be completed only once it has started.`,
+        );
+      }
+      interview.status = input.noShow ? InterviewStatus.NO_SHOW : InterviewStatus.COMPLETED;
+      for (const panelist of interview.panel) panelist.blocksCalendar = false;
+      await em.flush();
+      await this.hooks.run('interview-closed', { em, interview });
+      return interview;
+    });
+  }
+
+  private checkTimes(startsAt: Date, endsAt: Date): void {
+    const fields: FieldErrors = {};
+    if (startsAt.getTime() <= Date.now()) fields['input.startsAt'] = 'must be in the future';
+    if (endsAt.getTime() <= startsAt.getTime()) fields['input.endsAt'] = 'must be after startsAt';
+    else if (endsAt.getTime() - startsAt.getTime() > 12 * 3_600_000)
+      fields['input.endsAt'] = 'an interview lasts at most 12 hours';
+    if (Object.keys(fields).length) throw new BadUserInputException('The interview times are not valid.', fields);
+  }
+
+  private assertScheduled(interview: Interview, verb: string): void {
+    if (interview.status !== InterviewStatus.SCHEDULED) {
+      throw new ConflictException(`The interview is ${interview.status}; only a SCHEDULED interview can be ${verb}.`);
+    }
+  }
+
+  private async loadForChange(em: EntityManager, actor: Actor, id: string, panelMayAct = false): Promise<Interview> {
+    const locked = await em.findOne(Interview, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!locked) throw new NotFoundException('Interview', id);
+    const interview = await em.populate(locked, INTERVIEW_GRAPH);
+    const position = await em.findOneOrFail(Position, interview.application.position.id, { populate: ['recruiters'] });
+    const onPanel = interview.panel.getItems().some((panelist) => panelist.interviewer.id === actor.userId);
+    this.policy.assert(
+      this.policy.canRecruitFor(actor, position) || (panelMayAct && onPanel),
+      `Only the recruiters of "${position.title}" and admins${panelMayAct ? ' (or the panel)' : ''} can change its interviews.`,
+    );
+    return interview;
+  }
+
+  /**
+   * Runs a booking in a transaction; the database's exclusion constraint refuses a double booking,
+   * which becomes a CONFLICT naming the interviewer and the interview in the way.
+   */
+  private async withBookingConflicts(
+    times: { startsAt: Date; endsAt: Date },
+    work: (em: EntityManager) => Promise<Interview>,
+  ): Promise<Interview> {
+    try {
+      return await this.em.fork().transactional(work);
+    } catch (error) {
+      if (!isExclusionViolation(error)) throw error;
+      const interviewerId = /\(interviewer_id, tstzrange\(starts_at, ends_at, '\[\)'::text\)\)=\(([0-9a-f-]{36})/.exec(
+        error.detail ?? '',
+      )?.[1];
+      const em = this.em.fork();
+      const clash = interviewerId
+        ? await em.findOne(
+            InterviewPanelist,
+            {
+              interviewer: interviewerId,
+              blocksCalendar: true,
+              startsAt: { $lt: times.endsAt },
+              endsAt: { $gt: times.startsAt },
+            },
+            { populate: ['interviewer'] },
+          )
+        : null;
+      throw new ConflictException(
+        clash
+          ? `${clash.interviewer.name} is already booked from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}; pick another time or interviewer.`
+          : 'An interviewer on this panel is already booked at that time; pick another time or interviewer.',
+        clash
+          ? {
+              interviewerId: clash.interviewer.id,
+              clashStartsAt: clash.startsAt.toISOString(),
+              clashEndsAt: clash.endsAt.toISOString(),
+            }
+          : undefined,
+      );
+    }
+  }
+}

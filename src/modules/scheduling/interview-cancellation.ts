@@ -1,0 +1,24 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InterviewStatus } from '../../../libs/domain';
+import { PipelineHooks, type TransitionContext } from '../pipeline';
+import { Interview } from './interview.entity';
+
+/** A decided application keeps nobody's calendar blocked: its scheduled interviews are cancelled. */
+@Injectable()
+export class InterviewCancellation implements OnModuleInit {
+  constructor(private readonly pipeline: PipelineHooks) {}
+
+  onModuleInit(): void {
+    this.pipeline.on('decided', (context) => this.cancelOpenInterviews(context));
+  }
+
+  private async cancelOpenInterviews({ em, application }: TransitionContext): Promise<void> {
+    const open = await em.find(Interview, { application, status: InterviewStatus.SCHEDULED }, { populate: ['panel'] });
+    for (const interview of open) {
+      interview.status = InterviewStatus.CANCELLED;
+      interview.cancelReason = `The application was ${application.status.toLowerCase()}.`;
+      interview.sequence += 1;
+      for (const panelist of interview.panel) panelist.blocksCalendar = false;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../../common/auth/actor';
+import { NotFoundException } from '../../common/errors/domain.exception';
+import { ApplicationAccess } from '../../common/policy/application-access';
+import { User, UserService } from '../identity';
+import { renderFeed, renderInvite } from './calendar-invite';
+import { Interview } from './interview.entity';
+
+/** What an interview is shown with: its panel, its application's candidate and position, its stage. */
+export const INTERVIEW_GRAPH = ['panel.interviewer', 'application.candidate', 'application.position', 'stage'] as const;
+
+/** Reading interviews, and rendering them as calendars. */
+@Injectable()
+export class InterviewsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: ApplicationAccess,
+    private readonly users: UserService,
+  ) {}
+
+  async get(actor: Actor, id: string): Promise<Interview> {
+    const interview = await this.em.findOne(Interview, { id }, { populate: INTERVIEW_GRAPH });
+    if (!interview || !(await this.access.canRead(actor, interview.application.id)))
+      throw new NotFoundException('Interview', id);
+    return interview;
+  }
+
+  /** The caller's interviews (as a panelist), soonest first. */
+  mine(actor: Actor, range: { from?: Date | null; to?: Date | null }): Promise<Interview[]> {
+    return this.em.find(
+      Interview,
+      {
+        panel: { interviewer: actor.userId },
+        ...(range.from || range.to
+          ? { startsAt: { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) } }
+          : {}),
+      },
+      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
+    );
+  }
+
+  byIds(ids: readonly string[]): Promise<Interview[]> {
+    return this.em.find(Interview, { id: { $in: [...ids] } }, { populate: INTERVIEW_GRAPH });
+  }
+
+  ofApplications(applicationIds: readonly string[]): Promise<Interview[]> {
+    return this.em.find(
+      Interview,
+      { application: { $in: [...applicationIds] } },
+      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
+    );
+  }
+
+  /** The invite as the caller sees it: in their time zone, with the candidate only if they may see contact details. */
+  async calendarInvite(actor: Actor, interview: Interview): Promise<string> {
+    const user = actor.userId ? await this.users.get(actor.userId) : null;
+    const contact = await this.access.canSeeContact(actor, interview.application.candidate.id);
+    return renderInvite(interview, contact, user?.timezone);
+  }
+
+  /** The user's scheduled interviews from a week ago on, for calendar subscriptions; null for no active user. */
+  async feed(userId: string): Promise<string | null> {
+    const user = await this.em.findOne(User, { id: userId, deactivatedAt: null });
+    if (!user) return null;
+    const interviews = await this.em.find(
+      Interview,
+      { panel: { interviewer: userId }, endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) } },
+      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
+    );
+    return renderFeed(user, interviews);
+  }
+}

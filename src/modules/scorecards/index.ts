@@ -1,0 +1,3 @@
+export { Scorecard, ScorecardAmendment } from './scorecard.entity';
+export { ApplicationSkillVerdict } from './skill-verdict.entity';
+export { ScorecardsModule } from './scorecards.module';

@@ -1,0 +1,2 @@
+export { JobHeartbeat } from './heartbeat.entity';
+export { HeartbeatProcessor } from './heartbeat.processor';
