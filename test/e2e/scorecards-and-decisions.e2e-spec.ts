@@ -575,7 +575,9 @@ describe('scorecards, skill verification and stage decisions', () => {
     );
     const interviewId = scheduled.data!.scheduleInterview.interview.id;
 
-    await worker.get(StageDecisionProcessor).process({ data: { decisionId: decision.id } } as never);
+    await worker
+      .get(StageDecisionProcessor)
+      .process({ name: 'pipeline.apply-stage-decision', data: { decisionId: decision.id } } as never);
     const after = await gql(
       `query ($id: ID!) { application(id: $id) { status interviews { id status cancelReason } } }`,
       { id: applicationId },
