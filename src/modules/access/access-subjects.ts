@@ -6,7 +6,7 @@ import type { Relation, Subject } from './permissions';
  * `stage_id`, `interview_id`, `author_id`, `user_id` and `submitted` (content that is final).
  * A candidate has a row per application (the relations go through any of them).
  */
-export const SUBJECT_ROWS: Record<Subject, string> = {
+export const SUBJECT_ROWS: Record<Exclude<Subject, 'none'>, string> = {
   position: `select p.id, p.id as position_id, null::uuid as application_id, null::uuid as stage_id,
       null::uuid as interview_id, null::uuid as author_id, null::uuid as user_id, true as submitted
     from position p`,
@@ -33,7 +33,7 @@ export const SUBJECT_ROWS: Record<Subject, string> = {
 };
 
 /** The id column of each subject's rows, to narrow them to the ids asked about. */
-export const SUBJECT_ID: Record<Subject, string> = {
+export const SUBJECT_ID: Record<Exclude<Subject, 'none'>, string> = {
   position: 'p.id',
   stage: 'ps.id',
   candidate: 'c.id',
@@ -72,13 +72,15 @@ export const RELATION_SQL: Record<Relation, string> = {
 };
 
 /**
- * The (application, stage) pairs whose colleagues' work the actor may not read yet: they sit on a
- * live interview of it and have not submitted their own scorecard. Figures over scorecards leave
- * these out for the actor.
+ * Every interview of the (application, stage) pairs whose colleagues' work the actor may not read
+ * yet: they sit on a live interview of it and have not submitted their own scorecard. Figures over
+ * scorecards leave these interviews' cards out for the actor.
  */
-export const BLIND_STAGES_SQL = `select distinct i.application_id, i.stage_id
-  from interview i join interview_panelist ip on ip.interview_id = i.id
-  where ip.interviewer_id = :actor and i.status in ('SCHEDULED', 'COMPLETED')
-    and not exists (select 1 from scorecard own join interview oi on oi.id = own.interview_id
-      where own.interviewer_id = :actor and own.status = 'SUBMITTED'
-        and oi.application_id = i.application_id and oi.stage_id = i.stage_id)`;
+export const BLIND_INTERVIEWS_SQL = `select other.id from interview other
+  where (other.application_id, other.stage_id) in (
+    select i.application_id, i.stage_id
+      from interview i join interview_panelist ip on ip.interview_id = i.id
+     where ip.interviewer_id = :actor and i.status in ('SCHEDULED', 'COMPLETED')
+       and not exists (select 1 from scorecard own join interview oi on oi.id = own.interview_id
+         where own.interviewer_id = :actor and own.status = 'SUBMITTED'
+           and oi.application_id = i.application_id and oi.stage_id = i.stage_id))`;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, raw } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
 import { ForbiddenException, NotFoundException } from '../../common/errors/domain.exception';
-import { requestLoader } from '../../graphql/request-loader';
-import { BLIND_STAGES_SQL, RELATION_SQL, SUBJECT_ID, SUBJECT_ROWS } from './access-subjects';
-import { PERMISSIONS, type Permission, type Rule, type Subject } from './permissions';
+import { LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { BLIND_INTERVIEWS_SQL, RELATION_SQL, SUBJECT_ID, SUBJECT_ROWS } from './access-subjects';
+import { Permission, PERMISSIONS, type Rule, type Subject } from './permissions';
 
 /** A SQL condition with its `?` parameters. */
 export interface AccessCondition {
@@ -14,6 +14,7 @@ export interface AccessCondition {
 
 /** How each subject is named in a NOT_FOUND message. */
 const SUBJECT_NAME: Record<Subject, string> = {
+  none: 'Record',
   position: 'Position',
   stage: 'Stage',
   candidate: 'Candidate',
@@ -26,6 +27,11 @@ const SUBJECT_NAME: Record<Subject, string> = {
   notification: 'Notification',
   user: 'User',
 };
+
+/** One per-request loader per permission, for `check`. */
+const CHECKS = new Map(
+  Object.values(Permission).map((permission) => [permission, new LoaderKey<string, boolean>(`access.${permission}`)]),
+);
 
 const ROW_COLUMNS = 's(id, position_id, application_id, stage_id, interview_id, author_id, user_id, submitted)';
 
@@ -49,6 +55,7 @@ export class AccessService {
     const rule = PERMISSIONS[permission];
     const decided = decidedByRole(actor, rule);
     if (decided !== null) return decided ? new Set(unique) : new Set();
+    if (rule.subject === 'none') return new Set();
     const where = this.predicate(actor, rule);
     const rows = await em.execute<Array<{ id: string }>>(
       `select distinct s.id from (${SUBJECT_ROWS[rule.subject]} where ${SUBJECT_ID[rule.subject]} = any(?::uuid[])) as ${ROW_COLUMNS}
@@ -65,21 +72,31 @@ export class AccessService {
 
   /**
    * Throws unless every id is allowed: FORBIDDEN with the rule's message for actions, NOT_FOUND for
-   * reads (so a record one may not read looks like one that does not exist).
+   * reads (so a record one may not read looks like one that does not exist). Without ids, for the
+   * permissions that concern no record, only the roles count.
    */
   async require(
     actor: Actor,
     permission: Permission,
-    ids: string | readonly string[],
+    ids?: string | readonly string[],
     em?: EntityManager,
   ): Promise<void> {
+    const rule = PERMISSIONS[permission];
+    if (ids === undefined) {
+      if (decidedByRole(actor, rule) !== true) throw new ForbiddenException(rule.refusal ?? 'You may not do this.');
+      return;
+    }
     const list = typeof ids === 'string' ? [ids] : ids;
     const allowed = await this.allowed(actor, permission, list, em);
     const refused = list.find((id) => !allowed.has(id));
     if (refused === undefined) return;
-    const rule = PERMISSIONS[permission];
     if (rule.refusal) throw new ForbiddenException(rule.refusal);
     throw new NotFoundException(SUBJECT_NAME[rule.subject], refused);
+  }
+
+  /** Whether the actor's roles grant a permission on every record (no query). */
+  grantsAll(actor: Actor, permission: Permission): boolean {
+    return decidedByRole(actor, PERMISSIONS[permission]) === true;
   }
 
   /**
@@ -87,7 +104,7 @@ export class AccessService {
    * resolves a list: one query for the whole list.
    */
   check(context: object, actor: Actor, permission: Permission, id: string): Promise<boolean> {
-    return requestLoader<string, boolean>(context, `access:${permission}`, async (ids) => {
+    return requestLoader(context, CHECKS.get(permission)!, async (ids) => {
       const allowed = await this.allowed(actor, permission, ids);
       return ids.map((id) => allowed.has(id));
     }).load(id);
@@ -112,7 +129,7 @@ export class AccessService {
     const rule = PERMISSIONS[permission];
     const decided = decidedByRole(actor, rule);
     if (decided === true) return null;
-    if (decided === false) return { sql: 'false', params: [] };
+    if (decided === false || rule.subject === 'none') return { sql: 'false', params: [] };
     const where = this.predicate(actor, rule);
     return {
       sql: `${column} in (select s.id from (${SUBJECT_ROWS[rule.subject]}) as ${ROW_COLUMNS} where ${where.sql})`,
@@ -121,14 +138,26 @@ export class AccessService {
   }
 
   /**
-   * The (application, stage) pairs on which the actor is a blind panelist: on a live interview,
-   * own scorecard not submitted. Figures built from scorecards leave these stages out for them.
+   * `condition` as a MikroORM filter on an entity whose id is the subject's id: merge it into
+   * `em.find`/`em.count` conditions (build one per query: a raw key is used once).
    */
-  async blindStages(actor: Actor): Promise<Array<{ applicationId: string; stageId: string }>> {
+  where(actor: Actor, permission: Permission): Record<string, never[]> {
+    const condition = this.condition(actor, permission, '__column__');
+    if (!condition) return {};
+    const key = raw((alias: string) => condition.sql.replace('__column__', `${alias}.id`), condition.params);
+    return { [key as unknown as string]: [] };
+  }
+
+  /**
+   * The interviews whose scorecards the actor may not read because they are a blind panelist of
+   * that stage (on a live interview of it, own scorecard not submitted). Figures built from
+   * scorecards leave these out for them.
+   */
+  async blindInterviewIds(actor: Actor): Promise<string[]> {
     if (!actor.userId) return [];
-    const sql = bind(BLIND_STAGES_SQL, actor.userId);
-    const rows = await this.em.execute<Array<{ application_id: string; stage_id: string }>>(sql.sql, sql.params);
-    return rows.map((row) => ({ applicationId: row.application_id, stageId: row.stage_id }));
+    const sql = bind(BLIND_INTERVIEWS_SQL, actor.userId);
+    const rows = await this.em.execute<Array<{ id: string }>>(sql.sql, sql.params);
+    return rows.map((row) => row.id);
   }
 
   private predicate(actor: Actor, rule: Rule): AccessCondition {

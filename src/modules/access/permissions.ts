@@ -2,7 +2,14 @@ import { Role } from '../../../libs/domain';
 
 /** What an actor may do to a record. Each service method and field resolver asks for one first. */
 export enum Permission {
+  /** Templates, rubrics, questions, tasks and skills. */
+  CatalogEdit = 'catalog.edit',
+  /** Other users with their e-mail and roles, to staff panels and hiring teams. */
+  UserList = 'user.list',
+  PositionCreate = 'position.create',
   PositionRead = 'position.read',
+  /** The figures of a position's applications. */
+  AnalyticsRead = 'analytics.read',
   /** Edit, open and close a position and its own plan. */
   PositionManage = 'position.manage',
   /** Add applications to a position. */
@@ -14,7 +21,9 @@ export enum Permission {
   CandidateContactRead = 'candidate.contact.read',
   CandidateWrite = 'candidate.write',
   ApplicationRead = 'application.read',
-  /** Advance, reject, hold...: the pipeline narrows a hiring manager to the decisions. */
+  /** The decisions on an application: advance, reject, hire. */
+  ApplicationDecide = 'application.decide',
+  /** The other moves: withdraw, hold, resume, skip a stage. */
   ApplicationMove = 'application.move',
   ApplicationSchedule = 'application.schedule',
   InterviewRead = 'interview.read',
@@ -61,8 +70,9 @@ export type Relation =
   | 'self'
   | 'blindPanelist';
 
-/** The kind of record a permission's ids name. */
+/** The kind of record a permission's ids name; `none` for permissions that concern no record. */
 export type Subject =
+  | 'none'
   | 'position'
   | 'stage'
   | 'candidate'
@@ -97,7 +107,26 @@ const BLIND: readonly Relation[] = ['blindPanelist'];
  * (jobs) may do everything. Mirrored in docs/domain.md#who-sees-what.
  */
 export const PERMISSIONS: Record<Permission, Rule> = {
+  [Permission.CatalogEdit]: {
+    subject: 'none',
+    roles: [ADMIN, RECRUITER],
+    relations: [],
+    refusal: 'Only admins and recruiters edit the interview catalog.',
+  },
+  [Permission.UserList]: {
+    subject: 'none',
+    roles: [ADMIN, RECRUITER, HIRING_MANAGER],
+    relations: [],
+    refusal: 'Only admins, recruiters and hiring managers can list users.',
+  },
+  [Permission.PositionCreate]: {
+    subject: 'none',
+    roles: [ADMIN, RECRUITER],
+    relations: [],
+    refusal: 'Only admins and recruiters open new positions.',
+  },
   [Permission.PositionRead]: { subject: 'position', roles: [ADMIN, RECRUITER], relations: ['hiringManager'] },
+  [Permission.AnalyticsRead]: { subject: 'position', roles: [ADMIN, RECRUITER], relations: ['hiringManager'] },
   [Permission.PositionManage]: {
     subject: 'position',
     roles: [ADMIN],
@@ -106,14 +135,15 @@ export const PERMISSIONS: Record<Permission, Rule> = {
   },
   [Permission.PositionApply]: {
     subject: 'position',
-    roles: [ADMIN, RECRUITER],
-    relations: [],
-    refusal: 'Only recruiters and admins add applications.',
+    roles: [ADMIN],
+    relations: ['recruiter'],
+    refusal: "Only the position's recruiters and admins can add applications to it.",
   },
   [Permission.StageKitRead]: {
     subject: 'stage',
     roles: [ADMIN, RECRUITER],
     relations: ['hiringManager', 'stagePanelist'],
+    refusal: 'Only the hiring team of this position and interviewers on a panel for this stage can read its kit.',
   },
   [Permission.CandidateRead]: {
     subject: 'candidate',
@@ -122,7 +152,7 @@ export const PERMISSIONS: Record<Permission, Rule> = {
   },
   [Permission.CandidateContactRead]: { subject: 'candidate', roles: [ADMIN, RECRUITER], relations: ['hiringManager'] },
   [Permission.CandidateWrite]: {
-    subject: 'candidate',
+    subject: 'none',
     roles: [ADMIN, RECRUITER],
     relations: [],
     refusal: 'Only recruiters and admins add or change candidates.',
@@ -132,11 +162,18 @@ export const PERMISSIONS: Record<Permission, Rule> = {
     roles: [ADMIN, RECRUITER],
     relations: ['hiringManager', 'panelist'],
   },
-  [Permission.ApplicationMove]: {
+  [Permission.ApplicationDecide]: {
     subject: 'application',
     roles: [ADMIN],
     relations: ['recruiter', 'hiringManager'],
-    refusal: "Only the position's recruiters and its hiring manager can act on its applications.",
+    refusal: "Only the position's recruiters and its hiring manager decide on its applications.",
+  },
+  [Permission.ApplicationMove]: {
+    subject: 'application',
+    roles: [ADMIN],
+    relations: ['recruiter'],
+    refusal:
+      "Only the position's recruiters and admins withdraw, hold, resume or skip; its hiring manager decides (advance, reject, hire).",
   },
   [Permission.ApplicationSchedule]: {
     subject: 'application',
