@@ -319,22 +319,26 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
     },
   ];
 
-  it.each(walkers)('$who ($as) reads no sentinel it must not see, on any path', async (walker) => {
-    const walk = await walkAs(walker.who, walker.mutations());
+  it.each(walkers)(
+    '$who ($as) reads no sentinel it must not see, on any path',
+    async (walker) => {
+      const walk = await walkAs(walker.who, walker.mutations());
 
-    // The walk reached real data the walker is allowed to read: an API that refuses everything fails here.
-    const bodies = walk.responses.map((response) => response.body).join('\n');
-    for (const text of walker.mustSee()) expect(bodies).toContain(text);
+      // The walk reached real data the walker is allowed to read: an API that refuses everything fails here.
+      const bodies = walk.responses.map((response) => response.body).join('\n');
+      for (const text of walker.mustSee()) expect(bodies).toContain(text);
 
-    const forbidden = Object.fromEntries(walker.forbidden().map((name) => [name, planted[name]!]));
-    // One line per leaking field, path and kind of sentinel (the numbered ones of a kind read as one).
-    const leaks = findSentinels(walk, forbidden).map(
-      (leak) => `${leak.field}: ${leak.path} → ${leak.sentinel.replace(/ \d+$/, '')}`,
-    );
-    expect([...new Set(leaks)].sort()).toEqual([]);
-    // A refusal nulls its nearest nullable parent and hides its siblings' errors, so a walker who
-    // is refused often (B) needs many rounds: about 30 s alone on the 2-core CI machine.
-  }, 240_000);
+      const forbidden = Object.fromEntries(walker.forbidden().map((name) => [name, planted[name]!]));
+      // One line per leaking field, path and kind of sentinel (the numbered ones of a kind read as one).
+      const leaks = findSentinels(walk, forbidden).map(
+        (leak) => `${leak.field}: ${leak.path} → ${leak.sentinel.replace(/ \d+$/, '')}`,
+      );
+      expect([...new Set(leaks)].sort()).toEqual([]);
+      // A refusal nulls its nearest nullable parent and hides its siblings' errors, so a walker who
+      // is refused often (B) needs many rounds: about 30 s alone on the 2-core CI machine.
+    },
+    240_000,
+  );
 });
 
 /**

@@ -178,8 +178,9 @@ export class AccessService {
  */
 function decidedByRole(actor: Actor, rule: Rule): boolean | null {
   if (actor.kind === 'system') return true;
-  if (!actor.userId) return false;
   const hasRole = rule.roles.some((role) => actor.roles.includes(role));
+  // Without a user id no relation ties the actor to a record, nor makes them a blind panelist.
+  if (!actor.userId) return hasRole;
   if (hasRole && !rule.unless?.length) return true;
   if (!hasRole && rule.relations.length === 0) return false;
   return null;

@@ -132,17 +132,16 @@ export class InterviewBookingService {
     }
   }
 
-  /** Locks the interview once the caller may read it and take this action on it. */
+  /** Locks the interview once the caller may take this action on it. */
   private async loadForChange(
     em: EntityManager,
     actor: Actor,
     id: string,
     permission: Permission.InterviewManage | Permission.InterviewComplete,
   ): Promise<Interview> {
-    await this.access.require(actor, Permission.InterviewRead, id, em);
-    await this.access.require(actor, permission, id, em);
     const locked = await em.findOne(Interview, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!locked) throw new NotFoundException('Interview', id);
+    await this.access.require(actor, permission, id, em);
     return em.populate(locked, INTERVIEW_GRAPH);
   }
 
