@@ -9,6 +9,7 @@
 
 /** Bottom to top: a module may import only modules that come before it. */
 const LAYERS = [
+  'access',
   'identity',
   'notifications',
   'catalog',

@@ -4,8 +4,9 @@ import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { mikroOrmOptions } from './config/mikro-orm.config';
+import { AccessModule } from './modules/access';
 
-/** What both processes share: configuration, structured logs and the database. */
+/** What both processes share: configuration, structured logs, the database and the access rules. */
 @Module({})
 export class CoreModule {
   static forRoot(config: AppConfig, processName: 'api' | 'worker'): DynamicModule {
@@ -22,6 +23,7 @@ export class CoreModule {
           },
         }),
         MikroOrmModule.forRoot({ ...mikroOrmOptions(config), registerRequestContext: true }),
+        AccessModule,
       ],
     };
   }

@@ -201,7 +201,7 @@ describe('scorecards, skill verification and stage decisions', () => {
         expect((await gql(APPLICATION, { id: applicationId })).data!.application.stageDecisions).toHaveLength(index);
         await gql(SUBMIT, { input: { scorecardId: benDraft } }, 'ben');
         const benAfter = await gql(
-          `query ($id: ID!) { interview(id: $id) { scorecards { interviewer { email } ratings { score criterion { name } } } } }`,
+          `query ($id: ID!) { interview(id: $id) { scorecards { interviewer { name } ratings { score criterion { name } } } } }`,
           { id: interviewId },
           'ben',
         );

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Role, type CompanyProfile, type ExperienceLevel } from '../../../libs/domain';
+import type { CompanyProfile, ExperienceLevel } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { Position } from '../positions';
 import { planWeeks, rollupConditions, type AnalyticsSlice, type AppliedRange, type Condition } from './analytics-slice';
 
@@ -20,7 +20,7 @@ export interface AnalyticsFilterValues {
 export class AnalyticsReader {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
   ) {}
 
   /**
@@ -44,6 +44,30 @@ export class AnalyticsReader {
   }
 
   /**
+   * Figures built from scorecards leave out, for a panelist who has not submitted their own yet,
+   * the cards of that stage (blind review): `parts` minus `hidden`, the same aggregates over those
+   * interviews only. `keys` are the grouping columns, `sums` the summed ones.
+   */
+  withoutHidden(
+    parts: Condition,
+    hidden: Condition | null,
+    keys: readonly string[],
+    sums: readonly string[],
+  ): Condition {
+    if (!hidden) return parts;
+    const negated = [...keys, ...sums.map((column) => `-${column} as ${column}`)].join(', ');
+    return {
+      sql: `(${parts.sql}) union all (select ${negated} from (${hidden.sql}) hidden)`,
+      params: [...parts.params, ...hidden.params],
+    };
+  }
+
+  /** The interviews whose scorecards the caller may not read yet (Permission.ScorecardRead's blind rule). */
+  hiddenInterviews(actor: Actor): Promise<string[]> {
+    return this.access.blindInterviewIds(actor);
+  }
+
+  /**
    * The applications the figures are about: the filter, narrowed to the positions the caller may
    * see (recruiters and admins all, a hiring manager those they manage).
    */
@@ -64,12 +88,10 @@ export class AnalyticsReader {
 
   /** The positions the caller may see figures of; null for all of them. */
   private async visiblePositionIds(actor: Actor): Promise<string[] | null> {
-    if (this.policy.canEditCatalog(actor)) return null;
-    this.policy.assert(
-      actor.roles.includes(Role.HIRING_MANAGER),
-      'Analytics are for hiring managers, recruiters and admins.',
-    );
-    const managed = await this.em.find(Position, { hiringManager: actor.userId }, { fields: ['id'] });
+    if (this.access.grantsAll(actor, Permission.AnalyticsRead)) return null;
+    const managed = await this.em.find(Position, this.access.where(actor, Permission.AnalyticsRead), {
+      fields: ['id'],
+    });
     return managed.map((position) => position.id);
   }
 

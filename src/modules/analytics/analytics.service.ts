@@ -4,7 +4,13 @@ import { ExperienceLevel, ratio, wilsonInterval } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { AnalyticsReader, type AnalyticsFilterValues } from './analytics-reader';
-import { applicationConditions, FACT_COLUMNS, type AnalyticsSlice, type AppliedRange } from './analytics-slice';
+import {
+  applicationConditions,
+  FACT_COLUMNS,
+  pgArray,
+  type AnalyticsSlice,
+  type AppliedRange,
+} from './analytics-slice';
 import { User } from '../identity';
 import { Position } from '../positions';
 
@@ -145,20 +151,27 @@ export class AnalyticsService {
     const slice = await this.reader.slice(actor, filter);
     const sums = `count(*) as scorecards, sum(score) as score_sum, coalesce(sum(deviation), 0) as deviation_sum,
                   count(deviation) as deviations, coalesce(sum(agreement), 0) as agreements, count(agreement) as judged`;
-    const cards = (ranges: readonly AppliedRange[]) => {
+    const cards = (ranges: readonly AppliedRange[], only?: readonly string[]) => {
       const where = applicationConditions(slice, ranges, FACT_COLUMNS);
+      const onlyThese = only ? ` and f.interview_id = any(?::uuid[])` : '';
       return {
-        sql: `select interviewer_id, ${sums} from analytics_calibration_card f where ${where.sql} group by interviewer_id`,
-        params: where.params,
+        sql: `select interviewer_id, ${sums} from analytics_calibration_card f where ${where.sql}${onlyThese} group by interviewer_id`,
+        params: only ? [...where.params, pgArray(only)] : where.params,
       };
     };
-    const parts = this.reader.byPlan(slice, cards, (where) => ({
-      sql: `select interviewer_id, sum(scorecards) as scorecards, sum(score_sum) as score_sum,
-                   sum(deviation_sum) as deviation_sum, sum(deviations) as deviations,
-                   sum(agreements) as agreements, sum(judged) as judged
-              from analytics_calibration_rollup where ${where.sql} group by interviewer_id`,
-      params: where.params,
-    }));
+    const hidden = await this.reader.hiddenInterviews(actor);
+    const parts = this.reader.withoutHidden(
+      this.reader.byPlan(slice, cards, (where) => ({
+        sql: `select interviewer_id, sum(scorecards) as scorecards, sum(score_sum) as score_sum,
+                     sum(deviation_sum) as deviation_sum, sum(deviations) as deviations,
+                     sum(agreements) as agreements, sum(judged) as judged
+                from analytics_calibration_rollup where ${where.sql} group by interviewer_id`,
+        params: where.params,
+      })),
+      hidden.length ? cards([[slice.from, slice.to]], hidden) : null,
+      ['interviewer_id'],
+      ['scorecards', 'score_sum', 'deviation_sum', 'deviations', 'agreements', 'judged'],
+    );
     const rows = await this.reader.read<{
       interviewer_id: string;
       scorecards: string;

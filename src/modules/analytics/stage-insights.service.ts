@@ -6,6 +6,7 @@ import { AnalyticsReader, type AnalyticsFilterValues } from './analytics-reader'
 import {
   applicationConditions,
   FACT_COLUMNS,
+  pgArray,
   type AnalyticsSlice,
   type AppliedRange,
   type Condition,
@@ -153,22 +154,26 @@ export class StageInsightsService {
   async questionEffectiveness(actor: Actor, filter: AnalyticsFilterValues = {}) {
     const slice = await this.reader.slice(actor, filter);
     const sums = `count(*) as ratings, sum(score) as score_sum, sum(score * score) as score_squares`;
-    const parts = this.reader.byPlan(
-      slice,
-      (ranges) => {
-        const where = applicationConditions(slice, ranges, FACT_COLUMNS);
-        return {
-          sql: `select question_id, coalesce(outcome::text, '') as outcome, ${sums}
-                  from analytics_question_rating f where ${where.sql} group by 1, 2`,
-          params: where.params,
-        };
-      },
-      (where) => ({
+    const ratings = (ranges: readonly AppliedRange[], only?: readonly string[]) => {
+      const where = applicationConditions(slice, ranges, FACT_COLUMNS);
+      const onlyThese = only ? ` and f.interview_id = any(?::uuid[])` : '';
+      return {
+        sql: `select question_id, coalesce(outcome::text, '') as outcome, ${sums}
+                from analytics_question_rating f where ${where.sql}${onlyThese} group by 1, 2`,
+        params: only ? [...where.params, pgArray(only)] : where.params,
+      };
+    };
+    const hidden = await this.reader.hiddenInterviews(actor);
+    const parts = this.reader.withoutHidden(
+      this.reader.byPlan(slice, ratings, (where) => ({
         sql: `select question_id, outcome, sum(ratings) as ratings, sum(score_sum) as score_sum,
                      sum(score_squares) as score_squares
                 from analytics_question_rollup where ${where.sql} group by 1, 2`,
         params: where.params,
-      }),
+      })),
+      hidden.length ? ratings([[slice.from, slice.to]], hidden) : null,
+      ['question_id', 'outcome'],
+      ['ratings', 'score_sum', 'score_squares'],
     );
     const rows = await this.reader.read<{
       question_id: string;

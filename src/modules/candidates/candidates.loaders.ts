@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
-import { ApplicationAccess, showsContactOf } from '../../common/policy/application-access';
 import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { AccessService, Permission } from '../access';
 import { Candidate } from './candidate.entity';
 import { CandidateType } from './graphql/candidate.type';
 
@@ -13,14 +13,16 @@ const CANDIDATES = new LoaderKey<string, CandidateType>('candidates.candidates')
 export class CandidatesLoaders {
   constructor(
     private readonly em: EntityManager,
-    private readonly access: ApplicationAccess,
+    private readonly access: AccessService,
   ) {}
 
   candidate(context: object, actor: Actor) {
     return requestLoader(context, CANDIDATES, async (ids) => {
-      const rows = await this.em.find(Candidate, { id: { $in: [...ids] } });
-      const scope = await this.access.scope(actor);
-      return byId(ids, rows, (row) => CandidateType.from(row, showsContactOf(scope, row.id)), 'candidate');
+      const [rows, contact] = await Promise.all([
+        this.em.find(Candidate, { id: { $in: [...ids] } }),
+        this.access.allowed(actor, Permission.CandidateContactRead, ids),
+      ]);
+      return byId(ids, rows, (row) => CandidateType.from(row, contact.has(row.id)), 'candidate');
     });
   }
 }

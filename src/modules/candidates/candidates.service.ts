@@ -7,9 +7,8 @@ import { normalizeEmail } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
 import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
-import { ApplicationAccess, showsContactOf } from '../../common/policy/application-access';
+import { AccessService, Permission } from '../access';
 import { Candidate } from './candidate.entity';
 import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
 
@@ -17,13 +16,12 @@ import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
 export class CandidatesService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
-    private readonly access: ApplicationAccess,
+    private readonly access: AccessService,
   ) {}
 
   /** CONFLICT with the existing candidate's id when the email (in any letter case) is taken. */
   async create(actor: Actor, input: CreateCandidateInput, em: EntityManager = this.em): Promise<Candidate> {
-    this.policy.assert(this.policy.canEditCatalog(actor), 'Only recruiters and admins add candidates.');
+    await this.access.require(actor, Permission.CandidateWrite);
     const candidate = new Candidate({
       name: input.name.trim(),
       email: normalizeEmail(input.email),
@@ -52,7 +50,7 @@ export class CandidatesService {
    * transaction: one bad row never blocks the rest.
    */
   async importCsv(actor: Actor, csv: string) {
-    this.policy.assert(this.policy.canEditCatalog(actor), 'Only recruiters and admins add candidates.');
+    await this.access.require(actor, Permission.CandidateWrite);
     let rows: Record<string, string>[];
     try {
       rows = parse(csv, {
@@ -99,43 +97,45 @@ export class CandidatesService {
   }
 
   async get(actor: Actor, id: string): Promise<CandidateType> {
-    const candidate = await this.em.findOne(Candidate, { $and: [{ id }, await this.visibleTo(actor)] });
+    await this.access.require(actor, Permission.CandidateRead, id);
+    const candidate = await this.em.findOne(Candidate, { id });
     if (!candidate) throw new NotFoundException('Candidate', id);
-    return CandidateType.from(candidate, await this.access.canSeeContact(actor, id));
+    return CandidateType.from(candidate, await this.access.can(actor, Permission.CandidateContactRead, id));
   }
 
+  /** The candidates the caller may see, newest first; a search matches the name, or the e-mail where visible. */
   async search(actor: Actor, args: { first?: number | null; after?: string | null; search?: string | null }) {
     const size = pageSize(args.first);
     const term = args.search?.trim();
-    const scope = await this.access.scope(actor);
     const pattern = term ? `%${escapeLike(term)}%` : null;
     // Email is searchable only where it is visible, or a search would reveal it letter by letter.
-    const matches: FilterQuery<Candidate> = !pattern
-      ? {}
-      : scope.all
-        ? { $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] }
-        : {
-            $or: [
-              { name: { $ilike: pattern } },
-              { id: { $in: scope.contactCandidateIds }, email: { $ilike: pattern } },
-            ],
-          };
-    const where: FilterQuery<Candidate> = { $and: [await this.visibleTo(actor), matches] };
+    const where = (): FilterQuery<Candidate> => ({
+      $and: [
+        this.access.where(actor, Permission.CandidateRead),
+        pattern
+          ? {
+              $or: [
+                { name: { $ilike: pattern } },
+                { $and: [this.access.where(actor, Permission.CandidateContactRead), { email: { $ilike: pattern } }] },
+              ],
+            }
+          : {},
+      ],
+    });
     const [rows, total] = await Promise.all([
       this.em.find(
         Candidate,
-        { $and: [where, afterCursor(args.after)] },
+        { $and: [where(), afterCursor(args.after)] },
         { orderBy: { createdAt: 'desc', id: 'asc' }, limit: size + 1 },
       ),
-      this.em.count(Candidate, where),
+      this.em.count(Candidate, where()),
     ]);
-    return connection(rows, size, total, (row) => CandidateType.from(row, showsContactOf(scope, row.id)));
-  }
-
-  /** Recruiters and admins see every candidate; others those of applications they may see. */
-  private async visibleTo(actor: Actor): Promise<FilterQuery<Candidate>> {
-    const scope = await this.access.scope(actor);
-    return scope.all ? {} : { id: { $in: scope.candidateIds } };
+    const contact = await this.access.allowed(
+      actor,
+      Permission.CandidateContactRead,
+      rows.map((row) => row.id),
+    );
+    return connection(rows, size, total, (row) => CandidateType.from(row, contact.has(row.id)));
   }
 }
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../../common/policy/policy.module';
 import { BuiltInCatalogService } from './built-in-catalog.service';
 import { CatalogHooks } from './catalog-hooks';
 import { CatalogLoaders } from './catalog.loaders';
@@ -8,7 +7,6 @@ import { CatalogService } from './catalog.service';
 import { PlanEditorService } from './plan-editor.service';
 
 @Module({
-  imports: [PolicyModule],
   providers: [CatalogService, PlanEditorService, CatalogHooks, CatalogResolver, BuiltInCatalogService, CatalogLoaders],
   exports: [BuiltInCatalogService, CatalogHooks, CatalogLoaders],
 })

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { QuestionCategory, StageKind } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { CandidateQuestion } from './candidate-question.entity';
 import { randomUUID } from 'node:crypto';
 import type { CreatePlanTemplateInput, PracticalTaskInput, QuestionInput } from './graphql/catalog.input';
@@ -17,7 +17,7 @@ import { Skill } from './skill.entity';
 export class CatalogService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
   ) {}
 
   /** The latest version of every template that is not archived, by name. */
@@ -69,14 +69,14 @@ export class CatalogService {
   }
 
   async createSkill(actor: Actor, input: { name: string; description: string }): Promise<Skill> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const skill = new Skill({ name: input.name.trim(), description: input.description });
     await this.em.persistAndFlush(skill);
     return skill;
   }
 
   async saveQuestion(actor: Actor, input: QuestionInput, questionId?: string): Promise<Question> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const skills = await this.em.find(Skill, { id: { $in: input.skillIds }, archivedAt: null });
     const unknown = input.skillIds.filter((id) => !skills.some((skill) => skill.id === id));
     if (unknown.length) {
@@ -110,7 +110,7 @@ export class CatalogService {
   }
 
   async archiveQuestion(actor: Actor, id: string): Promise<Question> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const question = await this.em.findOne(Question, { id }, { populate: ['skills'] });
     if (!question) throw new NotFoundException('Question', id);
     question.archivedAt ??= new Date();
@@ -120,7 +120,7 @@ export class CatalogService {
 
   /** A new template family at version 1, empty or copied from another template. */
   async createTemplate(actor: Actor, input: CreatePlanTemplateInput): Promise<InterviewPlan> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const id = await this.em.transactional(async (em) => {
       let plan: InterviewPlan;
       if (input.copyFromTemplateId) {
@@ -146,7 +146,7 @@ export class CatalogService {
   }
 
   async savePracticalTask(actor: Actor, input: PracticalTaskInput, taskId?: string): Promise<PracticalTask> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     if (input.minDurationHours > input.maxDurationHours) {
       throw new BadUserInputException('The shortest duration cannot exceed the longest.', {
         'input.minDurationHours': `${input.minDurationHours} is more than maxDurationHours ${input.maxDurationHours}`,
@@ -166,7 +166,7 @@ export class CatalogService {
   }
 
   async archivePracticalTask(actor: Actor, id: string): Promise<PracticalTask> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const task = await this.em.findOne(PracticalTask, { id });
     if (!task) throw new NotFoundException('Practical task', id);
     task.archivedAt ??= new Date();
@@ -175,7 +175,7 @@ export class CatalogService {
   }
 
   async updateSkill(actor: Actor, input: { skillId: string; name?: string; description?: string }): Promise<Skill> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const skill = await this.em.findOne(Skill, { id: input.skillId });
     if (!skill) throw new NotFoundException('Skill', input.skillId);
     if (input.name !== undefined) skill.name = input.name.trim();
@@ -185,7 +185,7 @@ export class CatalogService {
   }
 
   async archiveSkill(actor: Actor, id: string): Promise<Skill> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const skill = await this.em.findOne(Skill, { id });
     if (!skill) throw new NotFoundException('Skill', id);
     skill.archivedAt ??= new Date();
@@ -194,14 +194,14 @@ export class CatalogService {
   }
 
   async archiveTemplate(actor: Actor, id: string): Promise<InterviewPlan> {
-    this.assertCanEdit(actor);
+    await this.assertCanEdit(actor);
     const plan = await this.plan(id);
     if (!plan.isTemplate) throw new NotFoundException('Interview plan template', id);
     await this.em.nativeUpdate(InterviewPlan, { family: plan.family, archivedAt: null }, { archivedAt: new Date() });
     return this.plan(id);
   }
 
-  private assertCanEdit(actor: Actor): void {
-    this.policy.assert(this.policy.canEditCatalog(actor), 'Only admins and recruiters edit the interview catalog.');
+  private assertCanEdit(actor: Actor): Promise<void> {
+    return this.access.require(actor, Permission.CatalogEdit);
   }
 }

@@ -3,7 +3,7 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
 import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { CatalogHooks } from './catalog-hooks';
 import type {
   AddPlanStageInput,
@@ -38,7 +38,7 @@ export interface PlanEdit {
 export class PlanEditorService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
     private readonly hooks: CatalogHooks,
   ) {}
 
@@ -205,10 +205,7 @@ export class PlanEditorService {
   /** Where an edit lands, after checking the caller may make it. */
   private async target(em: EntityManager, plan: InterviewPlan, actor: Actor): Promise<InterviewPlan> {
     if (plan.isTemplate) {
-      this.policy.assert(
-        this.policy.canEditCatalog(actor),
-        'Only admins and recruiters edit interview plan templates.',
-      );
+      await this.access.require(actor, Permission.CatalogEdit, undefined, em);
       if (plan.archivedAt) throw new ConflictException(`Template "${plan.name}" is archived; it cannot be edited.`);
       if (plan.supersededAt) {
         const latest = await em.findOne(InterviewPlan, { family: plan.family, supersededAt: null });

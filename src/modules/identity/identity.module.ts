@@ -2,17 +2,16 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessTokenVerifier } from '../../common/auth/access-token.guard';
-import { PolicyModule } from '../../common/policy/policy.module';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { IdentityResolver } from './identity.resolver';
+import { UserDetailsResolver } from './user-details.resolver';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 import { UserService } from './user.service';
 
 @Module({
   imports: [
-    PolicyModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.auth.accessSecret }),
@@ -25,6 +24,7 @@ import { UserService } from './user.service';
     PasswordHasher,
     { provide: AccessTokenVerifier, useExisting: TokenService },
     IdentityResolver,
+    UserDetailsResolver,
     BootstrapAdminService,
   ],
   exports: [AccessTokenVerifier, UserService],

@@ -1,11 +1,13 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
+import type { AuthenticatedRequest } from '../../common/auth/access-token.guard';
 import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
 import { AuthService } from './auth.service';
 import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
 import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
 import { TokenService } from './token.service';
+import type { User } from './user.entity';
 import { UserService } from './user.service';
 
 @Resolver(() => UserType)
@@ -18,15 +20,20 @@ export class IdentityResolver {
 
   @Public()
   @Mutation(() => AuthPayload)
-  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+  async login(@Args('input') input: LoginInput, @Context() context: GraphQLContext): Promise<AuthPayload> {
     const { user, tokens } = await this.auth.login(input.email, input.password);
+    signedInAs(context, user);
     return { ...tokens, user: UserType.from(user) };
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair; the old one stops working.' })
-  async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
+  async refreshToken(
+    @Args('refreshToken') refreshToken: string,
+    @Context() context: GraphQLContext,
+  ): Promise<AuthPayload> {
     const { user, tokens } = await this.tokens.rotate(refreshToken);
+    signedInAs(context, user);
     return { ...tokens, user: UserType.from(user) };
   }
 
@@ -58,4 +65,13 @@ export class IdentityResolver {
   async createUser(@Args('input') input: CreateUserInput): Promise<UserPayload> {
     return { user: UserType.from(await this.userService.create(input)) };
   }
+}
+
+interface GraphQLContext {
+  req: AuthenticatedRequest;
+}
+
+/** The rest of a sign-in's answer (the payload's user) is read as the user who just signed in. */
+function signedInAs(context: GraphQLContext, user: User): void {
+  context.req.actor ??= { kind: 'user', userId: user.id, roles: user.roles };
 }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { isKnownTimezone, normalizeEmail, passwordProblem, type Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import {
   BadUserInputException,
   ConflictException,
@@ -26,7 +26,7 @@ export class UserService {
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
   ) {}
 
   /** Creates a user; CONFLICT when the email (in any letter case) is taken. */
@@ -70,8 +70,8 @@ export class UserService {
   }
 
   /** Active users, by name; their contact details and roles are for staff who assemble panels and teams. */
-  list(actor: Actor, role?: Role | null): Promise<User[]> {
-    this.policy.assert(this.policy.canListUsers(actor), 'Only admins, recruiters and hiring managers can list users.');
+  async list(actor: Actor, role?: Role | null): Promise<User[]> {
+    await this.access.require(actor, Permission.UserList);
     const where = role ? { roles: { $contains: [role] }, deactivatedAt: null } : { deactivatedAt: null };
     return this.em.find(User, where, { orderBy: { name: 'asc', id: 'asc' } });
   }

@@ -117,14 +117,14 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => [StageVisitType])
-  stageHistory(@Parent() application: ApplicationType, @Context() context: object) {
-    return this.loaders.stageHistory(context).load(application.id);
+  stageHistory(@Parent() application: ApplicationType, @Context() context: object, @CurrentActor() actor: Actor) {
+    return this.loaders.stageHistory(context, actor).load(application.id);
   }
 
   @ResolveField(() => [StageDecisionType], {
     description: "The panel's recommendation per decided stage visit, oldest first.",
   })
-  stageDecisions(@Parent() application: ApplicationType, @Context() context: object) {
-    return this.loaders.stageDecisions(context).load(application.id);
+  stageDecisions(@Parent() application: ApplicationType, @Context() context: object, @CurrentActor() actor: Actor) {
+    return this.loaders.stageDecisions(context, actor).load(application.id);
   }
 }

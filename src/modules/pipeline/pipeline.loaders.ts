@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LoadStrategy } from '@mikro-orm/postgresql';
+import type { Actor } from '../../common/auth/actor';
 import { groupedBy, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { AccessService, Permission } from '../access';
 import { PlanStageType, STAGE_GRAPH } from '../catalog';
 import { UserType } from '../identity';
 import { StageDecisionType } from './graphql/stage-decision.type';
@@ -14,9 +16,13 @@ const STAGE_DECISIONS = new LoaderKey<string, StageDecisionType[]>('pipeline.sta
 /** Per-request batch loaders of what an application carries: its stage visits and stage decisions. */
 @Injectable()
 export class PipelineLoaders {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly access: AccessService,
+  ) {}
 
-  stageHistory(context: object) {
+  /** Every visit; why one ended (reason, code) only where the caller may read it (blind review). */
+  stageHistory(context: object, actor: Actor) {
     return requestLoader(context, STAGE_HISTORY, async (ids) => {
       const visits = await this.em.find(
         StageVisit,
@@ -26,6 +32,11 @@ export class PipelineLoaders {
           orderBy: { enteredAt: 'asc', createdAt: 'asc' },
           strategy: LoadStrategy.SELECT_IN,
         },
+      );
+      const explained = await this.access.allowed(
+        actor,
+        Permission.StageVisitReasonRead,
+        visits.map((visit) => visit.id),
       );
       return groupedBy(
         ids,
@@ -38,18 +49,19 @@ export class PipelineLoaders {
             exitedAt: visit.exitedAt,
             outcome: visit.outcome,
             decidedBy: visit.decidedBy ? UserType.from(visit.decidedBy) : null,
-            reason: visit.reason,
-            reasonCode: visit.reasonCode,
+            reason: explained.has(visit.id) ? visit.reason : null,
+            reasonCode: explained.has(visit.id) ? visit.reasonCode : null,
           }),
       );
     });
   }
 
-  stageDecisions(context: object) {
+  /** The decisions the caller may read (blind review hides those of stages they still owe a scorecard for). */
+  stageDecisions(context: object, actor: Actor) {
     return requestLoader(context, STAGE_DECISIONS, async (ids) => {
       const rows = await this.em.find(
         StageDecision,
-        { application: { $in: [...ids] } },
+        { application: { $in: [...ids] }, ...this.access.where(actor, Permission.StageDecisionRead) },
         { orderBy: { createdAt: 'asc' } },
       );
       return groupedBy(

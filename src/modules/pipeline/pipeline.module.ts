@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../../common/policy/policy.module';
 import { CandidatesModule } from '../candidates';
 import { CatalogModule } from '../catalog';
 import { PositionsModule } from '../positions';
@@ -13,7 +12,7 @@ import { PlanStageUsage } from './plan-stage-usage';
 import { PositionApplicationsResolver } from './position-applications.resolver';
 
 @Module({
-  imports: [PolicyModule, CatalogModule, PositionsModule, CandidatesModule],
+  imports: [CatalogModule, PositionsModule, CandidatesModule],
   providers: [
     PipelineService,
     PipelineHooks,

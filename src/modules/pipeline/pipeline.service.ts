@@ -5,15 +5,13 @@ import {
   planTransition,
   PositionStatus,
   RejectionReason,
-  Role,
   StageOutcome,
   type PipelineAction,
 } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isLockNotAvailable, isUniqueViolation } from '../../common/errors/constraint-errors';
 import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
-import { ApplicationAccess } from '../../common/policy/application-access';
+import { AccessService, Permission } from '../access';
 import { PlanStage } from '../catalog';
 import { Candidate } from '../candidates';
 import { User } from '../identity';
@@ -33,15 +31,14 @@ export interface TransitionRequest {
   expectedStageId?: string | null;
 }
 
-/** Actions a hiring manager may take on their positions' applications, besides recruiters and admins. */
-const HIRING_MANAGER_ACTIONS: readonly PipelineAction[] = ['advance', 'reject', 'hire'];
+/** The decisions, which a position's hiring manager takes too; the other moves are the recruiters'. */
+const DECISIONS: readonly PipelineAction[] = ['advance', 'reject', 'hire'];
 
 @Injectable()
 export class PipelineService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
-    private readonly access: ApplicationAccess,
+    private readonly access: AccessService,
     private readonly hooks: PipelineHooks,
   ) {}
 
@@ -49,12 +46,9 @@ export class PipelineService {
   async apply(actor: Actor, input: { candidateId: string; positionId: string }): Promise<Application> {
     try {
       return await this.em.fork().transactional(async (em) => {
-        const position = await em.findOne(Position, { id: input.positionId }, { populate: ['recruiters'] });
+        const position = await em.findOne(Position, { id: input.positionId });
         if (!position) throw new NotFoundException('Position', input.positionId);
-        this.policy.assert(
-          this.policy.canRecruitFor(actor, position),
-          `Only the recruiters of "${position.title}" and admins can add applications to it.`,
-        );
+        await this.access.require(actor, Permission.PositionApply, position.id, em);
         if (position.status !== PositionStatus.OPEN) {
           throw new ConflictException(
             `Position "${position.title}" is ${position.status}; candidates can apply only while it is OPEN.`,
@@ -95,7 +89,7 @@ export class PipelineService {
     action: PipelineAction,
     request: TransitionRequest = {},
   ): Promise<Application> {
-    if (!(await this.access.canRead(actor, applicationId))) throw new NotFoundException('Application', applicationId);
+    await this.access.require(actor, Permission.ApplicationRead, applicationId);
     return this.transition(actor, applicationId, action, request);
   }
 
@@ -119,10 +113,13 @@ export class PipelineService {
           { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL },
         );
         if (!application) throw new NotFoundException('Application', applicationId);
-        const position = await em.findOneOrFail(Position, application.position.id, {
-          populate: ['recruiters', 'hiringManager'],
-        });
-        this.assertMayAct(actor, position, action);
+        await this.access.require(
+          actor,
+          DECISIONS.includes(action) ? Permission.ApplicationDecide : Permission.ApplicationMove,
+          application.id,
+          em,
+        );
+        const position = await em.findOneOrFail(Position, application.position.id);
         if (request.expectedVersion != null && request.expectedVersion !== application.version) {
           throw new ConflictException(
             `The application changed since you loaded it (version ${request.expectedVersion}, now ${application.version}); reload and try again.`,
@@ -203,19 +200,6 @@ export class PipelineService {
       }
       throw error;
     }
-  }
-
-  private assertMayAct(actor: Actor, position: Position, action: PipelineAction): void {
-    if (actor.kind === 'system') return;
-    const isManager = actor.roles.includes(Role.HIRING_MANAGER) && position.hiringManager.id === actor.userId;
-    const allowed =
-      this.policy.canRecruitFor(actor, position) || (isManager && HIRING_MANAGER_ACTIONS.includes(action));
-    this.policy.assert(
-      allowed,
-      isManager
-        ? `A hiring manager may ${HIRING_MANAGER_ACTIONS.join(', ')}; "${action}" is for the position's recruiters.`
-        : `Only the recruiters and the hiring manager of "${position.title}" can act on its applications.`,
-    );
   }
 
   private logEntry(

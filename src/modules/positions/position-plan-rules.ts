@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { PositionStatus } from '../../../libs/domain';
 import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { CatalogHooks } from '../catalog';
 import { Position } from './position.entity';
 
@@ -10,17 +10,14 @@ import { Position } from './position.entity';
 export class PositionPlanRules implements OnModuleInit {
   constructor(
     private readonly catalog: CatalogHooks,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
   ) {}
 
   onModuleInit(): void {
     this.catalog.on('edit-copy', async ({ em, plan, actor }) => {
-      const position = await em.findOne(Position, { plan }, { populate: ['recruiters'] });
+      const position = await em.findOne(Position, { plan });
       if (!position) throw new NotFoundException('Interview plan', plan.id);
-      this.policy.assert(
-        this.policy.canManagePosition(actor, position),
-        "Only the position's recruiters, its hiring manager and admins can change its plan.",
-      );
+      await this.access.require(actor, Permission.PositionManage, position.id, em);
       if (position.status === PositionStatus.CLOSED) {
         throw new ConflictException(`Position "${position.title}" is closed; its plan can no longer change.`);
       }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../../common/policy/policy.module';
 import { CatalogModule } from '../catalog';
 import { PositionPlanRules } from './position-plan-rules';
 import { PositionsLoaders } from './positions.loaders';
@@ -7,7 +6,7 @@ import { PositionsResolver } from './positions.resolver';
 import { PositionsService } from './positions.service';
 
 @Module({
-  imports: [PolicyModule, CatalogModule],
+  imports: [CatalogModule],
   providers: [PositionsService, PositionsLoaders, PositionPlanRules, PositionsResolver],
   exports: [PositionsService, PositionsLoaders],
 })

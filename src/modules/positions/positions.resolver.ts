@@ -103,8 +103,8 @@ export class PositionsResolver {
   }
 
   @ResolveField(() => [UserType], { description: 'Empty for callers outside the hiring team.' })
-  recruiters(@Parent() position: PositionType, @CurrentActor() actor: Actor): UserType[] {
-    return this.positions.isTeam(actor, position) ? position.recruiters : [];
+  recruiters(@Parent() position: PositionType, @CurrentActor() actor: Actor, @Context() context: object) {
+    return this.positions.recruitersSeenBy(context, actor, position);
   }
 
   @ResolveField(() => InterviewPlanType, {
@@ -117,6 +117,6 @@ export class PositionsResolver {
     @CurrentActor() actor: Actor,
   ): Promise<InterviewPlanType> {
     const plan = await this.loaders.plan(context).load(position.planId);
-    return this.positions.planSeenBy(actor, position, plan);
+    return this.positions.planSeenBy(actor, plan);
   }
 }

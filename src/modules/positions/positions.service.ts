@@ -9,10 +9,11 @@ import {
   NotFoundException,
   type FieldErrors,
 } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { CandidateQuestion, copyPlan, InterviewPlan, InterviewPlanType, loadPlans, type PlanStage } from '../catalog';
-import { User } from '../identity';
+import { User, type UserType } from '../identity';
 import type { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
+import type { PositionType } from './graphql/position.type';
 import { Position } from './position.entity';
 
 const POSITION_GRAPH = ['hiringManager', 'recruiters'] as const;
@@ -21,12 +22,12 @@ const POSITION_GRAPH = ['hiringManager', 'recruiters'] as const;
 export class PositionsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
   ) {}
 
   /** Creates a DRAFT position with its own copy of the template, tuned to its company profile. */
   async create(actor: Actor, input: CreatePositionInput): Promise<Position> {
-    this.policy.assert(this.policy.canCreatePosition(actor), 'Only admins and recruiters open new positions.');
+    await this.access.require(actor, Permission.PositionCreate);
     const fields: FieldErrors = {};
     const manager = await this.em.findOne(User, { id: input.hiringManagerId, deactivatedAt: null });
     if (!manager) fields['input.hiringManagerId'] = 'no active user has this id';
@@ -79,30 +80,25 @@ export class PositionsService {
   }
 
   async get(actor: Actor, id: string): Promise<Position> {
+    await this.access.require(actor, Permission.PositionRead, id);
     const position = await this.em.findOne(Position, { id }, { populate: POSITION_GRAPH });
-    if (!position || !this.policy.canViewPosition(actor, position)) throw new NotFoundException('Position', id);
+    if (!position) throw new NotFoundException('Position', id);
     return position;
   }
 
   async list(actor: Actor, status?: PositionStatus | null): Promise<Position[]> {
-    const where = {
-      ...(status ? { status } : {}),
-      ...(this.policy.canEditCatalog(actor) ? {} : { hiringManager: actor.userId }),
-    };
+    const where = { ...(status ? { status } : {}), ...this.access.where(actor, Permission.PositionRead) };
     return this.em.find(Position, where, { populate: POSITION_GRAPH, orderBy: { createdAt: 'desc', id: 'asc' } });
   }
 
   /** Title, level and hiring team; the plan changes through the plan editor. Not once CLOSED. */
   async update(actor: Actor, input: UpdatePositionInput): Promise<Position> {
     return this.em.transactional(async (em) => {
+      await this.access.require(actor, Permission.PositionRead, input.positionId, em);
+      await this.access.require(actor, Permission.PositionManage, input.positionId, em);
       const locked = await em.findOne(Position, { id: input.positionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const position = locked && (await em.populate(locked, POSITION_GRAPH));
-      if (!position || !this.policy.canViewPosition(actor, position))
-        throw new NotFoundException('Position', input.positionId);
-      this.policy.assert(
-        this.policy.canManagePosition(actor, position),
-        "Only the position's recruiters, its hiring manager and admins can change it.",
-      );
+      if (!position) throw new NotFoundException('Position', input.positionId);
       if (position.status === PositionStatus.CLOSED)
         throw new ConflictException(`Position "${position.title}" is closed.`);
       if (input.expectedRevision != null && input.expectedRevision !== position.revision) {
@@ -164,11 +160,7 @@ export class PositionsService {
   async interviewKit(actor: Actor, positionId: string, stageId: string) {
     const position = await this.em.findOne(Position, { id: positionId }, { populate: POSITION_GRAPH });
     if (!position) throw new NotFoundException('Position', positionId);
-    const onPanel = actor.userId !== null && (await this.panelStagesOf(actor.userId, position.id)).includes(stageId);
-    this.policy.assert(
-      this.policy.canViewPosition(actor, position) || onPanel,
-      'Only the hiring team of this position and interviewers on a panel for this stage can read its kit.',
-    );
+    await this.access.require(actor, Permission.StageKitRead, stageId);
     const [plan] = await loadPlans(this.em, [position.plan.id]);
     const stage = plan!.stages.getItems().find((candidate) => candidate.id === stageId);
     if (!stage) throw new NotFoundException('Stage of this position', stageId);
@@ -180,47 +172,32 @@ export class PositionsService {
     return { position, plan: plan!, stage: stage as PlanStage, candidateQuestions };
   }
 
-  /** Admins, recruiters and the position's hiring manager see its whole team and plan. */
-  isTeam(actor: Actor, position: { hiringManager: { id: string } }): boolean {
-    return this.policy.canEditCatalog(actor) || position.hiringManager.id === actor.userId;
+  /** The position's recruiters, for its hiring team only. */
+  async recruitersSeenBy(context: object, actor: Actor, position: PositionType): Promise<UserType[]> {
+    return (await this.access.check(context, actor, Permission.PositionRead, position.id)) ? position.recruiters : [];
   }
 
   /**
    * The position's plan as the caller may read it: whole for its team; for an interviewer outside
    * it, only the stages they interview for (and the skills those stages verify).
    */
-  async planSeenBy(
-    actor: Actor,
-    position: { id: string; hiringManager: { id: string } },
-    plan: InterviewPlanType,
-  ): Promise<InterviewPlanType> {
-    if (this.isTeam(actor, position)) return plan;
-    const panelStages = new Set(actor.userId ? await this.panelStagesOf(actor.userId, position.id) : []);
+  async planSeenBy(actor: Actor, plan: InterviewPlanType): Promise<InterviewPlanType> {
+    const readable = await this.access.allowed(
+      actor,
+      Permission.StageKitRead,
+      plan.stages.map((stage) => stage.id),
+    );
+    if (readable.size === plan.stages.length) return plan;
     return Object.assign(new InterviewPlanType(), {
       ...plan,
-      stages: plan.stages.filter((stage) => panelStages.has(stage.id)),
+      stages: plan.stages.filter((stage) => readable.has(stage.id)),
       skillRequirements: plan.skillRequirements
         .map((requirement) => ({
           ...requirement,
-          verifiedIn: requirement.verifiedIn.filter((stage) => panelStages.has(stage.id)),
+          verifiedIn: requirement.verifiedIn.filter((stage) => readable.has(stage.id)),
         }))
         .filter((requirement) => requirement.verifiedIn.length > 0),
     });
-  }
-
-  /**
-   * Stages of a position whose interviews the user sits on. Panels belong to scheduling, a module
-   * above this one, so this reads its tables in plain SQL instead of importing its entities.
-   */
-  private async panelStagesOf(userId: string, positionId: string): Promise<string[]> {
-    const rows: Array<{ stage_id: string }> = await this.em.getConnection().execute(
-      `select distinct i.stage_id from interview_panelist ip
-         join interview i on i.id = ip.interview_id
-         join application a on a.id = i.application_id
-        where ip.interviewer_id = ? and a.position_id = ?`,
-      [userId, positionId],
-    );
-    return rows.map((row) => row.stage_id);
   }
 
   private async transition(
@@ -232,13 +209,11 @@ export class PositionsService {
   ): Promise<Position> {
     return this.em.transactional(async (em) => {
       // Lock first, then load relations: PostgreSQL cannot lock the nullable side of a join.
+      await this.access.require(actor, Permission.PositionRead, id, em);
+      await this.access.require(actor, Permission.PositionManage, id, em);
       const locked = await em.findOne(Position, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       const position = locked && (await em.populate(locked, POSITION_GRAPH));
-      if (!position || !this.policy.canViewPosition(actor, position)) throw new NotFoundException('Position', id);
-      this.policy.assert(
-        this.policy.canManagePosition(actor, position),
-        "Only the position's recruiters, its hiring manager and admins can change it.",
-      );
+      if (!position) throw new NotFoundException('Position', id);
       if (!from.includes(position.status)) {
         throw new ConflictException(
           `Position "${position.title}" is ${position.status}; it can become ${to} only from ${from.join(' or ')}.`,

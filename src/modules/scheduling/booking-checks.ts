@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PositionStatus, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, ConflictException, type FieldErrors } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { User } from '../identity';
 import type { Application } from '../pipeline';
 import { Position } from '../positions';
@@ -11,15 +11,12 @@ import { Position } from '../positions';
 /** The checks booking and slot suggestions share: who may schedule, and who may sit on a panel. */
 @Injectable()
 export class BookingChecks {
-  constructor(private readonly policy: AccessPolicy) {}
+  constructor(private readonly access: AccessService) {}
 
   /** The application's position, once the caller may schedule its interviews and it is open. */
   async positionFor(em: EntityManager, actor: Actor, application: Application): Promise<Position> {
-    const position = await em.findOneOrFail(Position, application.position.id, { populate: ['recruiters'] });
-    this.policy.assert(
-      this.policy.canRecruitFor(actor, position),
-      `Only the recruiters of "${position.title}" and admins schedule its interviews.`,
-    );
+    await this.access.require(actor, Permission.ApplicationSchedule, application.id, em);
+    const position = await em.findOneOrFail(Position, application.position.id);
     if (position.status !== PositionStatus.OPEN) {
       throw new ConflictException(
         `Position "${position.title}" is ${position.status}; interviews are scheduled only for open positions.`,

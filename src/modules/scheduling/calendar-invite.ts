@@ -2,16 +2,23 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { InterviewStatus } from '../../../libs/domain';
 import type { Interview } from './interview.entity';
 
+/** Which attendees a reader may see: e-mail addresses are contact details. */
+export interface InviteReader {
+  /** The reader may see the candidate's contact details. */
+  withCandidate: boolean;
+  /** Whether a panelist is listed (colleagues' e-mails are for staff; everyone sees themself). */
+  showsPanelist: (userId: string) => boolean;
+}
+
 /**
  * An RFC 5545 calendar with one event. UID is stable per interview, SEQUENCE grows with each
- * change, and a cancelled interview is sent with METHOD:CANCEL. The candidate is an attendee only
- * when `withCandidate` (callers who may see contact details). Panel, application (candidate,
- * position) and stage must be loaded.
+ * change, and a cancelled interview is sent with METHOD:CANCEL. Attendees are those the reader
+ * may see. Panel, application (candidate, position) and stage must be loaded.
  */
-export function renderInvite(interview: Interview, withCandidate: boolean, timezone = 'UTC'): string {
+export function renderInvite(interview: Interview, reader: InviteReader, timezone = 'UTC'): string {
   // Times are written in UTC (…Z), which every client converts; the reader's local time is in the text.
   const calendar = ical({ prodId: { company: 'interview-pipeline', product: 'interviews' } });
-  addEvent(calendar, interview, withCandidate, timezone);
+  addEvent(calendar, interview, reader, timezone);
   calendar.method(
     interview.status === InterviewStatus.CANCELLED ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   );
@@ -19,20 +26,25 @@ export function renderInvite(interview: Interview, withCandidate: boolean, timez
 }
 
 /** A user's calendar subscription: their interviews, without the candidate as an attendee. */
-export function renderFeed(user: { name: string; timezone: string }, interviews: Interview[]): string {
+export function renderFeed(
+  user: { name: string; timezone: string },
+  interviews: Interview[],
+  showsPanelist: InviteReader['showsPanelist'],
+): string {
   const calendar = ical({
     name: `Interviews of ${user.name}`,
     prodId: { company: 'interview-pipeline', product: 'feed' },
   });
   calendar.method(ICalCalendarMethod.PUBLISH);
-  for (const interview of interviews) addEvent(calendar, interview, false, user.timezone);
+  for (const interview of interviews)
+    addEvent(calendar, interview, { withCandidate: false, showsPanelist }, user.timezone);
   return calendar.toString();
 }
 
 function addEvent(
   calendar: ReturnType<typeof ical>,
   interview: Interview,
-  withCandidate: boolean,
+  reader: InviteReader,
   timezone: string,
 ): void {
   const cancelled = interview.status === InterviewStatus.CANCELLED;
@@ -54,9 +66,11 @@ function addEvent(
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp: interview.updatedAt,
   });
-  for (const panelist of interview.panel)
-    event.createAttendee({ email: panelist.interviewer.email, name: panelist.interviewer.name });
-  if (withCandidate)
+  for (const panelist of interview.panel) {
+    if (reader.showsPanelist(panelist.interviewer.id))
+      event.createAttendee({ email: panelist.interviewer.email, name: panelist.interviewer.name });
+  }
+  if (reader.withCandidate)
     event.createAttendee({
       email: interview.application.candidate.email,
       name: interview.application.candidate.name,

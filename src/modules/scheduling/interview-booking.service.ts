@@ -9,9 +9,8 @@ import {
   NotFoundException,
   type FieldErrors,
 } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { Application } from '../pipeline';
-import { Position } from '../positions';
 import { BookingChecks } from './booking-checks';
 import { Interview, InterviewPanelist } from './interview.entity';
 import { INTERVIEW_GRAPH, InterviewsService } from './interviews.service';
@@ -30,7 +29,7 @@ export interface ScheduleRequest {
 export class InterviewBookingService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
     private readonly checks: BookingChecks,
     private readonly interviews: InterviewsService,
     private readonly hooks: SchedulingHooks,
@@ -72,7 +71,7 @@ export class InterviewBookingService {
 
   async reschedule(actor: Actor, input: { interviewId: string; startsAt: Date; endsAt: Date }): Promise<Interview> {
     return this.withBookingConflicts(input, async (em) => {
-      const interview = await this.loadForChange(em, actor, input.interviewId);
+      const interview = await this.loadForChange(em, actor, input.interviewId, Permission.InterviewManage);
       this.assertScheduled(interview, 'rescheduled');
       this.checkTimes(input.startsAt, input.endsAt);
       interview.startsAt = input.startsAt;
@@ -87,7 +86,7 @@ export class InterviewBookingService {
 
   async cancel(actor: Actor, input: { interviewId: string; reason?: string | null }): Promise<Interview> {
     return this.em.fork().transactional(async (em) => {
-      const interview = await this.loadForChange(em, actor, input.interviewId);
+      const interview = await this.loadForChange(em, actor, input.interviewId, Permission.InterviewManage);
       this.assertScheduled(interview, 'cancelled');
       interview.status = InterviewStatus.CANCELLED;
       interview.cancelReason = input.reason?.trim() || null;
@@ -103,7 +102,7 @@ export class InterviewBookingService {
   /** COMPLETED, or NO_SHOW when the candidate did not come; only once the interview has started. */
   async complete(actor: Actor, input: { interviewId: string; noShow?: boolean | null }): Promise<Interview> {
     return this.em.fork().transactional(async (em) => {
-      const interview = await this.loadForChange(em, actor, input.interviewId, true);
+      const interview = await this.loadForChange(em, actor, input.interviewId, Permission.InterviewComplete);
       this.assertScheduled(interview, 'completed');
       if (interview.startsAt.getTime() > Date.now()) {
         throw new ConflictException(
@@ -133,17 +132,17 @@ export class InterviewBookingService {
     }
   }
 
-  private async loadForChange(em: EntityManager, actor: Actor, id: string, panelMayAct = false): Promise<Interview> {
+  /** Locks the interview once the caller may take this action on it. */
+  private async loadForChange(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    permission: Permission.InterviewManage | Permission.InterviewComplete,
+  ): Promise<Interview> {
     const locked = await em.findOne(Interview, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!locked) throw new NotFoundException('Interview', id);
-    const interview = await em.populate(locked, INTERVIEW_GRAPH);
-    const position = await em.findOneOrFail(Position, interview.application.position.id, { populate: ['recruiters'] });
-    const onPanel = interview.panel.getItems().some((panelist) => panelist.interviewer.id === actor.userId);
-    this.policy.assert(
-      this.policy.canRecruitFor(actor, position) || (panelMayAct && onPanel),
-      `Only the recruiters of "${position.title}" and admins${panelMayAct ? ' (or the panel)' : ''} can change its interviews.`,
-    );
-    return interview;
+    await this.access.require(actor, permission, id, em);
+    return em.populate(locked, INTERVIEW_GRAPH);
   }
 
   /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundException } from '../../common/errors/domain.exception';
-import { ApplicationAccess } from '../../common/policy/application-access';
+import { AccessService, Permission } from '../access';
 import { User, UserService } from '../identity';
 import { renderFeed, renderInvite } from './calendar-invite';
 import { Interview } from './interview.entity';
@@ -15,14 +15,14 @@ export const INTERVIEW_GRAPH = ['panel.interviewer', 'application.candidate', 'a
 export class InterviewsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly access: ApplicationAccess,
+    private readonly access: AccessService,
     private readonly users: UserService,
   ) {}
 
   async get(actor: Actor, id: string): Promise<Interview> {
+    await this.access.require(actor, Permission.InterviewRead, id);
     const interview = await this.em.findOne(Interview, { id }, { populate: INTERVIEW_GRAPH });
-    if (!interview || !(await this.access.canRead(actor, interview.application.id)))
-      throw new NotFoundException('Interview', id);
+    if (!interview) throw new NotFoundException('Interview', id);
     return interview;
   }
 
@@ -52,11 +52,22 @@ export class InterviewsService {
     );
   }
 
-  /** The invite as the caller sees it: in their time zone, with the candidate only if they may see contact details. */
+  /**
+   * The invite as the caller sees it: in their time zone, with the candidate only if they may see
+   * contact details, and colleagues only if they may see their e-mail addresses.
+   */
   async calendarInvite(actor: Actor, interview: Interview): Promise<string> {
-    const user = actor.userId ? await this.users.get(actor.userId) : null;
-    const contact = await this.access.canSeeContact(actor, interview.application.candidate.id);
-    return renderInvite(interview, contact, user?.timezone);
+    const panel = interview.panel.getItems().map((panelist) => panelist.interviewer.id);
+    const [user, contact, colleagues] = await Promise.all([
+      actor.userId ? this.users.get(actor.userId) : null,
+      this.access.can(actor, Permission.CandidateContactRead, interview.application.candidate.id),
+      this.access.allowed(actor, Permission.UserDetailsRead, panel),
+    ]);
+    return renderInvite(
+      interview,
+      { withCandidate: contact, showsPanelist: (userId) => colleagues.has(userId) },
+      user?.timezone,
+    );
   }
 
   /** The user's scheduled interviews from a week ago on, for calendar subscriptions; null for no active user. */
@@ -68,6 +79,9 @@ export class InterviewsService {
       { panel: { interviewer: userId }, endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) } },
       { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
     );
-    return renderFeed(user, interviews);
+    // The feed shows what its owner may see: colleagues' addresses only for staff.
+    const owner = { kind: 'user' as const, userId: user.id, roles: user.roles };
+    const staff = this.access.grantsAll(owner, Permission.UserDetailsRead);
+    return renderFeed(user, interviews, (panelistId) => staff || panelistId === user.id);
   }
 }

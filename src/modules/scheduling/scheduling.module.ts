@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../../common/policy/policy.module';
 import { CatalogModule } from '../catalog';
 import { IdentityModule } from '../identity';
 import { PipelineModule } from '../pipeline';
@@ -16,7 +15,7 @@ import { SchedulingHooks } from './scheduling-hooks';
 import { SchedulingLoaders } from './scheduling.loaders';
 
 @Module({
-  imports: [PolicyModule, IdentityModule, CatalogModule, PipelineModule],
+  imports: [IdentityModule, CatalogModule, PipelineModule],
   controllers: [CalendarFeedController],
   providers: [
     InterviewsService,

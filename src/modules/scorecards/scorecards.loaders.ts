@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { AccessService, Permission } from '../access';
 import { SkillType } from '../catalog';
 import { UserType } from '../identity';
-import { InterviewsService } from '../scheduling';
 import { ScorecardType } from './graphql/scorecard.type';
 import { SkillVerificationType } from './graphql/skill-verification.type';
 import { ScorecardsService } from './scorecards.service';
@@ -18,12 +18,17 @@ export class ScorecardsLoaders {
   constructor(
     private readonly verifications: SkillVerificationService,
     private readonly scorecards: ScorecardsService,
-    private readonly interviews: InterviewsService,
+    private readonly access: AccessService,
   ) {}
 
-  skillVerifications(context: object) {
+  /** Built from the recorded verdicts the caller may read (blind review), with their verdict. */
+  skillVerifications(context: object, actor: Actor) {
     return requestLoader(context, SKILL_VERIFICATIONS, async (ids) => {
-      const byApplication = await this.verifications.forApplications(ids);
+      const byApplication = await this.verifications.forApplications(
+        ids,
+        undefined,
+        this.access.where(actor, Permission.SkillVerdictRead),
+      );
       return ids.map((id) =>
         (byApplication.get(id) ?? []).map((entry) =>
           Object.assign(new SkillVerificationType(), {
@@ -46,7 +51,7 @@ export class ScorecardsLoaders {
   /** Blind until submitted (ScorecardsService.visibleFor). */
   ofInterview(context: object, actor: Actor) {
     return requestLoader(context, OF_INTERVIEW, async (ids) => {
-      const visible = await this.scorecards.visibleFor(actor, await this.interviews.byIds(ids));
+      const visible = await this.scorecards.visibleFor(actor, ids);
       return ids.map((id) => (visible.get(id) ?? []).map((card) => ScorecardType.from(card)));
     });
   }

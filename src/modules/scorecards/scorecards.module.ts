@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { PolicyModule } from '../../common/policy/policy.module';
 import { CatalogModule } from '../catalog';
 import { NotificationsModule } from '../notifications';
 import { PipelineModule } from '../pipeline';
@@ -14,7 +13,7 @@ import { SkillVerificationService } from './skill-verification.service';
 import { StageDecisionService } from './stage-decision.service';
 
 @Module({
-  imports: [PolicyModule, NotificationsModule, CatalogModule, PipelineModule, SchedulingModule],
+  imports: [NotificationsModule, CatalogModule, PipelineModule, SchedulingModule],
   providers: [
     ScorecardsService,
     SkillVerificationService,

@@ -17,11 +17,10 @@ import {
   NotFoundException,
   type FieldErrors,
 } from '../../common/errors/domain.exception';
-import { AccessPolicy } from '../../common/policy/access-policy';
+import { AccessService, Permission } from '../access';
 import { SkillRequirement, Skill } from '../catalog';
 import { User } from '../identity';
 import { ApplicationSkillVerdict } from './skill-verdict.entity';
-import { Position } from '../positions';
 import { Interview } from '../scheduling';
 import {
   Scorecard,
@@ -41,16 +40,13 @@ export interface ScorecardContent {
   notes?: string | null;
 }
 
-/** See `access`. */
-type ScorecardAccess = 'team' | 'submitted-panelist' | 'blind';
-
 const INTERVIEW_GRAPH = ['stage.rubric.criteria', 'stage.questionLinks', 'panel.interviewer', 'application'] as const;
 
 @Injectable()
 export class ScorecardsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly policy: AccessPolicy,
+    private readonly access: AccessService,
     private readonly decisions: StageDecisionService,
   ) {}
 
@@ -58,7 +54,7 @@ export class ScorecardsService {
   async save(actor: Actor, interviewId: string, content: ScorecardContent): Promise<Scorecard> {
     const written = await this.em.fork().transactional(async (em) => {
       const interview = await this.loadInterview(em, interviewId);
-      this.assertOnPanel(actor, interview);
+      await this.access.require(actor, Permission.InterviewScore, interview.id, em);
       if (interview.status === InterviewStatus.CANCELLED) {
         throw new ConflictException('The interview was cancelled; there is nothing to score.');
       }
@@ -165,44 +161,24 @@ export class ScorecardsService {
   }
 
   /**
-   * Scorecards of an interview the caller may read. Blind until submitted: a panelist sees the
-   * others' only after submitting their own for the same application and stage.
+   * The scorecards of these interviews the caller may read, by interview: blind until submitted
+   * (Permission.ScorecardRead).
    */
-  async visibleFor(actor: Actor, interviews: Interview[]): Promise<Map<string, Scorecard[]>> {
+  async visibleFor(actor: Actor, interviewIds: readonly string[]): Promise<Map<string, Scorecard[]>> {
     const cards = await this.em.find(
       Scorecard,
-      { interview: { $in: interviews.map((interview) => interview.id) } },
+      { interview: { $in: [...interviewIds] }, ...this.access.where(actor, Permission.ScorecardRead) },
       { populate: ['interviewer'], orderBy: { createdAt: 'asc' } },
     );
-    const result = new Map<string, Scorecard[]>();
-    const decided = new Map<string, ScorecardAccess>();
-    for (const interview of interviews) {
-      const ofInterview = cards.filter((card) => card.interview.id === interview.id);
-      // Access depends on the application and stage only: decide it once per pair.
-      const key = `${interview.application.id}:${interview.stage.id}`;
-      if (!decided.has(key)) decided.set(key, await this.access(actor, interview));
-      const access = decided.get(key)!;
-      result.set(
-        interview.id,
-        ofInterview.filter(
-          (card) =>
-            card.interviewer.id === actor.userId ||
-            access === 'team' ||
-            (access === 'submitted-panelist' && card.status === ScorecardStatus.SUBMITTED),
-        ),
-      );
-    }
-    return result;
+    return new Map(interviewIds.map((id) => [id, cards.filter((card) => card.interview.id === id)]));
   }
 
+  /** FORBIDDEN while blind; NOT_FOUND for a scorecard of an interview the caller may not read. */
   async get(actor: Actor, id: string): Promise<Scorecard> {
     const scorecard = await this.em.findOne(Scorecard, { id }, { populate: ['interviewer', 'interview'] });
     if (!scorecard) throw new NotFoundException('Scorecard', id);
-    if (scorecard.interviewer.id === actor.userId) return scorecard;
-    const interview = await this.em.findOneOrFail(Interview, scorecard.interview.id, { populate: ['application'] });
-    const access = await this.access(actor, interview);
-    if (access === 'team') return scorecard;
-    if (access === 'submitted-panelist' && scorecard.status === ScorecardStatus.SUBMITTED) return scorecard;
+    if (await this.access.can(actor, Permission.ScorecardRead, id)) return scorecard;
+    await this.access.require(actor, Permission.InterviewRead, scorecard.interview.id);
     throw new ForbiddenException('Scorecards are blind: submit your own for this stage before reading the others.');
   }
 
@@ -212,25 +188,6 @@ export class ScorecardsService {
       { scorecard: scorecardId },
       { populate: ['author'], orderBy: { createdAt: 'asc' } },
     );
-  }
-
-  /**
-   * 'team': the position's recruiters, hiring manager and admins read every scorecard.
-   * 'submitted-panelist': someone who submitted their own scorecard for this application and stage
-   * reads the others' submitted ones. 'blind': everyone else reads only their own.
-   */
-  private async access(actor: Actor, interview: Interview): Promise<ScorecardAccess> {
-    const position = await this.em.findOneOrFail(Position, interview.application.position.id, {
-      populate: ['recruiters'],
-    });
-    if (this.policy.canManagePosition(actor, position)) return 'team';
-    if (!actor.userId) return 'blind';
-    const submittedOwn = await this.em.count(Scorecard, {
-      interviewer: actor.userId,
-      status: ScorecardStatus.SUBMITTED,
-      interview: { application: interview.application.id, stage: interview.stage.id },
-    });
-    return submittedOwn > 0 ? 'submitted-panelist' : 'blind';
   }
 
   /** Fixes the weighted score and records the skill verdicts as the application's evidence. */
@@ -315,11 +272,5 @@ export class ScorecardsService {
     if (scorecard.interviewer.id !== actor.userId)
       throw new ForbiddenException('Only its author can submit or amend a scorecard.');
     return scorecard;
-  }
-
-  private assertOnPanel(actor: Actor, interview: Interview): void {
-    if (!interview.panel.getItems().some((panelist) => panelist.interviewer.id === actor.userId)) {
-      throw new ForbiddenException('Only the panel of this interview writes its scorecards.');
-    }
   }
 }

@@ -20,13 +20,18 @@ export interface SkillVerification {
 export class SkillVerificationService {
   constructor(private readonly em: EntityManager) {}
 
+  /**
+   * Everything recorded, for the rules (the hire gate). `verdicts` narrows the recorded verdicts
+   * (e.g. to those a reader may see): the verdict is then what those add up to.
+   */
   async forApplications(
     applicationIds: readonly string[],
     em: EntityManager = this.em,
+    verdicts: Record<string, unknown> = {},
   ): Promise<Map<string, SkillVerification[]>> {
     const applications = await em.find(Application, { id: { $in: [...applicationIds] } }, { populate: ['position'] });
     const planIds = [...new Set(applications.map((application) => application.position.plan.id))];
-    const [requirements, verdicts] = await Promise.all([
+    const [requirements, recorded] = await Promise.all([
       em.find(
         SkillRequirement,
         { plan: { $in: planIds } },
@@ -34,7 +39,7 @@ export class SkillVerificationService {
       ),
       em.find(
         ApplicationSkillVerdict,
-        { application: { $in: [...applicationIds] } },
+        { application: { $in: [...applicationIds] }, ...verdicts },
         { populate: ['stage', 'interviewer'], orderBy: { createdAt: 'asc' } },
       ),
     ]);
@@ -44,7 +49,7 @@ export class SkillVerificationService {
         requirements
           .filter((requirement) => requirement.plan.id === application.position.plan.id)
           .map((requirement) => {
-            const evidence = verdicts.filter(
+            const evidence = recorded.filter(
               (entry) => entry.application.id === application.id && entry.skill.id === requirement.skill.id,
             );
             return {

@@ -7,9 +7,11 @@ registerEnumType(Role, { name: 'Role' });
 @ObjectType('User')
 export class UserType {
   @Field(() => ID) id!: string;
-  @Field() email!: string;
+  /** Exposed by UserDetailsResolver: staff and the user themself only. */
+  email!: string;
   @Field() name!: string;
-  @Field(() => [Role]) roles!: Role[];
+  /** Exposed by UserDetailsResolver: staff and the user themself only. */
+  roles!: Role[];
   @Field({ description: 'IANA time zone used for what this user receives.' }) timezone!: string;
 
   static from(user: User): UserType {
