@@ -1,3 +1,5 @@
 export * from './database';
+export * from './factories';
+export * from './service-context';
 export * from './test-api';
 export * from './test-environment';

@@ -3,9 +3,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApiApp } from '../../src/main';
-import { PasswordHasher, User } from '../../src/modules/identity';
+import type { User } from '../../src/modules/identity';
 import type { Role } from '../domain';
 import { resetDatabase } from './database';
+import { Factories, TEST_PASSWORD } from './factories';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
@@ -15,8 +16,6 @@ export interface GraphQLResponse<Data = Record<string, any>> {
     extensions: { code: string; fields?: Record<string, string>; [key: string]: unknown };
   }>;
 }
-
-export const TEST_PASSWORD = 'correct-horse-battery';
 
 /**
  * The API listening on a free port, spoken to over real HTTP as a client would.
@@ -62,23 +61,14 @@ export class TestApi {
   }
 
   /** Inserts a user directly (no GraphQL), with TEST_PASSWORD unless given. */
-  async createUser(input: {
+  createUser(input: {
     email: string;
     roles: Role[];
     name?: string;
     timezone?: string;
     password?: string;
   }): Promise<User> {
-    const em = this.orm.em.fork();
-    const user = new User({
-      email: input.email.toLowerCase(),
-      name: input.name ?? input.email.split('@')[0]!,
-      roles: input.roles,
-      timezone: input.timezone,
-      passwordHash: await new PasswordHasher().hash(input.password ?? TEST_PASSWORD),
-    });
-    await em.persistAndFlush(user);
-    return user;
+    return new Factories(this.orm).user(input);
   }
 
   /** Signs in through the API and returns the access token. */
