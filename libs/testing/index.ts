@@ -3,3 +3,4 @@ export * from './factories';
 export * from './service-context';
 export * from './test-api';
 export * from './test-environment';
+export * from './operations';

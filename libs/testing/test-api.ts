@@ -7,6 +7,7 @@ import type { User } from '../../src/modules/identity';
 import type { Role } from '../domain';
 import { resetDatabase } from './database';
 import { Factories, TEST_PASSWORD } from './factories';
+import { LOGIN, type Operation } from './operations';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
@@ -44,20 +45,34 @@ export class TestApi {
     return resetDatabase(this.orm);
   }
 
-  async gql<Data = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
+  /**
+   * Sends an operation of libs/testing/operations (its variables are checked, its data typed), or
+   * a query string where the test is about GraphQL itself (syntax, depth, introspection).
+   */
+  gql<Data, Variables>(
+    operation: Operation<Data, Variables>,
+    variables: NoInfer<Variables>,
     accessToken?: string,
-  ): Promise<GraphQLResponse<Data>> {
+  ): Promise<GraphQLResponse<Data>>;
+  gql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    accessToken?: string,
+  ): Promise<GraphQLResponse<Data>>;
+  async gql(
+    query: string | Operation<unknown, unknown>,
+    variables: unknown = {},
+    accessToken?: string,
+  ): Promise<GraphQLResponse<unknown>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : query.text, variables }),
     });
-    return (await response.json()) as GraphQLResponse<Data>;
+    return (await response.json()) as GraphQLResponse<unknown>;
   }
 
   /** Inserts a user directly (no GraphQL), with TEST_PASSWORD unless given. */
@@ -73,10 +88,7 @@ export class TestApi {
 
   /** Signs in through the API and returns the access token. */
   async login(email: string, password = TEST_PASSWORD): Promise<string> {
-    const result = await this.gql<{ login: { accessToken: string } }>(
-      'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
-      { input: { email, password } },
-    );
+    const result = await this.gql(LOGIN, { input: { email, password } });
     if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
     return result.data.login.accessToken;
   }
@@ -89,6 +101,6 @@ export class TestApi {
 }
 
 /** The `extensions.code` of the first error, for terse assertions. */
-export function errorCode(response: GraphQLResponse): string | undefined {
+export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
   return response.errors?.[0]?.extensions.code;
 }
