@@ -4,3 +4,4 @@ export * from './service-context';
 export * from './test-api';
 export * from './test-environment';
 export * from './operations';
+export * from './scenarios';
