@@ -1,4 +1,4 @@
-// Three tiers (see docs/architecture.md#tests). One database and one Redis prefix per run,
+// Four tiers (see docs/architecture.md#tests). One database and one Redis prefix per run,
 // created in libs/testing/global-setup.ts and removed in global-teardown.ts.
 const transform = {
   '^.+\\.ts$': [
@@ -26,6 +26,7 @@ module.exports = {
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
   ],

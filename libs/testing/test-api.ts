@@ -3,9 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApiApp } from '../../src/main';
-import { PasswordHasher, User } from '../../src/modules/identity';
+import type { User } from '../../src/modules/identity';
 import type { Role } from '../domain';
 import { resetDatabase } from './database';
+import { Factories, TEST_PASSWORD } from './factories';
+import { LOGIN, type Operation } from './operations';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data | null;
@@ -15,8 +17,6 @@ export interface GraphQLResponse<Data = Record<string, any>> {
     extensions: { code: string; fields?: Record<string, string>; [key: string]: unknown };
   }>;
 }
-
-export const TEST_PASSWORD = 'correct-horse-battery';
 
 /**
  * The API listening on a free port, spoken to over real HTTP as a client would.
@@ -45,48 +45,50 @@ export class TestApi {
     return resetDatabase(this.orm);
   }
 
-  async gql<Data = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown> = {},
+  /**
+   * Sends an operation of libs/testing/operations (its variables are checked, its data typed), or
+   * a query string where the test is about GraphQL itself (syntax, depth, introspection).
+   */
+  gql<Data, Variables>(
+    operation: Operation<Data, Variables>,
+    variables: NoInfer<Variables>,
     accessToken?: string,
-  ): Promise<GraphQLResponse<Data>> {
+  ): Promise<GraphQLResponse<Data>>;
+  gql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    accessToken?: string,
+  ): Promise<GraphQLResponse<Data>>;
+  async gql(
+    query: string | Operation<unknown, unknown>,
+    variables: unknown = {},
+    accessToken?: string,
+  ): Promise<GraphQLResponse<unknown>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : query.text, variables }),
     });
-    return (await response.json()) as GraphQLResponse<Data>;
+    return (await response.json()) as GraphQLResponse<unknown>;
   }
 
   /** Inserts a user directly (no GraphQL), with TEST_PASSWORD unless given. */
-  async createUser(input: {
+  createUser(input: {
     email: string;
     roles: Role[];
     name?: string;
     timezone?: string;
     password?: string;
   }): Promise<User> {
-    const em = this.orm.em.fork();
-    const user = new User({
-      email: input.email.toLowerCase(),
-      name: input.name ?? input.email.split('@')[0]!,
-      roles: input.roles,
-      timezone: input.timezone,
-      passwordHash: await new PasswordHasher().hash(input.password ?? TEST_PASSWORD),
-    });
-    await em.persistAndFlush(user);
-    return user;
+    return new Factories(this.orm).user(input);
   }
 
   /** Signs in through the API and returns the access token. */
   async login(email: string, password = TEST_PASSWORD): Promise<string> {
-    const result = await this.gql<{ login: { accessToken: string } }>(
-      'mutation ($input: LoginInput!) { login(input: $input) { accessToken } }',
-      { input: { email, password } },
-    );
+    const result = await this.gql(LOGIN, { input: { email, password } });
     if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
     return result.data.login.accessToken;
   }
@@ -99,6 +101,6 @@ export class TestApi {
 }
 
 /** The `extensions.code` of the first error, for terse assertions. */
-export function errorCode(response: GraphQLResponse): string | undefined {
+export function errorCode(response: GraphQLResponse<unknown>): string | undefined {
   return response.errors?.[0]?.extensions.code;
 }

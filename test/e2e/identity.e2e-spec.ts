@@ -1,13 +1,15 @@
 import { Role } from '../../libs/domain';
-import { errorCode, TEST_PASSWORD, TestApi } from '../../libs/testing';
-
-const CREATE_USER = `mutation ($input: CreateUserInput!) {
-  createUser(input: $input) { user { id email name roles timezone } }
-}`;
-const LOGIN = `mutation ($input: LoginInput!) {
-  login(input: $input) { accessToken refreshToken user { email } }
-}`;
-const REFRESH = `mutation ($token: String!) { refreshToken(refreshToken: $token) { accessToken refreshToken } }`;
+import {
+  CREATE_USER,
+  errorCode,
+  LOGIN,
+  ME,
+  REFRESH_TOKEN,
+  REVOKE_REFRESH_TOKEN,
+  TEST_PASSWORD,
+  TestApi,
+  USERS,
+} from '../../libs/testing';
 
 describe('identity over GraphQL', () => {
   const api = new TestApi();
@@ -23,13 +25,13 @@ describe('identity over GraphQL', () => {
   it('signs in and answers me', async () => {
     const login = await api.gql(LOGIN, { input: { email: 'ADMIN@example.com', password: TEST_PASSWORD } });
     expect(login.errors).toBeUndefined();
-    const me = await api.gql('{ me { email roles timezone } }', {}, login.data!.login.accessToken);
+    const me = await api.gql(ME, {}, login.data!.login.accessToken);
     expect(me.data).toEqual({ me: { email: 'admin@example.com', roles: ['ADMIN'], timezone: 'UTC' } });
   });
 
   it('refuses every operation but login without a valid token', async () => {
-    expect(errorCode(await api.gql('{ me { email } }'))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await api.gql('{ users { email } }', {}, 'not-a-token'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(ME, {}))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(USERS, {}, 'not-a-token'))).toBe('UNAUTHENTICATED');
   });
 
   it('answers a wrong password and an unknown email with the same error', async () => {
@@ -97,7 +99,7 @@ describe('identity over GraphQL', () => {
       'input.password': 'must be at least 12 characters long',
       'input.timezone': expect.stringContaining('not an IANA time zone'),
     });
-    const users = await api.gql<{ users: unknown[] }>('{ users { email } }', {}, admin);
+    const users = await api.gql(USERS, {}, admin);
     expect(users.data!.users).toHaveLength(1);
   });
 
@@ -120,51 +122,42 @@ describe('identity over GraphQL', () => {
     );
     expect(errorCode(result)).toBe('FORBIDDEN');
     const interviewer = (await api.signedIn('int@example.com', [Role.INTERVIEWER])).token;
-    expect(errorCode(await api.gql('{ users { email } }', {}, interviewer))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(USERS, {}, interviewer))).toBe('FORBIDDEN');
   });
 
   it('filters users by role', async () => {
     await api.createUser({ email: 'i1@example.com', roles: [Role.INTERVIEWER] });
     await api.createUser({ email: 'hm@example.com', roles: [Role.HIRING_MANAGER, Role.INTERVIEWER] });
-    const result = await api.gql<{ users: Array<{ email: string }> }>(
-      '{ users(role: INTERVIEWER) { email } }',
-      {},
-      admin,
-    );
+    const result = await api.gql(USERS, { role: 'INTERVIEWER' }, admin);
     expect(result.data!.users.map((user) => user.email).sort()).toEqual(['hm@example.com', 'i1@example.com']);
   });
 
   it('rotates refresh tokens and revokes the login when an old one is replayed', async () => {
     const login = await api.gql(LOGIN, { input: { email: 'admin@example.com', password: TEST_PASSWORD } });
     const first = login.data!.login.refreshToken as string;
-    const rotated = await api.gql(REFRESH, { token: first });
+    const rotated = await api.gql(REFRESH_TOKEN, { token: first });
     expect(rotated.errors).toBeUndefined();
     const second = rotated.data!.refreshToken.refreshToken as string;
     expect(second).not.toBe(first);
-    expect((await api.gql('{ me { email } }', {}, rotated.data!.refreshToken.accessToken)).data).toBeTruthy();
+    expect((await api.gql(ME, {}, rotated.data!.refreshToken.accessToken)).data).toBeTruthy();
 
     // Replaying the first token looks like theft: the whole family is revoked, the second too.
-    expect(errorCode(await api.gql(REFRESH, { token: first }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await api.gql(REFRESH, { token: second }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(REFRESH_TOKEN, { token: first }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(REFRESH_TOKEN, { token: second }))).toBe('UNAUTHENTICATED');
   });
 
   it('signs out by revoking the refresh token', async () => {
     const login = await api.gql(LOGIN, { input: { email: 'admin@example.com', password: TEST_PASSWORD } });
     const token = login.data!.login.refreshToken as string;
-    const revoked = await api.gql(
-      'mutation ($input: RevokeRefreshTokenInput!) { revokeRefreshToken(input: $input) { revoked } }',
-      {
-        input: { refreshToken: token },
-      },
-    );
+    const revoked = await api.gql(REVOKE_REFRESH_TOKEN, { input: { refreshToken: token } });
     expect(revoked.data).toEqual({ revokeRefreshToken: { revoked: true } });
-    expect(errorCode(await api.gql(REFRESH, { token }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(REFRESH_TOKEN, { token }))).toBe('UNAUTHENTICATED');
   });
 
   it('stops accepting the access token of a deactivated user at once', async () => {
     const { user, token } = await api.signedIn('leaver@example.com', [Role.RECRUITER]);
     await api.orm.em.fork().nativeUpdate('User', { id: user.id }, { deactivatedAt: new Date() });
-    expect(errorCode(await api.gql('{ me { email } }', {}, token))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await api.gql(ME, {}, token))).toBe('UNAUTHENTICATED');
   });
 
   it('answers malformed queries with BAD_USER_INPUT and no stack trace', async () => {

@@ -1,99 +1,95 @@
 import { Role, SkillPriority, SkillVerdict } from '../../libs/domain';
-import { errorCode, TestApi } from '../../libs/testing';
-import { BuiltInCatalogService, SkillRequirement } from '../../src/modules/catalog';
+import {
+  ADVANCE_APPLICATION,
+  APPLICATION,
+  APPLICATION_ID,
+  APPLICATION_REVIEW,
+  applyCandidate,
+  APPLY,
+  CANCEL_INTERVIEW,
+  CANDIDATE_CONTACTS,
+  CANDIDATES_PAGE,
+  CLOSE_POSITION,
+  COMPLETE_INTERVIEW,
+  createCandidate,
+  CREATE_CANDIDATE,
+  errorCode,
+  HIRE_APPLICATION,
+  HOLD_APPLICATION,
+  hoursFromNow,
+  IMPORT_CANDIDATES,
+  INTERVIEW_INVITE,
+  INTERVIEW_KIT,
+  loadBuiltInPlan,
+  moveInterviewIntoPast,
+  MY_CALENDAR_FEED_URL,
+  MY_INTERVIEW_INVITES,
+  MY_INTERVIEW_POSITIONS,
+  MY_INTERVIEWS,
+  nextWeekdayAt,
+  openPositionFromBuiltInPlan,
+  POSITION_APPLICATIONS,
+  POSITION_ID,
+  POSITION_PLAN,
+  REJECT_APPLICATION,
+  REMOVE_PLAN_STAGE,
+  REORDER_PLAN_STAGES,
+  RESCHEDULE_INTERVIEW,
+  RESUME_APPLICATION,
+  scheduleInterview,
+  signIn,
+  signInPeople,
+  SKIP_STAGE,
+  SUGGEST_INTERVIEW_SLOTS,
+  TestApi,
+  type Person,
+} from '../../libs/testing';
+import { SkillRequirement } from '../../src/modules/catalog';
 import { Application } from '../../src/modules/pipeline';
 import { ApplicationSkillVerdict } from '../../src/modules/scorecards';
-import { Interview, InterviewPanelist } from '../../src/modules/scheduling';
+import { Interview } from '../../src/modules/scheduling';
 
-const APP_FIELDS = `id status version currentStage { id name order } decidedAt
-  stageHistory { stage { name } outcome reason reasonCode decidedBy { email } exitedAt }`;
-const ACT = (mutation: string, input: string) =>
-  `mutation ($input: ${input}!) { ${mutation}(input: $input) { application { ${APP_FIELDS} } } }`;
-const ADVANCE = ACT('advanceApplication', 'AdvanceApplicationInput');
-const SCHEDULE = `mutation ($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) {
-  interview { id status startsAt endsAt interviewers { email } calendarInvite stage { name rubric { id } } } } }`;
-
-const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000);
-/** A weekday 10:00 UTC at least two days ahead, so working-hour checks are predictable. */
-function nextWeekdayAt(hourUtc: number, daysAhead = 2): Date {
-  const date = new Date(Date.now() + daysAhead * 86_400_000);
-  while ([0, 6].includes(date.getUTCDay())) date.setUTCDate(date.getUTCDate() + 1);
-  date.setUTCHours(hourUtc, 0, 0, 0);
-  return date;
-}
+/** Contact details every candidate of these tests has, so that hiding them is visible. */
+const CONTACT = { phone: '+49 30 1234', source: 'referral' };
 
 describe('candidates, the pipeline and scheduling', () => {
   const api = new TestApi();
-  let recruiter: { token: string; id: string };
-  let manager: { token: string; id: string };
-  let interviewer: { token: string; id: string };
-  let lead: { token: string; id: string };
+  let recruiter: Person;
+  let manager: Person;
+  let interviewer: Person;
+  let lead: Person;
   let positionId: string;
   let stageCount: number;
 
-  const gql = (query: string, variables: Record<string, unknown>, token = recruiter.token) =>
-    api.gql(query, variables, token);
-
-  async function newCandidate(
-    email = `cand-${Math.random().toString(36).slice(2)}@example.com`,
-    name = 'Casey Candidate',
-  ) {
-    const result = await gql(
-      `mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { id } } }`,
-      {
-        input: { name, email, experienceLevel: 'SENIOR', phone: '+49 30 1234', source: 'referral' },
-      },
-    );
-    return result.data!.createCandidate.candidate.id as string;
-  }
-
-  async function newApplication(): Promise<string> {
-    const candidateId = await newCandidate();
-    const result = await gql(`mutation ($input: ApplyInput!) { apply(input: $input) { application { id } } }`, {
-      input: { candidateId, positionId },
-    });
-    if (!result.data) throw new Error(JSON.stringify(result.errors));
-    return result.data.apply.application.id;
-  }
+  const newCandidate = (email?: string, name?: string) => createCandidate(recruiter, { ...CONTACT, email, name });
+  const newApplication = () => applyCandidate(recruiter, positionId, CONTACT);
 
   beforeAll(() => api.start());
   afterAll(() => api.close());
   beforeEach(async () => {
     await api.reset();
-    await api.app.get(BuiltInCatalogService).load();
-    const toActor = ({ user, token }: { user: { id: string }; token: string }) => ({ id: user.id, token });
-    recruiter = toActor(await api.signedIn('rita@example.com', [Role.RECRUITER]));
-    manager = toActor(await api.signedIn('harold@example.com', [Role.HIRING_MANAGER]));
-    interviewer = toActor(await api.signedIn('ines@example.com', [Role.INTERVIEWER]));
-    lead = toActor(await api.signedIn('lars@example.com', [Role.INTERVIEWER]));
-    const template = (await gql('{ planTemplates { id stages { id } } }', {})).data!.planTemplates[0];
-    stageCount = template.stages.length;
-    const created = await gql(
-      `mutation ($input: CreatePositionInput!) { createPosition(input: $input) { position { id } } }`,
-      {
-        input: {
-          title: 'Backend Developer',
-          level: 'SENIOR',
-          companyProfile: 'STARTUP',
-          hiringManagerId: manager.id,
-          recruiterIds: [recruiter.id],
-          planTemplateId: template.id,
-        },
-      },
-    );
-    positionId = created.data!.createPosition.position.id;
-    await gql(`mutation ($id: ID!) { openPosition(id: $id) { position { status } } }`, { id: positionId });
+    await loadBuiltInPlan(api);
+    const people = await signInPeople(api, {
+      rita: [Role.RECRUITER],
+      harold: [Role.HIRING_MANAGER],
+      ines: [Role.INTERVIEWER],
+      lars: [Role.INTERVIEWER],
+    });
+    ({ rita: recruiter, harold: manager, ines: interviewer, lars: lead } = people);
+    const position = await openPositionFromBuiltInPlan(recruiter, {
+      hiringManagerId: manager.id,
+      recruiterIds: [recruiter.id],
+    });
+    positionId = position.id;
+    stageCount = position.plan.stages.length;
   });
 
   describe('candidates', () => {
     it('refuses a duplicate email in any case with CONFLICT and the existing id', async () => {
       const id = await newCandidate('Dup@Example.com');
-      const again = await gql(
-        `mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { id } } }`,
-        {
-          input: { name: 'Other', email: 'dup@example.COM', experienceLevel: 'MID' },
-        },
-      );
+      const again = await recruiter.gql(CREATE_CANDIDATE, {
+        input: { name: 'Other', email: 'dup@example.COM', experienceLevel: 'MID' },
+      });
       expect(errorCode(again)).toBe('CONFLICT');
       expect(again.errors![0]!.extensions.existingId).toBe(id);
     });
@@ -106,15 +102,15 @@ describe('candidates, the pipeline and scheduling', () => {
       ]) {
         await newCandidate(email, name);
       }
-      const query = `query ($search: String, $after: String) { candidates(first: 1, search: $search, after: $after) {
-        totalCount pageInfo { hasNextPage endCursor } edges { node { name email } } } }`;
-      const first = (await gql(query, { search: 'x.io' })).data!.candidates;
+      const page = (variables: { search: string; after?: string | null }) =>
+        recruiter.gql(CANDIDATES_PAGE, { first: 1, ...variables });
+      const first = (await page({ search: 'x.io' })).data!.candidates;
       expect(first.totalCount).toBe(2);
       expect(first.pageInfo.hasNextPage).toBe(true);
-      const second = (await gql(query, { search: 'x.io', after: first.pageInfo.endCursor })).data!.candidates;
+      const second = (await page({ search: 'x.io', after: first.pageInfo.endCursor })).data!.candidates;
       expect(second.pageInfo.hasNextPage).toBe(false);
-      expect([first.edges[0].node.name, second.edges[0].node.name].sort()).toEqual(['Ada Lovelace', 'Alan Turing']);
-      expect((await gql(query, { search: 'hopp' })).data!.candidates.edges[0].node.email).toBe('grace@navy.mil');
+      expect([first.edges[0]!.node.name, second.edges[0]!.node.name].sort()).toEqual(['Ada Lovelace', 'Alan Turing']);
+      expect((await page({ search: 'hopp' })).data!.candidates.edges[0]!.node.email).toBe('grace@navy.mil');
     });
 
     it('imports the valid rows of a CSV file and reports the others by line', async () => {
@@ -126,15 +122,12 @@ describe('candidates, the pipeline and scheduling', () => {
         'Cy,taken@example.com,JUNIOR,1,',
         'Di,di@example.com,WIZARD,3,',
       ].join('\n');
-      const result = await gql(
-        `mutation ($input: ImportCandidatesInput!) { importCandidates(input: $input) { imported candidates { email tags } errors { line message } } }`,
-        { input: { csv } },
-      );
+      const result = await recruiter.gql(IMPORT_CANDIDATES, { input: { csv } });
       const payload = result.data!.importCandidates;
       expect(payload.imported).toBe(1);
       expect(payload.candidates).toEqual([{ email: 'ann@example.com', tags: ['go', 'sql'] }]);
       expect(payload.errors.map((error: any) => error.line)).toEqual([3, 4, 5]);
-      expect(payload.errors[1].message).toContain('already exists');
+      expect(payload.errors[1]!.message).toContain('already exists');
     });
   });
 
@@ -142,15 +135,12 @@ describe('candidates, the pipeline and scheduling', () => {
     it('moves an application through every stage, recording who did what, then hires once must-verify skills are verified', async () => {
       const applicationId = await newApplication();
       for (let stage = 1; stage <= stageCount; stage += 1) {
-        const result = await gql(
-          ADVANCE,
-          { input: { applicationId, reason: `passed ${stage}` } },
-          stage % 2 ? recruiter.token : manager.token,
-        );
+        const result = await (stage % 2 ? recruiter : manager).gql(ADVANCE_APPLICATION, {
+          input: { applicationId, reason: `passed ${stage}` },
+        });
         expect(result.errors).toBeUndefined();
       }
-      const hire = ACT('hireApplication', 'HireApplicationInput');
-      const refused = await gql(hire, { input: { applicationId } }, manager.token);
+      const refused = await manager.gql(HIRE_APPLICATION, { input: { applicationId } });
       expect(errorCode(refused)).toBe('CONFLICT');
       expect(refused.errors![0]!.message).toMatch(/must-verify skills are not verified/);
 
@@ -173,7 +163,7 @@ describe('candidates, the pipeline and scheduling', () => {
       }
       await em.flush();
 
-      const hired = await gql(hire, { input: { applicationId } }, manager.token);
+      const hired = await manager.gql(HIRE_APPLICATION, { input: { applicationId } });
       expect(hired.errors).toBeUndefined();
       const final = hired.data!.hireApplication.application;
       expect(final.status).toBe('HIRED');
@@ -181,41 +171,36 @@ describe('candidates, the pipeline and scheduling', () => {
       expect(final.stageHistory).toHaveLength(stageCount);
       expect(final.stageHistory.every((visit: any) => visit.outcome === 'PASSED' && visit.exitedAt)).toBe(true);
       expect(final.stageHistory[1]).toMatchObject({ reason: 'passed 2', decidedBy: { email: 'harold@example.com' } });
-      const verifications = await gql(
-        `query ($id: ID!) { application(id: $id) { skillVerifications { priority verdict } } }`,
-        { id: applicationId },
-      );
+      const verifications = await recruiter.gql(APPLICATION_REVIEW, { id: applicationId });
       expect(
         verifications
-          .data!.application.skillVerifications.filter((v: any) => v.priority === 'MUST_VERIFY')
+          .data!.application!.skillVerifications.filter((v: any) => v.priority === 'MUST_VERIFY')
           .every((v: any) => v.verdict === 'VERIFIED'),
       ).toBe(true);
     });
 
     it('refuses illegal moves naming the state and the allowed actions', async () => {
       const applicationId = await newApplication();
-      const hire = await gql(ACT('hireApplication', 'HireApplicationInput'), { input: { applicationId } });
+      const hire = await recruiter.gql(HIRE_APPLICATION, { input: { applicationId } });
       expect(errorCode(hire)).toBe('BAD_USER_INPUT');
       expect(hire.errors![0]!.message).toMatch(/ACTIVE at stage 1 of \d+.*advance/);
-      const noReason = await gql(ACT('skipStage', 'SkipStageInput'), { input: { applicationId, reason: '' } });
+      const noReason = await recruiter.gql(SKIP_STAGE, { input: { applicationId, reason: '' } });
       expect(errorCode(noReason)).toBe('BAD_USER_INPUT');
     });
 
     it('holds, resumes, skips with a reason and rejects with a reason', async () => {
       const applicationId = await newApplication();
-      const held = await gql(ACT('holdApplication', 'HoldApplicationInput'), { input: { applicationId } });
+      const held = await recruiter.gql(HOLD_APPLICATION, { input: { applicationId } });
       expect(held.data!.holdApplication.application.status).toBe('ON_HOLD');
-      expect(errorCode(await gql(ADVANCE, { input: { applicationId } }))).toBe('BAD_USER_INPUT');
-      await gql(ACT('resumeApplication', 'ResumeApplicationInput'), { input: { applicationId } });
-      const skipped = await gql(ACT('skipStage', 'SkipStageInput'), {
-        input: { applicationId, reason: 'internal referral' },
-      });
+      expect(errorCode(await recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId } }))).toBe('BAD_USER_INPUT');
+      await recruiter.gql(RESUME_APPLICATION, { input: { applicationId } });
+      const skipped = await recruiter.gql(SKIP_STAGE, { input: { applicationId, reason: 'internal referral' } });
       expect(skipped.data!.skipStage.application.stageHistory[0]).toMatchObject({
         outcome: 'SKIPPED',
         reason: 'internal referral',
         reasonCode: null,
       });
-      const rejected = await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
+      const rejected = await recruiter.gql(REJECT_APPLICATION, {
         input: { applicationId, reason: 'not enough depth', reasonCode: 'SKILLS_GAP' },
       });
       const application = rejected.data!.rejectApplication.application;
@@ -229,17 +214,17 @@ describe('candidates, the pipeline and scheduling', () => {
 
     it('stores OTHER as the rejection code when none is given, and refuses an unknown code', async () => {
       const applicationId = await newApplication();
-      const unknown = await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
+      const unknown = await recruiter.gql(REJECT_APPLICATION, {
         input: { applicationId, reason: 'no', reasonCode: 'TOO_TALL' },
       });
       expect(errorCode(unknown)).toBe('BAD_USER_INPUT');
-      await gql(ADVANCE, { input: { applicationId } });
-      const rejected = await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
+      await recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId } });
+      const rejected = await recruiter.gql(REJECT_APPLICATION, {
         input: { applicationId, reason: 'Went with another candidate' },
       });
-      const read = await gql(`query ($id: ID!) { application(id: $id) { ${APP_FIELDS} } }`, { id: applicationId });
+      const read = await recruiter.gql(APPLICATION, { id: applicationId });
       expect(read.data!.application).toEqual(rejected.data!.rejectApplication.application);
-      expect(read.data!.application.stageHistory.map((visit: any) => [visit.outcome, visit.reasonCode])).toEqual([
+      expect(read.data!.application!.stageHistory.map((visit: any) => [visit.outcome, visit.reasonCode])).toEqual([
         ['PASSED', null],
         ['FAILED', 'OTHER'],
       ]);
@@ -248,19 +233,21 @@ describe('candidates, the pipeline and scheduling', () => {
     it('lets exactly one of several simultaneous actions on the same version succeed', async () => {
       const applicationId = await newApplication();
       const results = await Promise.all(
-        Array.from({ length: 6 }, () => gql(ADVANCE, { input: { applicationId, expectedVersion: 1 } })),
+        Array.from({ length: 6 }, () =>
+          recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId, expectedVersion: 1 } }),
+        ),
       );
       expect(results.filter((result) => !result.errors)).toHaveLength(1);
       expect(results.filter((result) => result.errors).map(errorCode)).toEqual(Array(5).fill('CONFLICT'));
-      const now = await gql(`query ($id: ID!) { application(id: $id) { stageHistory { outcome } } }`, {
-        id: applicationId,
-      });
-      expect(now.data!.application.stageHistory.map((visit: any) => visit.outcome)).toEqual(['PASSED', null]);
+      const now = await recruiter.gql(APPLICATION, { id: applicationId });
+      expect(now.data!.application!.stageHistory.map((visit: any) => visit.outcome)).toEqual(['PASSED', null]);
     });
 
     it('keeps history consistent when simultaneous actions carry no version', async () => {
       const applicationId = await newApplication();
-      const results = await Promise.all(Array.from({ length: 4 }, () => gql(ADVANCE, { input: { applicationId } })));
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId } })),
+      );
       const succeeded = results.filter((result) => !result.errors).length;
       expect(succeeded).toBeGreaterThanOrEqual(1);
       expect(
@@ -269,49 +256,34 @@ describe('candidates, the pipeline and scheduling', () => {
           .map(errorCode)
           .every((code) => code === 'CONFLICT'),
       ).toBe(true);
-      const now = await gql(`query ($id: ID!) { application(id: $id) { version stageHistory { outcome } } }`, {
-        id: applicationId,
-      });
-      expect(now.data!.application.stageHistory).toHaveLength(succeeded + 1);
-      expect(now.data!.application.version).toBe(1 + succeeded);
+      const now = await recruiter.gql(APPLICATION, { id: applicationId });
+      expect(now.data!.application!.stageHistory).toHaveLength(succeeded + 1);
+      expect(now.data!.application!.version).toBe(1 + succeeded);
     });
 
     it('refuses a second active application and applications to a closed position', async () => {
       const candidateId = await newCandidate();
-      const apply = `mutation ($input: ApplyInput!) { apply(input: $input) { application { id } } }`;
-      const first = await gql(apply, { input: { candidateId, positionId } });
-      const second = await gql(apply, { input: { candidateId, positionId } });
+      const first = await recruiter.gql(APPLY, { input: { candidateId, positionId } });
+      const second = await recruiter.gql(APPLY, { input: { candidateId, positionId } });
       expect(errorCode(second)).toBe('CONFLICT');
       expect(second.errors![0]!.extensions.existingId).toBe(first.data!.apply.application.id);
-      await gql(`mutation ($id: ID!) { closePosition(id: $id) { position { status } } }`, { id: positionId });
-      const late = await gql(apply, { input: { candidateId: await newCandidate(), positionId } });
+      await recruiter.gql(CLOSE_POSITION, { id: positionId });
+      const late = await recruiter.gql(APPLY, { input: { candidateId: await newCandidate(), positionId } });
       expect(errorCode(late)).toBe('CONFLICT');
       expect(late.errors![0]!.message).toContain('CLOSED');
     });
 
     it('gives hiring managers advance, reject and hire only, and interviewers nothing', async () => {
       const applicationId = await newApplication();
-      expect(
-        errorCode(
-          await gql(ACT('holdApplication', 'HoldApplicationInput'), { input: { applicationId } }, manager.token),
-        ),
-      ).toBe('FORBIDDEN');
-      expect(errorCode(await gql(ADVANCE, { input: { applicationId } }, interviewer.token))).toBe('FORBIDDEN');
-      expect((await gql(ADVANCE, { input: { applicationId } }, manager.token)).errors).toBeUndefined();
+      expect(errorCode(await manager.gql(HOLD_APPLICATION, { input: { applicationId } }))).toBe('FORBIDDEN');
+      expect(errorCode(await interviewer.gql(ADVANCE_APPLICATION, { input: { applicationId } }))).toBe('FORBIDDEN');
+      expect((await manager.gql(ADVANCE_APPLICATION, { input: { applicationId } })).errors).toBeUndefined();
     });
   });
 
   describe('scheduling', () => {
     const schedule = (applicationId: string, startsAt: Date, endsAt: Date, interviewerIds: string[]) =>
-      gql(SCHEDULE, {
-        input: {
-          applicationId,
-          startsAt: startsAt.toISOString(),
-          endsAt: endsAt.toISOString(),
-          interviewerIds,
-          location: 'Room 4',
-        },
-      });
+      scheduleInterview(recruiter, { applicationId, startsAt, endsAt, interviewerIds, location: 'Room 4' });
 
     it('books an interview for the current stage with its kit and a valid invite', async () => {
       const applicationId = await newApplication();
@@ -383,25 +355,19 @@ describe('candidates, the pipeline and scheduling', () => {
       const applicationId = await newApplication();
       const booked = (await schedule(applicationId, hoursFromNow(30), hoursFromNow(31), [interviewer.id])).data!
         .scheduleInterview.interview;
-      const invite = `query ($id: ID!) { interview(id: $id) { status calendarInvite } }`;
-      expect((await gql(invite, { id: booked.id })).data!.interview.calendarInvite).toContain('SEQUENCE:0');
-      const moved = await gql(
-        `mutation ($input: RescheduleInterviewInput!) { rescheduleInterview(input: $input) { interview { startsAt } } }`,
-        {
-          input: {
-            interviewId: booked.id,
-            startsAt: hoursFromNow(40).toISOString(),
-            endsAt: hoursFromNow(41).toISOString(),
-          },
+      const invite = () => recruiter.gql(INTERVIEW_INVITE, { id: booked.id });
+      expect((await invite()).data!.interview!.calendarInvite).toContain('SEQUENCE:0');
+      const moved = await recruiter.gql(RESCHEDULE_INTERVIEW, {
+        input: {
+          interviewId: booked.id,
+          startsAt: hoursFromNow(40).toISOString(),
+          endsAt: hoursFromNow(41).toISOString(),
         },
-      );
+      });
       expect(moved.errors).toBeUndefined();
-      expect((await gql(invite, { id: booked.id })).data!.interview.calendarInvite).toContain('SEQUENCE:1');
-      await gql(
-        `mutation ($input: CancelInterviewInput!) { cancelInterview(input: $input) { interview { status } } }`,
-        { input: { interviewId: booked.id, reason: 'candidate ill' } },
-      );
-      const cancelled = (await gql(invite, { id: booked.id })).data!.interview;
+      expect((await invite()).data!.interview!.calendarInvite).toContain('SEQUENCE:1');
+      await recruiter.gql(CANCEL_INTERVIEW, { input: { interviewId: booked.id, reason: 'candidate ill' } });
+      const cancelled = (await invite()).data!.interview!;
       expect(cancelled.status).toBe('CANCELLED');
       expect(cancelled.calendarInvite).toContain('METHOD:CANCEL');
       expect(cancelled.calendarInvite).toContain('SEQUENCE:2');
@@ -413,18 +379,13 @@ describe('candidates, the pipeline and scheduling', () => {
       const applicationId = await newApplication();
       const booked = (await schedule(applicationId, hoursFromNow(2), hoursFromNow(3), [interviewer.id])).data!
         .scheduleInterview.interview;
-      const complete = `mutation ($input: CompleteInterviewInput!) { completeInterview(input: $input) { interview { status } } }`;
-      expect(errorCode(await gql(complete, { input: { interviewId: booked.id } }, interviewer.token))).toBe('CONFLICT');
-      const em = api.orm.em.fork();
-      await em.nativeUpdate(Interview, { id: booked.id }, { startsAt: hoursFromNow(-1), endsAt: hoursFromNow(0.5) });
-      await em.nativeUpdate(
-        InterviewPanelist,
-        { interview: booked.id },
-        { startsAt: hoursFromNow(-1), endsAt: hoursFromNow(0.5) },
-      );
-      const done = await gql(complete, { input: { interviewId: booked.id, noShow: true } }, interviewer.token);
+      const complete = (by: Person, noShow?: boolean) =>
+        by.gql(COMPLETE_INTERVIEW, { input: { interviewId: booked.id, noShow } });
+      expect(errorCode(await complete(interviewer))).toBe('CONFLICT');
+      await moveInterviewIntoPast(api, booked.id, { startsAt: hoursFromNow(-1), endsAt: hoursFromNow(0.5) });
+      const done = await complete(interviewer, true);
       expect(done.data!.completeInterview.interview.status).toBe('NO_SHOW');
-      expect(errorCode(await gql(complete, { input: { interviewId: booked.id } }, lead.token))).toBe('FORBIDDEN');
+      expect(errorCode(await complete(lead))).toBe('FORBIDDEN');
     });
 
     it('shows interviewers their interviews and the candidate without contact details', async () => {
@@ -432,23 +393,16 @@ describe('candidates, the pipeline and scheduling', () => {
       const other = await newApplication();
       await schedule(applicationId, hoursFromNow(50), hoursFromNow(51), [interviewer.id]);
       await schedule(other, hoursFromNow(20), hoursFromNow(21), [lead.id]);
-      const mine = await gql(
-        `{ myInterviews { application { id candidate { name email phone } currentStage { name } } stage { questions { prompt } } } }`,
-        {},
-        interviewer.token,
-      );
+      const mine = await interviewer.gql(MY_INTERVIEWS, {});
       expect(mine.data!.myInterviews).toHaveLength(1);
-      expect(mine.data!.myInterviews[0].application.candidate).toEqual({
+      expect(mine.data!.myInterviews[0]!.application.candidate).toEqual({
         name: 'Casey Candidate',
         email: null,
         phone: null,
       });
-      expect(mine.data!.myInterviews[0].stage.questions.length).toBeGreaterThan(0);
-      expect(
-        (await gql(`query ($id: ID!) { application(id: $id) { id } }`, { id: other }, interviewer.token)).data!
-          .application,
-      ).toBeNull();
-      const listed = await gql('{ candidates { totalCount } }', {}, interviewer.token);
+      expect(mine.data!.myInterviews[0]!.stage.questions.length).toBeGreaterThan(0);
+      expect((await interviewer.gql(APPLICATION_ID, { id: other })).data!.application).toBeNull();
+      const listed = await interviewer.gql(CANDIDATE_CONTACTS, {});
       expect(listed.data!.candidates.totalCount).toBe(1);
     });
 
@@ -460,20 +414,17 @@ describe('candidates, the pipeline and scheduling', () => {
       const day = nextWeekdayAt(0);
       const busyStart = new Date(day.getTime() + 14 * 3_600_000);
       await schedule(applicationId, busyStart, new Date(busyStart.getTime() + 3_600_000), [interviewer.id]);
-      const slots = await gql(
-        `query ($input: SuggestInterviewSlotsInput!) { suggestInterviewSlots(input: $input) { startsAt endsAt panelLoad } }`,
-        {
-          input: {
-            applicationId,
-            durationMinutes: 60,
-            from: day.toISOString(),
-            to: new Date(day.getTime() + 86_400_000).toISOString(),
-            interviewerIds: [interviewer.id, lead.id],
-          },
+      const slots = await recruiter.gql(SUGGEST_INTERVIEW_SLOTS, {
+        input: {
+          applicationId,
+          durationMinutes: 60,
+          from: day.toISOString(),
+          to: new Date(day.getTime() + 86_400_000).toISOString(),
+          interviewerIds: [interviewer.id, lead.id],
         },
-      );
+      });
       expect(slots.errors).toBeUndefined();
-      const found = slots.data!.suggestInterviewSlots as Array<{ startsAt: string; endsAt: string; panelLoad: number }>;
+      const found = slots.data!.suggestInterviewSlots;
       expect(found.length).toBeGreaterThan(0);
       for (const slot of found) {
         const start = new Date(slot.startsAt).getTime();
@@ -481,7 +432,7 @@ describe('candidates, the pipeline and scheduling', () => {
         expect(slot.panelLoad).toBe(1);
       }
 
-      const path = (await gql('{ myCalendarFeedUrl }', {}, interviewer.token)).data!.myCalendarFeedUrl as string;
+      const path = (await interviewer.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
       const feed = await fetch(`${api.baseUrl}${path}`);
       expect(feed.status).toBe(200);
       expect(feed.headers.get('content-type')).toContain('text/calendar');
@@ -493,68 +444,56 @@ describe('candidates, the pipeline and scheduling', () => {
   it('lists a position\u2019s applications as a connection filtered by status', async () => {
     const first = await newApplication();
     await newApplication();
-    await gql(ACT('rejectApplication', 'RejectApplicationInput'), { input: { applicationId: first, reason: 'no' } });
-    const result = await gql(
-      `query ($id: ID!) { position(id: $id) { applications(status: ACTIVE) { totalCount edges { node { status candidate { name } } } } } }`,
-      { id: positionId },
-    );
-    expect(result.data!.position.applications.totalCount).toBe(1);
-    expect(result.data!.position.applications.edges[0].node.status).toBe('ACTIVE');
+    await recruiter.gql(REJECT_APPLICATION, { input: { applicationId: first, reason: 'no' } });
+    const result = await recruiter.gql(POSITION_APPLICATIONS, { id: positionId, status: 'ACTIVE' });
+    expect(result.data!.position!.applications.totalCount).toBe(1);
+    expect(result.data!.position!.applications.edges[0]!.node.status).toBe('ACTIVE');
   });
 
   it('lets a panel interviewer read the kit of their stage only, and keeps visited stages in the plan', async () => {
     const applicationId = await newApplication();
-    const plan = (await gql(`query ($id: ID!) { position(id: $id) { plan { stages { id } } } }`, { id: positionId }))
-      .data!.position.plan;
-    await gql(SCHEDULE, {
-      input: {
-        applicationId,
-        startsAt: hoursFromNow(30).toISOString(),
-        endsAt: hoursFromNow(31).toISOString(),
-        interviewerIds: [interviewer.id],
-      },
+    const plan = (await recruiter.gql(POSITION_PLAN, { id: positionId })).data!.position!.plan;
+    await scheduleInterview(recruiter, {
+      applicationId,
+      startsAt: hoursFromNow(30),
+      endsAt: hoursFromNow(31),
+      interviewerIds: [interviewer.id],
     });
-    const kit = `query ($p: ID!, $s: ID!) { interviewKit(positionId: $p, stageId: $s) { stage { name } } }`;
-    const own = await gql(kit, { p: positionId, s: plan.stages[0].id }, interviewer.token);
+    const kit = (by: Person, stage: number) => by.gql(INTERVIEW_KIT, { p: positionId, s: plan.stages[stage]!.id });
+    const own = await kit(interviewer, 0);
     expect(own.errors).toBeUndefined();
-    expect(errorCode(await gql(kit, { p: positionId, s: plan.stages[1].id }, interviewer.token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(kit, { p: positionId, s: plan.stages[0].id }, lead.token))).toBe('FORBIDDEN');
+    expect(errorCode(await kit(interviewer, 1))).toBe('FORBIDDEN');
+    expect(errorCode(await kit(lead, 0))).toBe('FORBIDDEN');
 
-    const remove = `mutation ($input: RemovePlanStageInput!) { removePlanStage(input: $input) { plan { id } } }`;
-    const visited = await gql(remove, { input: { stageId: plan.stages[0].id } });
+    const visited = await recruiter.gql(REMOVE_PLAN_STAGE, { input: { stageId: plan.stages[0]!.id } });
     expect(errorCode(visited)).toBe('CONFLICT');
     expect(visited.errors![0]!.message).toContain('cannot be removed');
   });
 
   describe('privacy and consistency', () => {
     const book = (applicationId: string, interviewerIds: string[], from = 30) =>
-      gql(SCHEDULE, {
-        input: {
-          applicationId,
-          startsAt: hoursFromNow(from).toISOString(),
-          endsAt: hoursFromNow(from + 1).toISOString(),
-          interviewerIds,
-        },
+      scheduleInterview(recruiter, {
+        applicationId,
+        startsAt: hoursFromNow(from),
+        endsAt: hoursFromNow(from + 1),
+        interviewerIds,
       });
 
     it('never lets an interviewer find or read contact details, whatever other role they have', async () => {
-      const hmElsewhere = await api.signedIn('dual@example.com', [Role.HIRING_MANAGER, Role.INTERVIEWER]);
+      const hmElsewhere = await signIn(api, 'dual@example.com', [Role.HIRING_MANAGER, Role.INTERVIEWER]);
       const candidateId = await newCandidate('secret.person@hidden.org', 'Sam Secret');
-      const applied = await gql(`mutation ($input: ApplyInput!) { apply(input: $input) { application { id } } }`, {
-        input: { candidateId, positionId },
-      });
+      const applied = await recruiter.gql(APPLY, { input: { candidateId, positionId } });
       const applicationId = applied.data!.apply.application.id;
       await book(applicationId, [interviewer.id, hmElsewhere.user.id]);
 
-      const byEmail = `query ($s: String) { candidates(search: $s) { totalCount edges { node { email phone } } } }`;
-      expect((await gql(byEmail, { s: 'hidden.org' }, interviewer.token)).data!.candidates.totalCount).toBe(0);
-      expect((await gql(byEmail, { s: 'Sam Sec' }, interviewer.token)).data!.candidates.totalCount).toBe(1);
-      const dual = await gql(byEmail, { s: 'Sam' }, hmElsewhere.token);
+      expect((await interviewer.gql(CANDIDATE_CONTACTS, { s: 'hidden.org' })).data!.candidates.totalCount).toBe(0);
+      expect((await interviewer.gql(CANDIDATE_CONTACTS, { s: 'Sam Sec' })).data!.candidates.totalCount).toBe(1);
+      const dual = await hmElsewhere.gql(CANDIDATE_CONTACTS, { s: 'Sam' });
       expect(dual.data!.candidates.edges).toEqual([{ node: { email: null, phone: null } }]);
-      const invite = await gql('{ myInterviews { calendarInvite } }', {}, hmElsewhere.token);
-      expect(invite.data!.myInterviews[0].calendarInvite).not.toContain('hidden.org');
+      const invite = await hmElsewhere.gql(MY_INTERVIEW_INVITES, {});
+      expect(invite.data!.myInterviews[0]!.calendarInvite).not.toContain('hidden.org');
       // The position's hiring manager does see them.
-      expect((await gql(byEmail, { s: 'hidden.org' }, manager.token)).data!.candidates.edges[0].node.email).toBe(
+      expect((await manager.gql(CANDIDATE_CONTACTS, { s: 'hidden.org' })).data!.candidates.edges[0]!.node.email).toBe(
         'secret.person@hidden.org',
       );
     });
@@ -562,12 +501,8 @@ describe('candidates, the pipeline and scheduling', () => {
     it("shows an interviewer only their own stage of the position's plan, and no recruiters", async () => {
       const applicationId = await newApplication();
       await book(applicationId, [interviewer.id]);
-      const seen = await gql(
-        '{ myInterviews { application { position { recruiters { email } plan { stages { id } skillRequirements { skill { name } } } } } stage { id } } }',
-        {},
-        interviewer.token,
-      );
-      const interview = seen.data!.myInterviews[0];
+      const seen = await interviewer.gql(MY_INTERVIEW_POSITIONS, {});
+      const interview = seen.data!.myInterviews[0]!;
       expect(interview.application.position.recruiters).toEqual([]);
       expect(interview.application.position.plan.stages).toEqual([{ id: interview.stage.id }]);
     });
@@ -575,31 +510,24 @@ describe('candidates, the pipeline and scheduling', () => {
     it('keeps visited stages in place and cancels open interviews of a decided application', async () => {
       const applicationId = await newApplication();
       const booked = (await book(applicationId, [interviewer.id])).data!.scheduleInterview.interview;
-      const plan = (
-        await gql(`query ($id: ID!) { position(id: $id) { plan { id stages { id } } } }`, { id: positionId })
-      ).data!.position.plan;
-      const swapped = [plan.stages[1].id, plan.stages[0].id, ...plan.stages.slice(2).map((stage: any) => stage.id)];
-      const reorder = await gql(
-        `mutation ($input: ReorderPlanStagesInput!) { reorderPlanStages(input: $input) { plan { id } } }`,
-        { input: { planId: plan.id, stageIds: swapped } },
-      );
+      const plan = (await recruiter.gql(POSITION_PLAN, { id: positionId })).data!.position!.plan;
+      const swapped = [plan.stages[1]!.id, plan.stages[0]!.id, ...plan.stages.slice(2).map((stage: any) => stage.id)];
+      const reorder = await recruiter.gql(REORDER_PLAN_STAGES, { input: { planId: plan.id, stageIds: swapped } });
       expect(errorCode(reorder)).toBe('CONFLICT');
 
-      await gql(ACT('rejectApplication', 'RejectApplicationInput'), {
-        input: { applicationId, reason: 'withdrawn budget' },
-      });
-      const after = await gql(`query ($id: ID!) { interview(id: $id) { status calendarInvite } }`, { id: booked.id });
-      expect(after.data!.interview.status).toBe('CANCELLED');
-      expect(after.data!.interview.calendarInvite).toContain('METHOD:CANCEL');
+      await recruiter.gql(REJECT_APPLICATION, { input: { applicationId, reason: 'withdrawn budget' } });
+      const after = await recruiter.gql(INTERVIEW_INVITE, { id: booked.id });
+      expect(after.data!.interview!.status).toBe('CANCELLED');
+      expect(after.data!.interview!.calendarInvite).toContain('METHOD:CANCEL');
       expect((await book(await newApplication(), [interviewer.id])).errors).toBeUndefined();
     });
 
     it('closes the calendar feed of a deactivated user and answers malformed ids as bad input', async () => {
-      const path = (await gql('{ myCalendarFeedUrl }', {}, lead.token)).data!.myCalendarFeedUrl as string;
+      const path = (await lead.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
       expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(200);
       await api.orm.em.fork().nativeUpdate('User', { id: lead.id }, { deactivatedAt: new Date() });
       expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(404);
-      expect(errorCode(await gql('{ position(id: "not-a-uuid") { id } }', {}))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await recruiter.gql(POSITION_ID, { id: 'not-a-uuid' }))).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -609,35 +537,30 @@ describe('candidates, the pipeline and scheduling', () => {
     // Ines already has two interviews that week; Lars has none.
     for (const hour of [8, 15]) {
       const start = new Date(day.getTime() + hour * 3_600_000);
-      const booked = await gql(SCHEDULE, {
-        input: {
-          applicationId: await newApplication(),
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + 1_800_000).toISOString(),
-          interviewerIds: [interviewer.id],
-        },
+      const booked = await scheduleInterview(recruiter, {
+        applicationId: await newApplication(),
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 1_800_000),
+        interviewerIds: [interviewer.id],
       });
       expect(booked.errors).toBeUndefined();
     }
-    const slots = await gql(
-      `query ($input: SuggestInterviewSlotsInput!) { suggestInterviewSlots(input: $input) { startsAt panelLoad interviewerIds } }`,
-      {
-        input: {
-          applicationId,
-          durationMinutes: 60,
-          from: day.toISOString(),
-          to: new Date(day.getTime() + 86_400_000).toISOString(),
-          interviewerIds: [interviewer.id, lead.id],
-          panelSize: 1,
-        },
+    const slots = await recruiter.gql(SUGGEST_INTERVIEW_SLOTS, {
+      input: {
+        applicationId,
+        durationMinutes: 60,
+        from: day.toISOString(),
+        to: new Date(day.getTime() + 86_400_000).toISOString(),
+        interviewerIds: [interviewer.id, lead.id],
+        panelSize: 1,
       },
-    );
+    });
     if (!slots.data) throw new Error(JSON.stringify(slots.errors));
     const found = slots.data.suggestInterviewSlots;
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]).toMatchObject({ panelLoad: 0, interviewerIds: [lead.id] });
-    expect(found.every((slot: any, index: number) => index === 0 || found[index - 1].panelLoad <= slot.panelLoad)).toBe(
-      true,
-    );
+    expect(
+      found.every((slot: any, index: number) => index === 0 || found[index - 1]!.panelLoad <= slot.panelLoad),
+    ).toBe(true);
   });
 });
