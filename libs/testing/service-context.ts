@@ -62,10 +62,7 @@ export class ServiceContext {
   }
 }
 
-/**
- * The signed-in user as the guard hands them to services. A new object each call: services cache
- * per-request answers by actor object, as an actor lives for one request.
- */
+/** The signed-in user as the guard hands them to services. */
 export function actorOf(user: { id: string; roles: readonly Role[] }): Actor {
   return { kind: 'user', userId: user.id, roles: [...user.roles] };
 }

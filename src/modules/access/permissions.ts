@@ -213,8 +213,8 @@ export const PERMISSIONS: Record<Permission, Rule> = {
   },
   [Permission.SkillVerdictRead]: {
     subject: 'skillVerdict',
-    roles: [ADMIN],
-    relations: ['author', 'hiringManager', 'recruiter', 'stageReviewer'],
+    roles: [ADMIN, RECRUITER],
+    relations: ['author', 'hiringManager', 'stageReviewer'],
     unless: BLIND,
   },
   [Permission.StageDecisionRead]: {
