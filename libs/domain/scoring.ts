@@ -54,6 +54,22 @@ export function weightedScore(ratings: readonly Rating[], criteria: readonly Cri
   return weights === 0 ? null : total / weights;
 }
 
+/**
+ * The score that counts as meeting the bar for a stage's skill checks: the rubric level labelled
+ * "Meets" (of its first criterion, as every criterion shares the scale), else the pass threshold.
+ */
+export function meetsScore(
+  levels: ReadonlyArray<{ label: string; score: number }> | undefined,
+  passThreshold: number | null,
+): number {
+  return levels?.find((level) => /^meets$/i.test(level.label))?.score ?? passThreshold ?? 0;
+}
+
+/** A criterion's weight in a company profile's copy of a plan: the factor applied, to 3 decimals. */
+export function profileWeight(weight: number, factor: number): number {
+  return Math.round(weight * factor * 1000) / 1000;
+}
+
 export interface SubmittedScorecard {
   interviewerName: string;
   ratings: readonly Rating[];

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { RejectionReason } from '../hiring';
-import { decideStage, Recommendation, scoreProblem, StageDecisionOutcome, weightedScore } from '../scoring';
+import {
+  decideStage,
+  meetsScore,
+  profileWeight,
+  Recommendation,
+  scoreProblem,
+  StageDecisionOutcome,
+  weightedScore,
+} from '../scoring';
 
 const criteria = [
   { criterionId: 'a', name: 'Design', weight: 2 },
@@ -140,5 +148,22 @@ describe('decideStage', () => {
         },
       ),
     );
+  });
+});
+
+describe('meetsScore and profileWeight', () => {
+  it('takes the level labelled Meets, else the pass threshold, else 0', () => {
+    const levels = [
+      { label: 'Below', score: 1 },
+      { label: 'meets', score: 3 },
+    ];
+    expect(meetsScore(levels, 2.5)).toBe(3);
+    expect(meetsScore([{ label: 'Strong', score: 4 }], 2.5)).toBe(2.5);
+    expect(meetsScore(undefined, null)).toBe(0);
+  });
+
+  it('applies a profile factor to three decimals', () => {
+    expect(profileWeight(0.3, 1.25)).toBe(0.375);
+    expect(profileWeight(0.2, 1 / 3)).toBe(0.067);
   });
 });

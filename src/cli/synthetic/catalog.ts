@@ -1,6 +1,6 @@
 // The catalog rows: the plan's skills and questions, the template plan and each position's copy
 // (with its company profile's emphasis, as the catalog copies plans).
-import { SkillPriority, type CompanyProfile, type CriterionWeight } from '../../../libs/domain';
+import { profileWeight, SkillPriority, type CompanyProfile, type CriterionWeight } from '../../../libs/domain';
 import { Random, Stream } from './random';
 import type { SyntheticHistory } from './rows';
 import { SYNTHETIC_PLAN, type StageTemplate } from './plan';
@@ -130,7 +130,7 @@ export function createCatalog(rows: SyntheticHistory, seed: number, rng: Random,
         const id = planRng.uuid();
         // As the catalog copies a plan for a profile: weights multiplied, to three decimals.
         const factor = emphasis?.criterionWeightMultipliers[criterion.key] ?? 1;
-        const weight = Math.round(criterion.weight * factor * 1000) / 1000;
+        const weight = profileWeight(criterion.weight, factor);
         rows.rubricCriteria.push({ id, rubricId, position, ...criterion, weight, ...stamp(at) });
         return { criterionId: id, name: criterion.name, weight };
       });

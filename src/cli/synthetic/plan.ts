@@ -1,7 +1,7 @@
 // The plan the synthetic positions copy: the built-in plan (its one home is the catalog's data
 // file), restricted to the stages the simulation knows (STAGE_BEHAVIOUR). Stages, rubrics,
 // questions, skills, requirements and company-profile emphasis all come from that file.
-import { CompanyProfile, QuestionCategory, SkillPriority, StageKind } from '../../../libs/domain';
+import { CompanyProfile, meetsScore, QuestionCategory, SkillPriority, StageKind } from '../../../libs/domain';
 import { readBuiltInPlan } from '../../modules/catalog';
 import type { RubricLevelJson } from './rows';
 import { STAGE_BEHAVIOUR, type StageBehaviour } from './stage-behaviour';
@@ -135,7 +135,6 @@ function syntheticPlanOf(file: BuiltInPlanFile, behaviour: Readonly<Record<strin
     const stage = file.stages.find((candidate) => candidate.key === key);
     if (!stage) throw new Error(`Built-in plan: no stage "${key}" for the synthetic loop`);
     if (stage.passThreshold === null) throw new Error(`Built-in plan: stage "${key}" has no pass threshold`);
-    const meets = stage.rubric.criteria[0]?.levels.find((level) => /^meets$/i.test(level.label))?.score;
     const emphasis: Partial<Record<CompanyProfile, ProfileEmphasis>> = {};
     for (const profile of file.companyProfiles) {
       const entry = profile.stageEmphasis.find((candidate) => candidate.stageKey === key);
@@ -154,7 +153,7 @@ function syntheticPlanOf(file: BuiltInPlanFile, behaviour: Readonly<Record<strin
       autoAdvance: stage.autoAdvance,
       passThreshold: stage.passThreshold,
       rubric: stage.rubric,
-      meetsScore: meets ?? stage.passThreshold,
+      meetsScore: meetsScore(stage.rubric.criteria[0]?.levels, stage.passThreshold),
       questionKeys: stage.questionKeys,
       emphasis,
       behaviour: stageBehaviour,

@@ -1,5 +1,5 @@
 import { LoadStrategy, type EntityManager } from '@mikro-orm/postgresql';
-import { planProblems, type CompanyProfile, type PlanSnapshot } from '../../../libs/domain';
+import { planProblems, profileWeight, type CompanyProfile, type PlanSnapshot } from '../../../libs/domain';
 import { BadUserInputException } from '../../common/errors/domain.exception';
 import {
   InterviewPlan,
@@ -129,7 +129,7 @@ export function copyPlan(
             position: criterion.position,
             name: criterion.name,
             description: criterion.description,
-            weight: Math.round(criterion.weight * factor * 1000) / 1000,
+            weight: profileWeight(criterion.weight, factor),
             levels: criterion.levels.map((level) => ({ ...level })),
             covers: [...criterion.covers],
           }),

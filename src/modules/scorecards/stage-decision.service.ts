@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ApplicationStatus,
   decideStage,
+  meetsScore,
   InterviewStatus,
   ScorecardStatus,
   SkillPriority,
@@ -69,7 +70,6 @@ export class StageDecisionService {
       name: criterion.name,
       weight: criterion.weight,
     }));
-    const meets = stage.rubric?.criteria.getItems()[0]?.levels.find((level) => /^meets$/i.test(level.label))?.score;
     const verification = (await this.verifications.forApplications([application.id], em)).get(application.id) ?? [];
     const result = decideStage({
       scorecards: scorecards.map((card) => ({
@@ -79,7 +79,7 @@ export class StageDecisionService {
       })),
       criteria,
       passThreshold: stage.passThreshold ?? stage.rubric?.scaleMax ?? 0,
-      meetsScore: meets ?? stage.passThreshold ?? 0,
+      meetsScore: meetsScore(stage.rubric?.criteria.getItems()[0]?.levels, stage.passThreshold),
       mustVerifySkills: verification
         .filter((entry) => entry.priority === SkillPriority.MUST_VERIFY && entry.verifiedInStageIds.includes(stageId))
         .map((entry) => ({ name: entry.skill.name, verified: entry.verdict === SkillVerdict.VERIFIED })),
