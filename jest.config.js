@@ -15,7 +15,19 @@ const transform = {
     },
   ],
 };
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// Dependencies published only as ES modules (content-disposition, under @fastify/static) are
+// compiled to CommonJS for jest, which loads them with require (Node runs them as they are).
+const ESM_ONLY = ['content-disposition'];
+transform[`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`] = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const common = {
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

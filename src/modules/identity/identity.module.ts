@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { IdentityResolver } from './identity.resolver';
 import { PasswordHasher } from './password-hasher';
+import { RefreshTokenCookie } from './refresh-token-cookie';
 import { TokenService } from './token.service';
 import { UserService } from './user.service';
 
@@ -23,6 +24,7 @@ import { UserService } from './user.service';
     PasswordHasher,
     AccessPolicy,
     IdentityResolver,
+    RefreshTokenCookie,
     BootstrapAdminService,
   ],
   exports: [TokenService, UserService, AccessPolicy],

@@ -1,11 +1,13 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
+import { UnauthenticatedException } from '../../common/errors/domain.exception';
 import { AccessPolicy } from '../../common/policy/access-policy';
 import { AuthService } from './auth.service';
 import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
 import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
+import { RefreshTokenCookie, type HttpContext } from './refresh-token-cookie';
 import { TokenService } from './token.service';
 import { UserService } from './user.service';
 
@@ -16,28 +18,51 @@ export class IdentityResolver {
     private readonly tokens: TokenService,
     private readonly userService: UserService,
     private readonly policy: AccessPolicy,
+    private readonly cookie: RefreshTokenCookie,
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload)
-  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, { description: 'Signs in; the refresh token is also set as an httpOnly cookie.' })
+  async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<AuthPayload> {
     const { user, tokens } = await this.auth.login(input.email, input.password);
+    this.cookie.set(context, tokens.refreshToken);
     return { ...tokens, user: UserType.from(user) };
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair; the old one stops working.' })
-  async refreshToken(@Args('refreshToken') refreshToken: string): Promise<AuthPayload> {
-    const { user, tokens } = await this.tokens.rotate(refreshToken);
-    return { ...tokens, user: UserType.from(user) };
+  @Mutation(() => AuthPayload, {
+    description:
+      "Exchanges a refresh token (the argument, or the web app's cookie when it is left out) for a new pair; the old one stops working.",
+  })
+  async refreshToken(
+    @Context() context: HttpContext,
+    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken?: string | null,
+  ): Promise<AuthPayload> {
+    const given = refreshToken ?? this.cookie.read(context);
+    if (!given) throw new UnauthenticatedException('You are not signed in (no refresh token). Sign in.');
+    try {
+      const { user, tokens } = await this.tokens.rotate(given);
+      this.cookie.set(context, tokens.refreshToken);
+      return { ...tokens, user: UserType.from(user) };
+    } catch (error) {
+      // A cookie that can never work again is dropped, so the browser stops sending it.
+      if (!refreshToken) this.cookie.clear(context);
+      throw error;
+    }
   }
 
   @Public()
   @Mutation(() => RevokeRefreshTokenPayload, {
-    description: 'Signs out: revokes the refresh token and every token rotated from the same login.',
+    description:
+      "Signs out: revokes the refresh token (the input's, or the web app's cookie when it is left out) and every token rotated from the same login, and clears the cookie.",
   })
-  async revokeRefreshToken(@Args('input') input: RevokeRefreshTokenInput): Promise<RevokeRefreshTokenPayload> {
-    return { revoked: await this.tokens.revoke(input.refreshToken) };
+  async revokeRefreshToken(
+    @Context() context: HttpContext,
+    @Args('input', { type: () => RevokeRefreshTokenInput, nullable: true }) input?: RevokeRefreshTokenInput | null,
+  ): Promise<RevokeRefreshTokenPayload> {
+    const given = input?.refreshToken ?? this.cookie.read(context);
+    this.cookie.clear(context);
+    return { revoked: given ? await this.tokens.revoke(given) : false };
   }
 
   @Roles(...ALL_ROLES)
