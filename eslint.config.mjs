@@ -12,6 +12,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'scripts/',
+      'web/src/graphql/',
     ],
   },
   eslint.configs.recommended,
@@ -30,7 +31,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'libs/testing/**/*.ts', '**/__tests__/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
+    files: [
+      'test/**/*.ts',
+      'libs/testing/**/*.ts',
+      '**/__tests__/**/*.ts',
+      '**/*.spec.ts',
+      'bench/**/*.ts',
+      'web/browser-tests/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

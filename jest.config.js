@@ -40,5 +40,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // The web app in Chromium against the real API (web/browser-tests/README.md).
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/web/browser-tests/**/*.browser-spec.ts'] },
   ],
 };
