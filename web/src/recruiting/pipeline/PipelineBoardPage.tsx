@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, TextInput, Titl
 import { notifySuccess } from '../../app/notify';
 import { useQuery } from '@apollo/client/react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { daysSince, formatDateTime, humanize } from '../../app/datetime';
 import { RECRUITING_ROLES, STAFF_ROLES } from '../../app/navigation';
@@ -33,6 +33,12 @@ export default function PipelineBoardPage() {
   const permissions = { decide: hasRole(...STAFF_ROLES), hold: hasRole(...RECRUITING_ROLES) };
   const [action, setAction] = useState<{ card: BoardCard; kind: TransitionKind } | null>(null);
 
+  useEffect(() => {
+    if (board.loading || !performance.getEntriesByName('pipeline-board:data-complete').length) return;
+    // Every card of the last page is on screen once the browser paints this commit.
+    requestAnimationFrame(() => performance.measure('pipeline-board:render', 'pipeline-board:data-complete'));
+  }, [board.loading]);
+
   const stages = useMemo(
     () => [...(position.data?.position?.plan.stages ?? [])].sort((a, b) => a.order - b.order),
     [position.data],
@@ -46,8 +52,9 @@ export default function PipelineBoardPage() {
       byStage.get(card.currentStage?.id ?? AWAITING_HIRE)?.push(card);
     }
     // Longest in stage first: the ones most likely to need a nudge.
+    const entered = new Map([...board.cards.values()].map((card) => [card.id, enteredCurrentStage(card) ?? '']));
     for (const cards of byStage.values()) {
-      cards.sort((a, b) => (enteredCurrentStage(a) ?? '').localeCompare(enteredCurrentStage(b) ?? ''));
+      cards.sort((a, b) => entered.get(a.id)!.localeCompare(entered.get(b.id)!));
     }
     const result = stages.map((stage) => ({ id: stage.id, name: stage.name, cards: byStage.get(stage.id)! }));
     return [...result, { id: AWAITING_HIRE, name: 'Awaiting hire decision', cards: byStage.get(AWAITING_HIRE)! }];

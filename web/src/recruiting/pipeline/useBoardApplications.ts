@@ -50,6 +50,8 @@ export function useBoardApplications(positionId: string) {
           setData({ cards: new Map(cards), total, loading: true, error: null });
         } while (after);
       }
+      // The browser test measures from here to the board's commit (PipelineBoardPage).
+      performance.mark('pipeline-board:data-complete');
       setData({ cards: new Map(cards), total, loading: false, error: null });
     } catch (error) {
       if (run === generation.current) setData({ cards: new Map(cards), total, loading: false, error });
