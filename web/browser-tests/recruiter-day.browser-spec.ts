@@ -169,7 +169,6 @@ describe('the recruiter’s day in the browser', () => {
     }
     await page.getByText('In progress').first().waitFor();
     await expectNoSeriousAxeViolations(page);
-    await screenshot(page, 'candidate');
   });
 
   step('advances a candidate on the board with a reason, sending the version it showed', async () => {
@@ -296,6 +295,8 @@ describe('the recruiter’s day in the browser', () => {
     await page.goto('/candidates?q=barbara');
     await page.getByRole('link', { name: 'Barbara Liskov' }).click();
     await page.getByText('Skills gap: No production experience with search engines').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'candidate');
   });
 
   step('offers to reload when someone else moved the application first (CONFLICT)', async () => {
@@ -336,7 +337,9 @@ describe('the recruiter’s day in the browser', () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto('/positions');
     await page.getByRole('link', { name: POSITION }).waitFor();
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Candidates' }).waitFor();
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'positions-768');
     await page.setViewportSize({ width: 1280, height: 860 });

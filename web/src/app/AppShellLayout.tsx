@@ -19,7 +19,8 @@ export function AppShellLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      // Below 992 px the navigation folds into a menu button, so tables keep the width.
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding="md"
     >
       <a href="#main" className="skip-link">
@@ -28,7 +29,14 @@ export function AppShellLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={opened}
+            />
             <Text fw={700} component="span">
               Interview pipeline
             </Text>

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import { ActionIcon, Button, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { ActionError } from '../components/QueryState';
@@ -54,9 +54,9 @@ export function NotificationsBell() {
                     {notification.subject}
                   </Text>
                   {!notification.readAt && (
-                    <Badge size="xs" color="indigo.8">
+                    <Text size="xs" fw={700} c="indigo.8" style={{ flexShrink: 0 }}>
                       New
-                    </Badge>
+                    </Text>
                   )}
                 </Group>
                 <Text size="xs" c="dimmed">

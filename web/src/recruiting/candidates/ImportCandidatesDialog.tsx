@@ -65,7 +65,7 @@ function ImportForm({ onClose }: { onClose: () => void }) {
           <Button variant="default" onClick={onClose}>
             {imported ? 'Done' : 'Cancel'}
           </Button>
-          <Button type="submit" loading={running.loading} disabled={!csv.trim()}>
+          <Button type="submit" loading={running.loading} disabled={!csv.trim() || imported?.csv === csv}>
             Import
           </Button>
         </Group>
@@ -102,7 +102,9 @@ function ImportResult({ csv, result }: { csv: string; result: ImportCandidatesMu
                   <Table.Tr key={index} bg={errors.has(index + 1) ? 'red.0' : undefined} data-testid="import-line">
                     <Table.Td>{index + 1}</Table.Td>
                     <Table.Td style={{ fontFamily: 'monospace', whiteSpace: 'pre' }}>{line}</Table.Td>
-                    <Table.Td c="red.9">{errors.get(index + 1) ?? (index === 0 ? 'header' : '')}</Table.Td>
+                    <Table.Td c={errors.has(index + 1) ? 'red.9' : 'dimmed'}>
+                      {errors.get(index + 1) ?? (index === 0 ? 'Header line' : '')}
+                    </Table.Td>
                   </Table.Tr>
                 ) : null,
               )}
