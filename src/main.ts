@@ -44,7 +44,9 @@ async function bootstrap(): Promise<void> {
   const app = await createApiApp(config);
   closeOnSignals(app, config.shutdownTimeoutSeconds);
   await app.listen(config.http.port, config.http.host);
-  app.get(Logger).log(`API listening on http://${config.http.host}:${config.http.port}/ (web app at /, GraphQL at /graphql)`);
+  app
+    .get(Logger)
+    .log(`API listening on http://${config.http.host}:${config.http.port}/ (web app at /, GraphQL at /graphql)`);
   if (!existsSync(join(config.web.distDir, 'index.html'))) {
     app.get(Logger).warn(`No web app in ${config.web.distDir} (run npm run build): nothing is served at /`);
   }
