@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '../../libs/domain';
 import { TestApi } from '../../libs/testing';
+import { loadConfig } from '../../src/config/app-config';
 import { BuiltInCatalogService } from '../../src/modules/catalog/built-in-catalog.service';
 import { Interview, InterviewPanelist } from '../../src/modules/scheduling/interview.entity';
 import {
@@ -20,7 +21,8 @@ import {
  * `it`; they share one browser page and depend on the previous steps.
  */
 describe('the recruiter’s day in the browser', () => {
-  const api = new TestApi();
+  // Access tokens of 62 seconds: the app refreshes a minute before expiry, here 5 s after sign-in.
+  const api = new TestApi({ auth: { ...loadConfig().auth, accessTtlSeconds: 62 } });
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -100,6 +102,19 @@ describe('the recruiter’s day in the browser', () => {
     expect(page.url()).toMatch(/\/positions$/);
   });
 
+  step('refreshes the access token silently before it expires, rotating the cookie', async () => {
+    const before = (await context.cookies())[0]!.value;
+    const refreshed = await page.waitForResponse(
+      (response) => response.url().endsWith('/graphql') && /RefreshSession/.test(response.request().postData() ?? ''),
+      { timeout: 15_000 },
+    );
+    expect(((await refreshed.json()) as any).data.refreshToken.user.email).toBe('recruiter@example.com');
+    expect((await context.cookies())[0]!.value).not.toBe(before);
+    await page.getByRole('link', { name: 'Candidates' }).click();
+    await page.getByText('No candidates yet').waitFor();
+    await page.getByRole('link', { name: 'Positions' }).click();
+  });
+
   step('creates a position from the plan template and opens it', async () => {
     await page.getByRole('button', { name: 'New position' }).click();
     const dialog = page.getByRole('dialog', { name: 'New position' });
@@ -149,6 +164,16 @@ describe('the recruiter’s day in the browser', () => {
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'candidates-import');
     await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // A duplicate is refused with the server's message, in the dialog that sent it.
+    await page.getByRole('button', { name: 'New candidate' }).click();
+    const create = page.getByRole('dialog', { name: 'New candidate' });
+    await create.getByRole('textbox', { name: 'Name' }).fill('Ada Again');
+    await create.getByRole('textbox', { name: 'E-mail' }).fill('ada@example.net');
+    await create.getByRole('button', { name: 'Add candidate' }).click();
+    await create.getByText('A candidate with the email ada@example.net already exists.').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await create.getByRole('button', { name: 'Cancel' }).click();
 
     await page.getByRole('searchbox', { name: 'Search by name or e-mail' }).fill('lisk');
     await page.waitForURL(/\/candidates\?q=lisk$/);

@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from './session';
+import { useSession, wasSignedOutOnPurpose } from './session';
 
 /** Pages behind sign-in: wait for the silent refresh after a reload, then show or send to sign-in. */
 export function RequireSession({ children }: { children: ReactNode }) {
@@ -16,7 +16,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   }
   if (state.status === 'signedOut') {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    const back = next === '/' || wasSignedOutOnPurpose() ? '' : `?next=${encodeURIComponent(next)}`;
+    return <Navigate to={`/sign-in${back}`} replace />;
   }
   return children;
 }

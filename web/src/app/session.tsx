@@ -16,6 +16,10 @@ let expiresAt = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<SessionUser | null> | null = null;
 let onSessionChange: (user: SessionUser | null) => void = () => {};
+/** True after the user signed out (not when the session ran out): sign-in then offers no way back. */
+let signedOutOnPurpose = false;
+
+export const wasSignedOutOnPurpose = () => signedOutOnPurpose;
 
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -108,10 +112,12 @@ export async function currentAccessToken(): Promise<string | null> {
 
 export async function signIn(email: string, password: string): Promise<SessionUser> {
   const { login } = await post(LoginDocument, { input: { email, password } });
+  signedOutOnPurpose = false;
   return adopt(login.accessToken, login.user);
 }
 
 export async function signOut(): Promise<void> {
+  signedOutOnPurpose = true;
   try {
     await post(SignOutDocument);
   } finally {
@@ -138,6 +144,10 @@ export function SessionProvider({ children, onSignedOut }: { children: ReactNode
     onSessionChange = (user) => {
       setState((previous) => {
         if (!user && previous.status === 'signedIn') signedOutRef.current();
+        // A refresh that returns the same user changes nothing on screen.
+        if (user && previous.status === 'signedIn' && JSON.stringify(previous.user) === JSON.stringify(user)) {
+          return previous;
+        }
         return user ? { status: 'signedIn', user } : { status: 'signedOut' };
       });
     };
