@@ -292,6 +292,15 @@ describe('the recruiter’s day in the browser', () => {
     await page.getByRole('button', { name: 'Mark read' }).click();
     await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
     await page.keyboard.press('Escape');
+
+    // The notification's link leads to the candidate, at that application.
+    await page.goto('/notifications');
+    await page.getByText('Decision waiting: Ada Lovelace, Technical interview').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('link', { name: 'Open application' }).click();
+    await page.waitForURL(/\/candidates\/[\w-]+#application-[\w-]+$/);
+    await page.getByRole('heading', { name: 'Ada Lovelace', level: 1 }).waitFor();
+    await page.getByText(/Technical interview: average \d\.\d\d/).waitFor();
   });
 
   step('advances on the decision and rejects another candidate with a reason code', async () => {

@@ -35,6 +35,7 @@ type Documents = {
     "\n  mutation RejectApplication($input: RejectApplicationInput!) {\n    rejectApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": typeof types.RejectApplicationDocument,
     "\n  mutation HoldApplication($input: HoldApplicationInput!) {\n    holdApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": typeof types.HoldApplicationDocument,
     "\n  mutation ResumeApplication($input: ResumeApplicationInput!) {\n    resumeApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": typeof types.ResumeApplicationDocument,
+    "\n  mutation HireApplication($input: HireApplicationInput!) {\n    hireApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": typeof types.HireApplicationDocument,
     "\n  query Candidates($search: String, $after: String) {\n    candidates(search: $search, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n          experienceLevel\n          source\n          tags\n          applications {\n            id\n            status\n            position {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.CandidatesDocument,
     "\n  mutation CreateCandidate($input: CreateCandidateInput!) {\n    createCandidate(input: $input) {\n      candidate {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateCandidateDocument,
     "\n  mutation ImportCandidates($input: ImportCandidatesInput!) {\n    importCandidates(input: $input) {\n      imported\n      errors {\n        line\n        message\n      }\n      candidates {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ImportCandidatesDocument,
@@ -69,6 +70,7 @@ const documents: Documents = {
     "\n  mutation RejectApplication($input: RejectApplicationInput!) {\n    rejectApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": types.RejectApplicationDocument,
     "\n  mutation HoldApplication($input: HoldApplicationInput!) {\n    holdApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": types.HoldApplicationDocument,
     "\n  mutation ResumeApplication($input: ResumeApplicationInput!) {\n    resumeApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": types.ResumeApplicationDocument,
+    "\n  mutation HireApplication($input: HireApplicationInput!) {\n    hireApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n": types.HireApplicationDocument,
     "\n  query Candidates($search: String, $after: String) {\n    candidates(search: $search, first: 25, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          name\n          email\n          experienceLevel\n          source\n          tags\n          applications {\n            id\n            status\n            position {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": types.CandidatesDocument,
     "\n  mutation CreateCandidate($input: CreateCandidateInput!) {\n    createCandidate(input: $input) {\n      candidate {\n        id\n        name\n      }\n    }\n  }\n": types.CreateCandidateDocument,
     "\n  mutation ImportCandidates($input: ImportCandidatesInput!) {\n    importCandidates(input: $input) {\n      imported\n      errors {\n        line\n        message\n      }\n      candidates {\n        id\n        name\n      }\n    }\n  }\n": types.ImportCandidatesDocument,
@@ -180,6 +182,10 @@ export function graphql(source: "\n  mutation HoldApplication($input: HoldApplic
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResumeApplication($input: ResumeApplicationInput!) {\n    resumeApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResumeApplication($input: ResumeApplicationInput!) {\n    resumeApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HireApplication($input: HireApplicationInput!) {\n    hireApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation HireApplication($input: HireApplicationInput!) {\n    hireApplication(input: $input) {\n      application {\n        ...BoardCardFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -209,6 +209,16 @@ export const ResumeApplicationDocument = graphql(`
   }
 `);
 
+export const HireApplicationDocument = graphql(`
+  mutation HireApplication($input: HireApplicationInput!) {
+    hireApplication(input: $input) {
+      application {
+        ...BoardCardFields
+      }
+    }
+  }
+`);
+
 export const CandidatesDocument = graphql(`
   query Candidates($search: String, $after: String) {
     candidates(search: $search, first: 25, after: $after) {

@@ -236,6 +236,7 @@ const ApplicationCard = memo(function ApplicationCard({
                 {!onHold && card.currentStage && (
                   <Menu.Item onClick={() => onAction(card, 'advance')}>Advance…</Menu.Item>
                 )}
+                {!onHold && !card.currentStage && <Menu.Item onClick={() => onAction(card, 'hire')}>Hire…</Menu.Item>}
                 <Menu.Item color="red.9" onClick={() => onAction(card, 'reject')}>
                   Reject…
                 </Menu.Item>

@@ -6,13 +6,14 @@ import type { RejectionReason } from '../../graphql/graphql';
 import { REJECTION_REASONS } from '../labels';
 import {
   AdvanceApplicationDocument,
+  HireApplicationDocument,
   HoldApplicationDocument,
   RejectApplicationDocument,
   ResumeApplicationDocument,
 } from '../operations';
 import type { BoardCard } from './useBoardApplications';
 
-export type TransitionKind = 'advance' | 'reject' | 'hold' | 'resume';
+export type TransitionKind = 'advance' | 'reject' | 'hold' | 'resume' | 'hire';
 
 const COPY: Record<TransitionKind, { title: string; action: string; reason: string; required: boolean }> = {
   advance: { title: 'Advance', action: 'Advance', reason: 'Reason (optional)', required: false },
@@ -24,6 +25,7 @@ const COPY: Record<TransitionKind, { title: string; action: string; reason: stri
   },
   hold: { title: 'Put on hold', action: 'Put on hold', reason: 'Reason (optional)', required: false },
   resume: { title: 'Resume', action: 'Resume', reason: 'Reason (optional)', required: false },
+  hire: { title: 'Hire', action: 'Hire', reason: '', required: false },
 };
 
 /**
@@ -93,7 +95,8 @@ function TransitionForm({
   const [reject, rejecting] = useMutation(RejectApplicationDocument);
   const [hold, holding] = useMutation(HoldApplicationDocument);
   const [resume, resuming] = useMutation(ResumeApplicationDocument);
-  const state = { advance: advancing, reject: rejecting, hold: holding, resume: resuming }[kind];
+  const [hire, hiring] = useMutation(HireApplicationDocument);
+  const state = { advance: advancing, reject: rejecting, hold: holding, resume: resuming, hire: hiring }[kind];
   const problem = apiError(state.error);
 
   const submit = async (event: React.FormEvent) => {
@@ -118,6 +121,9 @@ function TransitionForm({
           return (await hold({ variables: { input: base } })).data?.holdApplication.application;
         case 'resume':
           return (await resume({ variables: { input: base } })).data?.resumeApplication.application;
+        case 'hire':
+          return (await hire({ variables: { input: { applicationId: card.id, expectedVersion: card.version } } })).data
+            ?.hireApplication.application;
       }
     })().catch(() => null);
     if (result) {
@@ -127,6 +133,7 @@ function TransitionForm({
         reject: `${name} was rejected.`,
         hold: `${name} is on hold.`,
         resume: `${name} is active again.`,
+        hire: `${name} was hired.`,
       }[kind];
       onDone(result, message);
     }
@@ -142,6 +149,11 @@ function TransitionForm({
               : 'Passes the last stage; the application then waits for the hire decision.'}
           </Text>
         )}
+        {kind === 'hire' && (
+          <Text size="sm">
+            Hires the candidate. The API refuses it while a skill the plan must verify is not verified, and says which.
+          </Text>
+        )}
         {kind === 'reject' && (
           <Select
             label="Reason code"
@@ -154,16 +166,18 @@ function TransitionForm({
             error={fieldError(problem, 'reasonCode')}
           />
         )}
-        <Textarea
-          label={copy.reason}
-          required={copy.required}
-          autosize
-          minRows={2}
-          data-autofocus={kind !== 'reject' ? true : undefined}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={fieldError(problem, 'reason')}
-        />
+        {kind !== 'hire' && (
+          <Textarea
+            label={copy.reason}
+            required={copy.required}
+            autosize
+            minRows={2}
+            data-autofocus={kind !== 'reject' ? true : undefined}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={fieldError(problem, 'reason')}
+          />
+        )}
         {localError && (
           <Text size="sm" c="red.9" role="alert">
             {localError}
