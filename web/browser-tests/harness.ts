@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -86,7 +86,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * Steps of one walk through the app: each is an `it`, run in order on a shared page. After a step
  * fails, the later ones fail at once (naming it) instead of each waiting for its timeout.
  */
-export function walk(timeoutMs = 30_000) {
+export function walk(timeoutMs = 30_000, currentPage?: () => Page | undefined) {
   let failed: string | null = null;
   return (name: string, run: () => Promise<void>) =>
     it(
@@ -97,6 +97,14 @@ export function walk(timeoutMs = 30_000) {
           await run();
         } catch (error) {
           failed = name;
+          // What the page showed when the step failed, for the one reading the CI log.
+          const page = currentPage?.();
+          if (page) {
+            const path = join(ROOT, 'dist', 'browser-test-failures', `${name.replace(/\W+/g, '-')}.png`);
+            mkdirSync(dirname(path), { recursive: true });
+            await page.screenshot({ path }).catch(() => undefined);
+            process.stderr.write(`Screenshot of the failed step: ${path}\n`);
+          }
           throw error;
         }
       },

@@ -16,7 +16,7 @@ describe('the pipeline board at scale', () => {
   let browser: Browser;
   let page: Page;
   let positionId = '';
-  const step = walk(120_000);
+  const step = walk(120_000, () => page);
 
   beforeAll(async () => {
     ensureWebAppBuilt();

@@ -28,8 +28,9 @@ describe('the recruiter’s day in the browser', () => {
   let page: Page;
   const people: Record<string, { id: string; email: string }> = {};
   let positionId = '';
+  let charlesApplicationId = '';
   const POSITION = 'Backend Developer (Search)';
-  const step = walk();
+  const step = walk(30_000, () => page);
 
   /** GraphQL as one of the people, for what other roles do meanwhile (interviewers, a colleague). */
   async function as(who: string, query: string, variables: Record<string, unknown> = {}) {
@@ -346,6 +347,7 @@ describe('the recruiter’s day in the browser', () => {
     const charles = position.applications.edges.find(
       (edge: any) => edge.node.candidate.name === 'Charles Babbage',
     ).node;
+    charlesApplicationId = charles.id;
     // The hiring manager advances Charles meanwhile; this board still shows him in the HR screen.
     await as(
       'manager',
@@ -365,6 +367,47 @@ describe('the recruiter’s day in the browser', () => {
     await dialog.getByRole('button', { name: 'Reload the board' }).click();
     await column('Technical interview').getByText('Charles Babbage').waitFor();
     expect(await card('Charles Babbage').getByText('On hold').count()).toBe(0);
+  });
+
+  step('reschedules to another suggested slot, cancels with a reason, and copies the calendar feed URL', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`/applications/${charlesApplicationId}/schedule`);
+    await page.getByRole('heading', { name: 'Schedule: Charles Babbage' }).waitFor();
+    await page.getByRole('combobox', { name: 'Panel' }).click();
+    await page.getByRole('option', { name: /Ann Interviewer/ }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Suggest slots' }).click();
+    await page
+      .getByTestId('slot')
+      .first()
+      .getByRole('button', { name: /^Book / })
+      .click();
+    const booked = page.getByTestId('booked-interview');
+    await booked.filter({ hasText: 'Scheduled' }).waitFor();
+    const firstTime = await booked.locator('td').nth(1).textContent();
+
+    await booked.getByRole('button', { name: 'Reschedule' }).click();
+    await page.getByRole('heading', { name: 'Reschedule the Technical interview interview' }).waitFor();
+    await page.getByRole('button', { name: 'Suggest slots' }).click();
+    await page
+      .getByTestId('slot')
+      .nth(1)
+      .getByRole('button', { name: /^Move here / })
+      .click();
+    await page.getByRole('heading', { name: 'Find a time' }).waitFor();
+    await expect(booked.locator('td').nth(1).textContent()).resolves.not.toBe(firstTime);
+
+    await booked.getByRole('button', { name: 'Cancel' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel the interview' });
+    await dialog.getByRole('textbox', { name: 'Reason (optional)' }).fill('The candidate asked to pause');
+    await dialog.getByRole('button', { name: 'Cancel interview' }).click();
+    await booked.filter({ hasText: 'Cancelled' }).filter({ hasText: 'The candidate asked to pause' }).waitFor();
+
+    await page.getByRole('button', { name: 'Copy calendar feed URL' }).click();
+    await page.getByText('Copied. Add it to your calendar app').waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/calendar\/.+\.ics$/,
+    );
   });
 
   step('works at 768 px wide', async () => {
