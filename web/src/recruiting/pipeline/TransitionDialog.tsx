@@ -210,7 +210,12 @@ function TransitionForm({
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" color={kind === 'reject' ? 'red.9' : undefined} loading={state.loading}>
+          <Button
+            type="submit"
+            color={kind === 'reject' ? 'red.9' : undefined}
+            loading={state.loading}
+            disabled={problem?.code === 'CONFLICT'}
+          >
             {copy.action}
           </Button>
         </Group>
