@@ -12,9 +12,12 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts ./scripts
 COPY libs ./libs
 COPY migrations ./migrations
-# Compile to dist/, then drop the dev dependencies (TypeScript, Jest, ESLint) from node_modules.
+# The web app (built by Vite into dist/web, which the API serves at /); its browser tests stay out.
+COPY web ./web
+# Compile to dist/, then drop the dev dependencies (TypeScript, Jest, ESLint, Vite, React) from node_modules.
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:24-bookworm-slim AS runtime

@@ -13,6 +13,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       '.dependency-cruiser.cjs',
       'scripts/',
+      'web/src/graphql/',
     ],
   },
   eslint.configs.recommended,
@@ -31,7 +32,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'libs/testing/**/*.ts', '**/__tests__/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
+    files: [
+      'test/**/*.ts',
+      'libs/testing/**/*.ts',
+      '**/__tests__/**/*.ts',
+      '**/*.spec.ts',
+      'bench/**/*.ts',
+      'web/browser-tests/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

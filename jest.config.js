@@ -15,7 +15,19 @@ const transform = {
     },
   ],
 };
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+// Dependencies published only as ES modules (content-disposition, under @fastify/static) are
+// compiled to CommonJS for jest, which loads them with require (Node runs them as they are).
+const ESM_ONLY = ['content-disposition'];
+transform[`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`] = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const common = {
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -29,5 +41,7 @@ module.exports = {
     { ...common, displayName: 'service', testMatch: ['<rootDir>/test/service/**/*.service-spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // The web app in Chromium against the real API (web/browser-tests/README.md).
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/web/browser-tests/**/*.browser-spec.ts'] },
   ],
 };

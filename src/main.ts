@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -7,6 +9,7 @@ import { ApiModule } from './api.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
+import { serveWebApp } from './web-app';
 
 /** Builds the API application (used by this entry point and by the tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -25,6 +28,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  await serveWebApp(app, config.web.distDir);
   app
     .getHttpAdapter()
     .getInstance()
@@ -40,7 +44,12 @@ async function bootstrap(): Promise<void> {
   const app = await createApiApp(config);
   closeOnSignals(app, config.shutdownTimeoutSeconds);
   await app.listen(config.http.port, config.http.host);
-  app.get(Logger).log(`API listening on http://${config.http.host}:${config.http.port}/graphql`);
+  app
+    .get(Logger)
+    .log(`API listening on http://${config.http.host}:${config.http.port}/ (web app at /, GraphQL at /graphql)`);
+  if (!existsSync(join(config.web.distDir, 'index.html'))) {
+    app.get(Logger).warn(`No web app in ${config.web.distDir} (run npm run build): nothing is served at /`);
+  }
 }
 
 if (require.main === module) bootstrap().catch(exitOnStartupFailure);

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { envSchema, type Env } from './env.schema';
 
 export class ConfigError extends Error {}
@@ -9,6 +11,8 @@ export interface AppConfig {
   database: { url: string; readUrls: string[]; poolMax: number };
   redis: { url: string; queuePrefix: string };
   auth: { accessSecret: string; accessTtlSeconds: number; refreshTtlDays: number };
+  /** The built web app's folder; the API serves it at `/` when it holds an index.html. */
+  web: { distDir: string };
   bootstrapAdmin: { email: string; password: string } | null;
   demoData: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -49,6 +53,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
       refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     },
+    web: { distDir: env.WEB_DIST_DIR ? resolve(env.WEB_DIST_DIR) : defaultWebDistDir() },
     bootstrapAdmin:
       env.BOOTSTRAP_ADMIN_EMAIL && env.BOOTSTRAP_ADMIN_PASSWORD
         ? { email: env.BOOTSTRAP_ADMIN_EMAIL, password: env.BOOTSTRAP_ADMIN_PASSWORD }
@@ -64,6 +69,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     outboxPollMs: env.OUTBOX_POLL_MS,
   };
+}
+
+/** <installation>/dist/web, found from this file whether it runs built (dist/src/config) or not (src/config). */
+function defaultWebDistDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'web');
 }
 
 /** A connection URL safe to print: the password is replaced by ***. */

@@ -71,6 +71,11 @@ export const envSchema = z
     JWT_ACCESS_TTL_SECONDS: positiveInt('a whole number of seconds, e.g. 900').default(900),
     /** Lifetime of a refresh token, in days. */
     REFRESH_TOKEN_TTL_DAYS: positiveInt('a whole number of days, e.g. 30').default(30),
+    /**
+     * Folder of the built web app (index.html and assets/), served by the API at `/`.
+     * Default: dist/web of the installation. Nothing is served at `/` when it holds no index.html.
+     */
+    WEB_DIST_DIR: z.string().optional(),
     /** First admin, created at start when no user exists. */
     BOOTSTRAP_ADMIN_EMAIL: z.string().email({ message: 'expected an email address' }).optional(),
     BOOTSTRAP_ADMIN_PASSWORD: z

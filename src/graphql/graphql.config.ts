@@ -1,5 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import depthLimit from 'graphql-depth-limit';
 import { formatGraphQLError } from './format-error';
@@ -23,5 +24,9 @@ export function graphqlModule(config: AppConfig) {
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    csrfPrevention: true,
+    // The reply too, so that sign-in can set the refresh-token cookie. Apollo's CSRF prevention
+    // (on by default) stays on: a browser must send a JSON content type or a preflight header.
+    context: (req: FastifyRequest, reply: FastifyReply) => ({ req, reply }),
   });
 }

@@ -3,6 +3,7 @@ import {
   CREATE_USER,
   errorCode,
   LOGIN,
+  type Operation,
   ME,
   REFRESH_TOKEN,
   REVOKE_REFRESH_TOKEN,
@@ -152,6 +153,63 @@ describe('identity over GraphQL', () => {
     const revoked = await api.gql(REVOKE_REFRESH_TOKEN, { input: { refreshToken: token } });
     expect(revoked.data).toEqual({ revokeRefreshToken: { revoked: true } });
     expect(errorCode(await api.gql(REFRESH_TOKEN, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  describe('the web app session (refresh token in an httpOnly cookie)', () => {
+    /** POSTs GraphQL with an optional cookie header; returns the body and the Set-Cookie header. */
+    async function post(
+      query: string | Operation<unknown, unknown>,
+      variables: Record<string, unknown> = {},
+      cookie?: string,
+    ) {
+      const response = await fetch(`${api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ query: typeof query === 'string' ? query : query.text, variables }),
+      });
+      return { body: (await response.json()) as any, setCookie: response.headers.get('set-cookie') ?? '' };
+    }
+    const cookieOf = (setCookie: string) => setCookie.split(';')[0]!;
+
+    it('sets the cookie at login, rotates it without an argument, and clears it at sign-out', async () => {
+      const login = await post(LOGIN, { input: { email: 'admin@example.com', password: TEST_PASSWORD } });
+      expect(login.setCookie).toMatch(/^ip_refresh_token=[\w-]+;/);
+      expect(login.setCookie).toMatch(/HttpOnly/);
+      expect(login.setCookie).toMatch(/SameSite=Strict/);
+      expect(login.setCookie).toMatch(/Path=\/graphql/);
+      expect(login.setCookie).toMatch(/Max-Age=2592000/);
+      expect(login.setCookie).not.toMatch(/Secure/); // only in production
+      expect(cookieOf(login.setCookie)).toBe(`ip_refresh_token=${login.body.data.login.refreshToken}`);
+
+      const refreshed = await post(
+        'mutation { refreshToken { accessToken refreshToken user { email } } }',
+        {},
+        cookieOf(login.setCookie),
+      );
+      expect(refreshed.body.errors).toBeUndefined();
+      expect(refreshed.body.data.refreshToken.user.email).toBe('admin@example.com');
+      expect(cookieOf(refreshed.setCookie)).toBe(`ip_refresh_token=${refreshed.body.data.refreshToken.refreshToken}`);
+      expect(cookieOf(refreshed.setCookie)).not.toBe(cookieOf(login.setCookie));
+
+      const signedOut = await post('mutation { revokeRefreshToken { revoked } }', {}, cookieOf(refreshed.setCookie));
+      expect(signedOut.body.data).toEqual({ revokeRefreshToken: { revoked: true } });
+      expect(signedOut.setCookie).toMatch(/^ip_refresh_token=;/);
+      const after = await post('mutation { refreshToken { accessToken } }', {}, cookieOf(refreshed.setCookie));
+      expect(after.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(after.setCookie).toMatch(/^ip_refresh_token=;/); // a dead cookie is dropped
+    });
+
+    it('answers a refresh without a token or cookie with UNAUTHENTICATED', async () => {
+      const result = await post('mutation { refreshToken { accessToken } }');
+      expect(result.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(result.body.errors[0].message).toMatch(/not signed in/);
+    });
+
+    it('keeps CSRF prevention on: a simple (form-like) request is refused', async () => {
+      const response = await fetch(`${api.baseUrl}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/CSRF/i);
+    });
   });
 
   it('stops accepting the access token of a deactivated user at once', async () => {

@@ -7,6 +7,7 @@ import { BootstrapAdminService } from './bootstrap-admin.service';
 import { IdentityResolver } from './identity.resolver';
 import { UserDetailsResolver } from './user-details.resolver';
 import { PasswordHasher } from './password-hasher';
+import { RefreshTokenCookie } from './refresh-token-cookie';
 import { TokenService } from './token.service';
 import { UserService } from './user.service';
 
@@ -25,6 +26,7 @@ import { UserService } from './user.service';
     { provide: AccessTokenVerifier, useExisting: TokenService },
     IdentityResolver,
     UserDetailsResolver,
+    RefreshTokenCookie,
     BootstrapAdminService,
   ],
   exports: [AccessTokenVerifier, UserService],

@@ -3,9 +3,11 @@ import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import type { AuthenticatedRequest } from '../../common/auth/access-token.guard';
 import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
+import { UnauthenticatedException } from '../../common/errors/domain.exception';
 import { AuthService } from './auth.service';
 import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
 import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
+import { RefreshTokenCookie, type HttpContext } from './refresh-token-cookie';
 import { TokenService } from './token.service';
 import type { User } from './user.entity';
 import { UserService } from './user.service';
@@ -16,33 +18,53 @@ export class IdentityResolver {
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
     private readonly userService: UserService,
+    private readonly cookie: RefreshTokenCookie,
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload)
-  async login(@Args('input') input: LoginInput, @Context() context: GraphQLContext): Promise<AuthPayload> {
+  @Mutation(() => AuthPayload, { description: 'Signs in; the refresh token is also set as an httpOnly cookie.' })
+  async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<AuthPayload> {
     const { user, tokens } = await this.auth.login(input.email, input.password);
+    this.cookie.set(context, tokens.refreshToken);
     signedInAs(context, user);
     return { ...tokens, user: UserType.from(user) };
   }
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair; the old one stops working.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      "Exchanges a refresh token (the argument, or the web app's cookie when it is left out) for a new pair; the old one stops working.",
+  })
   async refreshToken(
-    @Args('refreshToken') refreshToken: string,
-    @Context() context: GraphQLContext,
+    @Context() context: HttpContext,
+    @Args('refreshToken', { type: () => String, nullable: true }) refreshToken?: string | null,
   ): Promise<AuthPayload> {
-    const { user, tokens } = await this.tokens.rotate(refreshToken);
-    signedInAs(context, user);
-    return { ...tokens, user: UserType.from(user) };
+    const given = refreshToken ?? this.cookie.read(context);
+    if (!given) throw new UnauthenticatedException('You are not signed in (no refresh token). Sign in.');
+    try {
+      const { user, tokens } = await this.tokens.rotate(given);
+      this.cookie.set(context, tokens.refreshToken);
+      signedInAs(context, user);
+      return { ...tokens, user: UserType.from(user) };
+    } catch (error) {
+      // A cookie that can never work again is dropped, so the browser stops sending it.
+      if (!refreshToken) this.cookie.clear(context);
+      throw error;
+    }
   }
 
   @Public()
   @Mutation(() => RevokeRefreshTokenPayload, {
-    description: 'Signs out: revokes the refresh token and every token rotated from the same login.',
+    description:
+      "Signs out: revokes the refresh token (the input's, or the web app's cookie when it is left out) and every token rotated from the same login, and clears the cookie.",
   })
-  async revokeRefreshToken(@Args('input') input: RevokeRefreshTokenInput): Promise<RevokeRefreshTokenPayload> {
-    return { revoked: await this.tokens.revoke(input.refreshToken) };
+  async revokeRefreshToken(
+    @Context() context: HttpContext,
+    @Args('input', { type: () => RevokeRefreshTokenInput, nullable: true }) input?: RevokeRefreshTokenInput | null,
+  ): Promise<RevokeRefreshTokenPayload> {
+    const given = input?.refreshToken ?? this.cookie.read(context);
+    this.cookie.clear(context);
+    return { revoked: given ? await this.tokens.revoke(given) : false };
   }
 
   @Roles(...ALL_ROLES)
@@ -67,11 +89,7 @@ export class IdentityResolver {
   }
 }
 
-interface GraphQLContext {
-  req: AuthenticatedRequest;
-}
-
 /** The rest of a sign-in's answer (the payload's user) is read as the user who just signed in. */
-function signedInAs(context: GraphQLContext, user: User): void {
-  context.req.actor ??= { kind: 'user', userId: user.id, roles: user.roles };
+function signedInAs(context: HttpContext, user: User): void {
+  (context.req as AuthenticatedRequest).actor ??= { kind: 'user', userId: user.id, roles: user.roles };
 }

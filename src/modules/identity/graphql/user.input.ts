@@ -26,5 +26,8 @@ export class CreateUserInput {
 
 @InputType()
 export class RevokeRefreshTokenInput {
-  @Field() @IsString() refreshToken!: string;
+  @Field(() => String, { nullable: true, description: "Left out: the web app's refresh-token cookie." })
+  @IsOptional()
+  @IsString()
+  refreshToken?: string | null;
 }

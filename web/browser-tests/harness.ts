@@ -1,0 +1,113 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist', 'web');
+export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+
+/** Debian's Chromium; playwright's own browser download cannot work on these machines. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/**
+ * The API serves dist/web. CI builds it (`npm run build`) before `npm test`; a developer's
+ * `npm test` builds it here when it is missing or older than the app's sources.
+ */
+export function ensureWebAppBuilt(): void {
+  const index = join(DIST, 'index.html');
+  const sources = ['src', 'index.html', 'vite.config.mts', 'public'].map((name) => join(ROOT, 'web', name));
+  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestChange))) return;
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+}
+
+/** Chromium, headless, with a fresh profile (playwright gives each launch its own user-data-dir). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });
+}
+
+/** A browser context as a user in Berlin would have it, at 1280 px wide. */
+export function newContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  // Reduced motion: no transitions, so the accessibility checks never see a dialog half faded.
+  return browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 860 },
+    timezoneId: 'Europe/Berlin',
+    locale: 'en-GB',
+    reducedMotion: 'reduce',
+  });
+}
+
+/** Fails with the list of serious and critical accessibility violations on the page, if any. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
+          .join(' | ')}`,
+    );
+  expect({ url: page.url(), serious }).toEqual({ url: page.url(), serious: [] });
+}
+
+/** docs/screenshots/<name>.png, shown in the README. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/**
+ * Steps of one walk through the app: each is an `it`, run in order on a shared page. After a step
+ * fails, the later ones fail at once (naming it) instead of each waiting for its timeout.
+ */
+export function walk(timeoutMs = 30_000, currentPage?: () => Page | undefined) {
+  let failed: string | null = null;
+  return (name: string, run: () => Promise<void>) =>
+    it(
+      name,
+      async () => {
+        if (failed) throw new Error(`not run: the step "${failed}" failed`);
+        try {
+          await run();
+        } catch (error) {
+          failed = name;
+          // What the page showed when the step failed, for the one reading the CI log.
+          const page = currentPage?.();
+          if (page) {
+            const path = join(ROOT, 'dist', 'browser-test-failures', `${name.replace(/\W+/g, '-')}.png`);
+            mkdirSync(dirname(path), { recursive: true });
+            await page.screenshot({ path }).catch(() => undefined);
+            process.stderr.write(`Screenshot of the failed step: ${path}\n`);
+          }
+          throw error;
+        }
+      },
+      timeoutMs,
+    );
+}

@@ -1,0 +1,21 @@
+import type { Role } from '../graphql/graphql';
+
+export interface NavigationItem {
+  label: string;
+  to: string;
+  roles: Role[];
+  /** Shown in its place but not built until the API offers what it needs. */
+  comingWith?: string;
+}
+
+/** The areas of the app and who sees them; actions inside follow the same roles as the API. */
+export const NAVIGATION: NavigationItem[] = [
+  { label: 'Home', to: '/', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
+  { label: 'Work queue', to: '/work-queue', roles: ['ADMIN', 'RECRUITER'], comingWith: 'the work queue API' },
+  { label: 'Positions', to: '/positions', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
+  { label: 'Candidates', to: '/candidates', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
+  { label: 'Notifications', to: '/notifications', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
+];
+
+export const RECRUITING_ROLES: Role[] = ['ADMIN', 'RECRUITER'];
+export const STAFF_ROLES: Role[] = ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'];
