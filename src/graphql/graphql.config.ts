@@ -1,17 +1,15 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/app-config';
-import depthLimit from 'graphql-depth-limit';
 import { formatGraphQLError } from './format-error';
-
-/** Deeper queries are refused before they run: the deepest legitimate query (a kit) is about 8. */
-export const MAX_QUERY_DEPTH = 12;
+import { queryLimits } from './query-limits';
 
 /**
  * Apollo on Fastify, code-first. The schema is built in memory; `schema.gql` at the root is the
  * committed copy, kept equal by test/e2e/schema.e2e-spec.ts (`npm run schema:update` rewrites it).
  */
 export function graphqlModule(config: AppConfig) {
+  const limits = queryLimits({ blockFieldSuggestions: config.env === 'production' });
   return GraphQLModule.forRoot<ApolloDriverConfig>({
     driver: ApolloDriver,
     path: '/graphql',
@@ -22,6 +20,9 @@ export function graphqlModule(config: AppConfig) {
     introspection: config.env !== 'production',
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    // Size limits are validation rules: a refused operation never reaches a resolver.
+    validationRules: limits.validationRules,
+    plugins: limits.plugins,
+    allowBatchedHttpRequests: false,
   });
 }
