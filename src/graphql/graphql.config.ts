@@ -1,6 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from '../config/app-config';
+import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
 import { queryLimits } from './query-limits';
 
@@ -15,7 +16,7 @@ export function graphqlModule(config: AppConfig) {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
-    buildSchemaOptions: { dateScalarMode: 'isoDate' },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     introspection: config.env !== 'production',
     includeStacktraceInErrorResponses: false,
