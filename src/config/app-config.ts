@@ -16,6 +16,13 @@ export interface AppConfig {
   shutdownTimeoutSeconds: number;
   worker: { concurrency: number; lockDurationMs: number; heartbeatIntervalSeconds: number };
   outboxPollMs: number;
+  rateLimits: {
+    loginFailuresPerAccount: number;
+    loginFailuresPerIp: number;
+    loginAttemptsPerIpPerMinute: number;
+    loginLockoutMinutes: number;
+    mutationsPerUserPerMinute: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -63,6 +70,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
     },
     outboxPollMs: env.OUTBOX_POLL_MS,
+    rateLimits: {
+      loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      loginAttemptsPerIpPerMinute: env.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
+      loginLockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+      mutationsPerUserPerMinute: env.MUTATIONS_PER_USER_PER_MINUTE,
+    },
   };
 }
 

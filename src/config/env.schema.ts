@@ -90,6 +90,16 @@ export const envSchema = z
     WORKER_LOCK_DURATION_MS: positiveInt('a whole number of milliseconds, e.g. 30000').default(30000),
     /** How often the system.heartbeat job runs. */
     HEARTBEAT_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** Failed sign-ins of one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt('a whole number, e.g. 10').default(10),
+    /** Failed sign-ins from one network address (any accounts) before it is refused for LOGIN_LOCKOUT_MINUTES. */
+    LOGIN_MAX_FAILURES_PER_IP: positiveInt('a whole number, e.g. 50').default(50),
+    /** Sign-ins (successful or not) from one network address per minute; each costs a password hash. */
+    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: positiveInt('a whole number, e.g. 60').default(60),
+    /** The window in which sign-in failures count, and how long a lockout lasts. */
+    LOGIN_LOCKOUT_MINUTES: positiveInt('a whole number of minutes, e.g. 15').default(15),
+    /** Mutations one signed-in user may send per minute, over all API instances. */
+    MUTATIONS_PER_USER_PER_MINUTE: positiveInt('a whole number, e.g. 120').default(120),
     /** How often the outbox relay looks for jobs committed to PostgreSQL but not yet in Redis. */
     OUTBOX_POLL_MS: positiveInt('a whole number of milliseconds, e.g. 1000').default(1000),
   })

@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import { DateTimeScalar } from './date-time.scalar';
 import { formatGraphQLError } from './format-error';
 import { queryLimits } from './query-limits';
+import { retryAfterPlugin } from './retry-after.plugin';
 
 /**
  * Apollo on Fastify, code-first. The schema is built in memory; `schema.gql` at the root is the
@@ -23,7 +24,7 @@ export function graphqlModule(config: AppConfig) {
     formatError: formatGraphQLError,
     // Size limits are validation rules: a refused operation never reaches a resolver.
     validationRules: limits.validationRules,
-    plugins: limits.plugins,
+    plugins: [...limits.plugins, retryAfterPlugin],
     allowBatchedHttpRequests: false,
   });
 }

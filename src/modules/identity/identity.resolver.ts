@@ -1,7 +1,9 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
+import { LoginThrottle } from '../../common/rate-limit/login-throttle.interceptor';
 import { AuthService } from './auth.service';
 import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
 import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
@@ -17,6 +19,7 @@ export class IdentityResolver {
   ) {}
 
   @Public()
+  @UseInterceptors(LoginThrottle)
   @Mutation(() => AuthPayload)
   async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
     const { user, tokens } = await this.auth.login(input.email, input.password);
