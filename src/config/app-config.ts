@@ -42,7 +42,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0]!;
     const variable = issue.path.join('.') || 'environment';
     const given = raw[variable];
-    const shown = given === undefined || /SECRET|PASSWORD/.test(variable) ? '' : ` (got "${given}")`;
+    const shown = given === undefined || /SECRET|PASSWORD|TOKEN/.test(variable) ? '' : ` (got "${redactUrls(given)}")`;
     throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${shown}`);
   }
   const env = parsed.data;
@@ -78,6 +78,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       mutationsPerUserPerMinute: env.MUTATIONS_PER_USER_PER_MINUTE,
     },
   };
+}
+
+/** Any text with the passwords of the URLs in it replaced by ***, parseable URLs or not. */
+export function redactUrls(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:)[^@\s]*@/gi, '$1***@');
 }
 
 /** A connection URL safe to print: the password is replaced by ***. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const DEV_JWT_SECRET = 'dev-only-access-token-secret-change-me-in-production';
+import { PUBLISHED_SECRETS, weakPasswordReason } from './published-secrets';
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -65,7 +64,10 @@ export const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'expected letters, digits and _ . : - only' })
       .default('interview-pipeline'),
-    /** HMAC secret of access tokens (JWT, HS256). Required in production, at least 32 characters. */
+    /**
+     * HMAC secret of access tokens (JWT, HS256) and calendar feed links. Required in production, at
+     * least 32 characters; elsewhere a random one is generated and kept in the database.
+     */
     JWT_ACCESS_SECRET: z.string().min(32, { message: 'expected a secret of at least 32 characters' }).optional(),
     /** Lifetime of an access token, in seconds. */
     JWT_ACCESS_TTL_SECONDS: positiveInt('a whole number of seconds, e.g. 900').default(900),
@@ -112,6 +114,15 @@ export const envSchema = z
           message: 'required in production (a random string of at least 32 characters)',
         });
       }
+      if (env.JWT_ACCESS_SECRET && PUBLISHED_SECRETS.includes(env.JWT_ACCESS_SECRET)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_ACCESS_SECRET'],
+          message: 'is a value published in the repository; generate one, e.g. openssl rand -base64 48',
+        });
+      }
+      const weak = env.BOOTSTRAP_ADMIN_PASSWORD ? weakPasswordReason(env.BOOTSTRAP_ADMIN_PASSWORD) : null;
+      if (weak) ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_ADMIN_PASSWORD'], message: weak });
       if (env.DEMO_DATA) {
         ctx.addIssue({
           code: 'custom',
@@ -130,7 +141,8 @@ export const envSchema = z
   })
   .transform((env) => ({
     ...env,
-    JWT_ACCESS_SECRET: env.JWT_ACCESS_SECRET ?? DEV_JWT_SECRET,
+    // Empty outside production when unset: the processes generate one (generated-secrets.ts).
+    JWT_ACCESS_SECRET: env.JWT_ACCESS_SECRET ?? '',
     DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV === 'development',
   }));
 
