@@ -5,7 +5,9 @@ export class ConfigError extends Error {}
 /** Typed configuration of one process; built once from the environment at boot. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number };
+  http: { host: string; port: number; corsOrigins: string[] };
+  /** Shows /health/ready in full to callers presenting it; null: nobody sees the details. */
+  healthMonitoringToken: string | null;
   database: { url: string; readUrls: string[]; poolMax: number };
   redis: { url: string; queuePrefix: string };
   auth: { accessSecret: string; accessTtlSeconds: number; refreshTtlDays: number };
@@ -48,7 +50,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, corsOrigins: env.CORS_ORIGINS },
+    healthMonitoringToken: env.HEALTH_MONITORING_TOKEN ?? null,
     database: { url: env.DATABASE_URL, readUrls: env.DATABASE_READ_URLS, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX },
     auth: {

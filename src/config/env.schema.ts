@@ -102,6 +102,27 @@ export const envSchema = z
     LOGIN_LOCKOUT_MINUTES: positiveInt('a whole number of minutes, e.g. 15').default(15),
     /** Mutations one signed-in user may send per minute, over all API instances. */
     MUTATIONS_PER_USER_PER_MINUTE: positiveInt('a whole number, e.g. 120').default(120),
+    /** Bearer token that shows monitoring the full /health/ready details (hosts, pids, error texts). */
+    HEALTH_MONITORING_TOKEN: z.string().min(24, { message: 'expected a token of at least 24 characters' }).optional(),
+    /** Origins (scheme://host[:port]) whose browser apps may call the API; empty: same origin only. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(/^https?:\/\/[^/\s]+$/, {
+              message: 'expected origins like https://app.example.com, comma-separated',
+            }),
+        ),
+      ),
     /** How often the outbox relay looks for jobs committed to PostgreSQL but not yet in Redis. */
     OUTBOX_POLL_MS: positiveInt('a whole number of milliseconds, e.g. 1000').default(1000),
   })
