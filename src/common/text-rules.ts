@@ -28,6 +28,7 @@ export function RawText(): PropertyDecorator {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
 const NAME_FORBIDDEN = /[\t\n\r\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const isNameField = (property: string) => property === 'name' || property === 'title' || /.Name$/.test(property);
 
 const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -89,5 +90,20 @@ function walk(value: unknown, path: string, property: string, owner: object | un
 export function textProblems(value: unknown, path: string): FieldErrors {
   const into: FieldErrors = {};
   walk(value, path, path.split('.').at(-1) ?? path, undefined, into);
+  return into;
+}
+
+/**
+ * Strings that are not well-formed UTF-16 (a lone surrogate such as "\ud800" in JSON): refused
+ * before anything else reads them, since some validators throw on them (encodeURI in isEmail).
+ */
+export function malformedText(value: unknown, path: string, into: FieldErrors = {}): FieldErrors {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) into[path] = 'must be valid Unicode text (it contains a lone surrogate)';
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => malformedText(item, `${path}[${index}]`, into));
+  } else if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) malformedText(item, path ? `${path}.${key}` : key, into);
+  }
   return into;
 }

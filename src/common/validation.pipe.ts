@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type PipeTransform, type ValidationError } from '@nestjs/common';
 import { BadUserInputException, type FieldErrors } from './errors/domain.exception';
-import { textProblems } from './text-rules';
+import { malformedText, textProblems } from './text-rules';
 
 function collect(errors: ValidationError[], prefix: string, into: FieldErrors): FieldErrors {
   for (const error of errors) {
@@ -31,10 +31,14 @@ export class InputValidationPipe implements PipeTransform {
   private readonly classes = createClassValidationPipe();
 
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Only GraphQL arguments get the text rules: not @Parent() objects, @CurrentActor() or the context.
+    const isArgument = metadata.type === GRAPHQL_ARGS;
+    const path = metadata.data ?? 'input';
+    const malformed = isArgument ? malformedText(value, path) : {};
+    if (Object.keys(malformed).length > 0) throw refuse(malformed);
     const transformed: unknown = await this.classes.transform(value, metadata);
-    // Only GraphQL arguments: not @Parent() objects, @CurrentActor() or the context.
-    if (metadata.type !== GRAPHQL_ARGS) return transformed;
-    const problems = textProblems(transformed, metadata.data ?? 'input');
+    if (!isArgument) return transformed;
+    const problems = textProblems(transformed, path);
     if (Object.keys(problems).length > 0) throw refuse(problems);
     return transformed;
   }

@@ -116,11 +116,9 @@ export const envSchema = z
       )
       .pipe(
         z.array(
-          z
-            .string()
-            .regex(/^https?:\/\/[^/\s]+$/, {
-              message: 'expected origins like https://app.example.com, comma-separated',
-            }),
+          z.string().regex(/^https?:\/\/[^/\s]+$/, {
+            message: 'expected origins like https://app.example.com, comma-separated',
+          }),
         ),
       ),
     /** How often the outbox relay looks for jobs committed to PostgreSQL but not yet in Redis. */
