@@ -47,6 +47,10 @@ describe('input hygiene', () => {
     expect(refresh.errors![0]!.extensions.fields).toEqual({
       refreshToken: 'must not contain control characters (found U+0000)',
     });
+    // A lone surrogate is not text at all (and made the email validator throw).
+    expect((await candidate({ email: 'ada\ud800@example.net' })).errors![0]!.extensions.fields).toEqual({
+      'input.email': 'must be valid Unicode text (it contains a lone surrogate)',
+    });
     // Line breaks and tabs are text, not control characters, in free text.
     expect((await candidate({ notes: 'line one\n\tline two' })).errors).toBeUndefined();
   });
