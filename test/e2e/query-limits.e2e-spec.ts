@@ -17,16 +17,23 @@ describe('query size limits', () => {
   });
   afterAll(() => api.close());
 
-  /** The refusal and how long the round trip took. */
+  /**
+   * The refusal and how long the HTTP round trip took: the fastest of three tries, so a busy test
+   * machine's scheduler does not decide the outcome (a refusal that did the work would take seconds).
+   */
   async function timed(query: string): Promise<{ result: GraphQLResponse; ms: number }> {
-    const started = performance.now();
-    const result = await api.gql(query, {}, interviewer);
-    return { result, ms: performance.now() - started };
+    let fastest = Infinity;
+    let result!: GraphQLResponse;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const started = performance.now();
+      result = await api.gql(query, {}, interviewer);
+      fastest = Math.min(fastest, performance.now() - started);
+    }
+    return { result, ms: fastest };
   }
 
   it('refuses 300 aliased plan trees in well under 100 ms, before running anything', async () => {
     const aliases = Array.from({ length: 300 }, (_, index) => `p${index}: ${PLAN_TREE}`).join(' ');
-    await timed('{ me { id } }'); // warm the connection
     const { result, ms } = await timed(`{ ${aliases} }`);
     expect(result.data).toBeUndefined();
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
