@@ -7,6 +7,7 @@ import { Migration20261122224258_Scorecards as M3 } from './Migration20261122224
 import { Migration20261122235102_StageVisitAnalyticsIndex as M4 } from './Migration20261122235102_StageVisitAnalyticsIndex';
 import { Migration20261123002630_QuestionRatingsAndRejectionReasons as M5 } from './Migration20261123002630_QuestionRatingsAndRejectionReasons';
 import { Migration20261123003905_AnalyticsRollups as M6 } from './Migration20261123003905_AnalyticsRollups';
+import { Migration20261129194645_GeneratedSecret as M7 } from './Migration20261129194645_GeneratedSecret';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122235102_StageVisitAnalyticsIndex', class: M4 },
   { name: 'Migration20261123002630_QuestionRatingsAndRejectionReasons', class: M5 },
   { name: 'Migration20261123003905_AnalyticsRollups', class: M6 },
+  { name: 'Migration20261129194645_GeneratedSecret', class: M7 },
 ];

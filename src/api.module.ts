@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { DomainExceptionFilter } from './common/errors/domain-exception.filter';
 import { AccessTokenGuard } from './common/auth/access-token.guard';
+import { MutationRateLimitGuard } from './common/rate-limit/mutation-rate-limit.guard';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
@@ -26,6 +28,7 @@ export class ApiModule {
       imports: [
         CoreModule.forRoot(config, 'api'),
         graphqlModule(config),
+        RateLimitModule,
         HealthModule,
         IdentityModule,
         CatalogModule,
@@ -39,6 +42,8 @@ export class ApiModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
+        // After the access token guard: it counts the mutations of the actor that guard found.
+        { provide: APP_GUARD, useClass: MutationRateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],

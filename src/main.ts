@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { loadConfig, type AppConfig } from './config/app-config';
+import { applyHttpSecurity } from './config/http-security';
 import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
 import { serveWebApp } from './web-app';
@@ -28,6 +29,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  await applyHttpSecurity(app, config);
   await serveWebApp(app, config.web.distDir);
   app
     .getHttpAdapter()

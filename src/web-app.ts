@@ -7,24 +7,9 @@ import type { FastifyReply } from 'fastify';
 /** Paths the API answers itself: a miss there is a 404, never the app's page. */
 const API_PREFIXES = ['/graphql', '/health', '/calendar'];
 
-/** Only the HTML page may name scripts, styles and connections, and only from this origin. */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine sets style attributes and injects its CSS variables in a <style> element.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
-
+/** The page is never cached (it names the current hashed assets); security headers come from helmet (config/http-security.ts). */
 function pageHeaders(reply: FastifyReply): void {
   reply.header('cache-control', 'no-cache');
-  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'same-origin');
 }
 
 /**

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
+import Redis from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
 import { createApiApp } from '../../src/main';
+import { rateLimitPrefix } from '../../src/common/rate-limit/rate-limits';
 import type { User } from '../../src/modules/identity';
 import type { Role } from '../domain';
 import { resetDatabase } from './database';
@@ -41,8 +43,17 @@ export class TestApi {
     await this.app?.close();
   }
 
-  reset(): Promise<void> {
-    return resetDatabase(this.orm);
+  /** Empties the application tables and forgets every rate-limit counter of this run. */
+  async reset(): Promise<void> {
+    await resetDatabase(this.orm);
+    const config = { ...loadConfig(), ...this.overrides };
+    const redis = new Redis(config.redis.url);
+    try {
+      const keys = await redis.keys(`${rateLimitPrefix(config)}:*`);
+      if (keys.length) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
   }
 
   /**
@@ -53,22 +64,26 @@ export class TestApi {
     operation: Operation<Data, Variables>,
     variables: NoInfer<Variables>,
     accessToken?: string,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<Data>>;
   gql<Data = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
     accessToken?: string,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<Data>>;
   async gql(
     query: string | Operation<unknown, unknown>,
     variables: unknown = {},
     accessToken?: string,
+    headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<unknown>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+        ...headers,
       },
       body: JSON.stringify({ query: typeof query === 'string' ? query : query.text, variables }),
     });

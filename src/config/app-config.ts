@@ -7,7 +7,9 @@ export class ConfigError extends Error {}
 /** Typed configuration of one process; built once from the environment at boot. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { host: string; port: number };
+  http: { host: string; port: number; corsOrigins: string[] };
+  /** Shows /health/ready in full to callers presenting it; null: nobody sees the details. */
+  healthMonitoringToken: string | null;
   database: { url: string; readUrls: string[]; poolMax: number };
   redis: { url: string; queuePrefix: string };
   auth: { accessSecret: string; accessTtlSeconds: number; refreshTtlDays: number };
@@ -20,6 +22,13 @@ export interface AppConfig {
   shutdownTimeoutSeconds: number;
   worker: { concurrency: number; lockDurationMs: number; heartbeatIntervalSeconds: number };
   outboxPollMs: number;
+  rateLimits: {
+    loginFailuresPerAccount: number;
+    loginFailuresPerIp: number;
+    loginAttemptsPerIpPerMinute: number;
+    loginLockoutMinutes: number;
+    mutationsPerUserPerMinute: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -39,13 +48,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0]!;
     const variable = issue.path.join('.') || 'environment';
     const given = raw[variable];
-    const shown = given === undefined || /SECRET|PASSWORD/.test(variable) ? '' : ` (got "${given}")`;
+    const shown = given === undefined || /SECRET|PASSWORD|TOKEN/.test(variable) ? '' : ` (got "${redactUrls(given)}")`;
     throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${shown}`);
   }
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT },
+    http: { host: env.HOST, port: env.PORT, corsOrigins: env.CORS_ORIGINS },
+    healthMonitoringToken: env.HEALTH_MONITORING_TOKEN ?? null,
     database: { url: env.DATABASE_URL, readUrls: env.DATABASE_READ_URLS, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX },
     auth: {
@@ -68,6 +78,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
     },
     outboxPollMs: env.OUTBOX_POLL_MS,
+    rateLimits: {
+      loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      loginAttemptsPerIpPerMinute: env.LOGIN_ATTEMPTS_PER_IP_PER_MINUTE,
+      loginLockoutMinutes: env.LOGIN_LOCKOUT_MINUTES,
+      mutationsPerUserPerMinute: env.MUTATIONS_PER_USER_PER_MINUTE,
+    },
   };
 }
 
@@ -76,6 +93,11 @@ function defaultWebDistDir(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return join(dir, 'dist', 'web');
+}
+
+/** Any text with the passwords of the URLs in it replaced by ***, parseable URLs or not. */
+export function redactUrls(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/?#@\s:]*:)[^@\s]*@/gi, '$1***@');
 }
 
 /** A connection URL safe to print: the password is replaced by ***. */

@@ -19,7 +19,7 @@ import { Application, ApplicationTransition, StageDecision, StageVisit } from '.
 import { Position } from '../modules/positions';
 import { Interview, InterviewPanelist } from '../modules/scheduling';
 import { ApplicationSkillVerdict, Scorecard, ScorecardAmendment } from '../modules/scorecards';
-import { JobHeartbeat } from '../modules/system';
+import { GeneratedSecret, JobHeartbeat } from '../modules/system';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
 export const ENTITIES = [
@@ -28,6 +28,7 @@ export const ENTITIES = [
   RefreshToken,
   OutboxMessage,
   JobHeartbeat,
+  GeneratedSecret,
   Skill,
   Question,
   PracticalTask,

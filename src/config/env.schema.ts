@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const DEV_JWT_SECRET = 'dev-only-access-token-secret-change-me-in-production';
+import { PUBLISHED_SECRETS, weakPasswordReason } from './published-secrets';
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -65,7 +64,10 @@ export const envSchema = z
       .string()
       .regex(/^[A-Za-z0-9_.:-]+$/, { message: 'expected letters, digits and _ . : - only' })
       .default('interview-pipeline'),
-    /** HMAC secret of access tokens (JWT, HS256). Required in production, at least 32 characters. */
+    /**
+     * HMAC secret of access tokens (JWT, HS256) and calendar feed links. Required in production, at
+     * least 32 characters; elsewhere a random one is generated and kept in the database.
+     */
     JWT_ACCESS_SECRET: z.string().min(32, { message: 'expected a secret of at least 32 characters' }).optional(),
     /** Lifetime of an access token, in seconds. */
     JWT_ACCESS_TTL_SECONDS: positiveInt('a whole number of seconds, e.g. 900').default(900),
@@ -95,6 +97,35 @@ export const envSchema = z
     WORKER_LOCK_DURATION_MS: positiveInt('a whole number of milliseconds, e.g. 30000').default(30000),
     /** How often the system.heartbeat job runs. */
     HEARTBEAT_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** Failed sign-ins of one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt('a whole number, e.g. 10').default(10),
+    /** Failed sign-ins from one network address (any accounts) before it is refused for LOGIN_LOCKOUT_MINUTES. */
+    LOGIN_MAX_FAILURES_PER_IP: positiveInt('a whole number, e.g. 50').default(50),
+    /** Sign-ins (successful or not) from one network address per minute; each costs a password hash. */
+    LOGIN_ATTEMPTS_PER_IP_PER_MINUTE: positiveInt('a whole number, e.g. 60').default(60),
+    /** The window in which sign-in failures count, and how long a lockout lasts. */
+    LOGIN_LOCKOUT_MINUTES: positiveInt('a whole number of minutes, e.g. 15').default(15),
+    /** Mutations one signed-in user may send per minute, over all API instances. */
+    MUTATIONS_PER_USER_PER_MINUTE: positiveInt('a whole number, e.g. 120').default(120),
+    /** Bearer token that shows monitoring the full /health/ready details (hosts, pids, error texts). */
+    HEALTH_MONITORING_TOKEN: z.string().min(24, { message: 'expected a token of at least 24 characters' }).optional(),
+    /** Origins (scheme://host[:port]) whose browser apps may call the API; empty: same origin only. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^https?:\/\/[^/\s]+$/, {
+            message: 'expected origins like https://app.example.com, comma-separated',
+          }),
+        ),
+      ),
     /** How often the outbox relay looks for jobs committed to PostgreSQL but not yet in Redis. */
     OUTBOX_POLL_MS: positiveInt('a whole number of milliseconds, e.g. 1000').default(1000),
   })
@@ -107,6 +138,15 @@ export const envSchema = z
           message: 'required in production (a random string of at least 32 characters)',
         });
       }
+      if (env.JWT_ACCESS_SECRET && PUBLISHED_SECRETS.includes(env.JWT_ACCESS_SECRET)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['JWT_ACCESS_SECRET'],
+          message: 'is a value published in the repository; generate one, e.g. openssl rand -base64 48',
+        });
+      }
+      const weak = env.BOOTSTRAP_ADMIN_PASSWORD ? weakPasswordReason(env.BOOTSTRAP_ADMIN_PASSWORD) : null;
+      if (weak) ctx.addIssue({ code: 'custom', path: ['BOOTSTRAP_ADMIN_PASSWORD'], message: weak });
       if (env.DEMO_DATA) {
         ctx.addIssue({
           code: 'custom',
@@ -125,7 +165,8 @@ export const envSchema = z
   })
   .transform((env) => ({
     ...env,
-    JWT_ACCESS_SECRET: env.JWT_ACCESS_SECRET ?? DEV_JWT_SECRET,
+    // Empty outside production when unset: the processes generate one (generated-secrets.ts).
+    JWT_ACCESS_SECRET: env.JWT_ACCESS_SECRET ?? '',
     DEMO_DATA: env.DEMO_DATA ?? env.NODE_ENV === 'development',
   }));
 

@@ -21,11 +21,23 @@ export function exitOnStartupFailure(error: unknown): never {
   process.exit(1);
 }
 
+interface Closable {
+  close(): Promise<void>;
+  /** An API application: its HTTP server is closed first, see below. */
+  getHttpAdapter?(): { close(): Promise<unknown>; getHttpServer(): { closeIdleConnections?(): void } };
+}
+
 /**
  * On SIGTERM or SIGINT: close the application (stop taking work, let in-flight requests and jobs
  * finish, close connections) and exit 0; exit 1 if that takes longer than `seconds`.
+ *
+ * The HTTP server is closed before the application: Apollo's Fastify drain plugin, which Nest
+ * installs and runs when the application closes, cuts every open connection after a fixed 10 s.
+ * Closing Fastify first lets in-flight requests run for the whole grace period; the drain plugin
+ * then finds nothing left to cut. A keep-alive connection whose request finishes after the close
+ * began would keep the server open until its keep-alive timeout, so idle ones are swept meanwhile.
  */
-export function closeOnSignals(app: { close(): Promise<void> }, seconds: number): void {
+export function closeOnSignals(app: Closable, seconds: number): void {
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
@@ -35,13 +47,19 @@ export function closeOnSignals(app: { close(): Promise<void> }, seconds: number)
       process.stderr.write(`Graceful shutdown took over ${seconds}s; exiting.\n`);
       process.exit(1);
     }, seconds * 1000).unref();
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
-        process.exit(1);
-      },
-    );
+    const http = app.getHttpAdapter?.();
+    const server = http?.getHttpServer();
+    const sweep = setInterval(() => server?.closeIdleConnections?.(), 250).unref();
+    Promise.resolve(http?.close())
+      .then(() => clearInterval(sweep))
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          process.stderr.write(`Shutdown failed: ${(error as Error).message}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, parse, visit, type ASTNode, type GraphQLFormattedError } from 'graphql';
 import { HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import {
@@ -53,10 +53,46 @@ function fromHttpStatus(status: number): ErrorCode {
 function variableFields(message: string): FieldErrors {
   const match = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; (.*)$/s.exec(message);
   if (!match) return {};
-  return { [match[2] ?? match[1]!]: match[3]! };
+  return { [match[2] ?? match[1]!]: match[3]!.replace(/^Expected type "\w+"\. (?=\S)/, '') };
 }
 
-function map(formatted: GraphQLFormattedError, original: unknown): Mapped {
+/**
+ * A wrong value written in the query (`Expected value of type "Int!", found "x"`, or a scalar's own
+ * error) names no field: find the argument and input fields around the value (`input.startsAt`).
+ */
+function literalFields(error: unknown, message: string): FieldErrors {
+  const node = error instanceof GraphQLError ? error.nodes?.[0] : undefined;
+  if (!(error instanceof GraphQLError) || !error.source || !node?.loc || !node.kind.endsWith('Value')) return {};
+  const reason = /^Expected value of type "[^"]+", found .*?(?:; (.*))?$/s.exec(message)?.[1] ?? message;
+  const start = node.loc.start;
+  let path: string | undefined;
+  try {
+    visit(parse(error.source), {
+      enter(node, _key, parent, _path, ancestors) {
+        if (path !== undefined || node.loc?.start !== start || !('kind' in node) || !node.kind.endsWith('Value')) {
+          return;
+        }
+        const names: string[] = [];
+        // `ancestors` stops above `parent`.
+        for (const ancestor of [...ancestors, parent] as ASTNode[]) {
+          if (
+            ancestor &&
+            'kind' in ancestor &&
+            (ancestor.kind === Kind.ARGUMENT || ancestor.kind === Kind.OBJECT_FIELD)
+          ) {
+            names.push(ancestor.name.value);
+          }
+        }
+        path = names.join('.');
+      },
+    });
+  } catch {
+    return {};
+  }
+  return path ? { [path]: reason } : {};
+}
+
+function map(formatted: GraphQLFormattedError, original: unknown, outer: unknown): Mapped {
   if (original instanceof DomainException) {
     return { code: original.code, message: original.message, fields: original.fields, details: original.details };
   }
@@ -87,7 +123,8 @@ function map(formatted: GraphQLFormattedError, original: unknown): Mapped {
   const apolloCode = formatted.extensions?.code;
   // A GraphQLError with no cause is the request's fault: syntax, unknown field, wrong variable type.
   if (original instanceof GraphQLError || (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode))) {
-    return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message, fields: variableFields(formatted.message) };
+    const fields = { ...variableFields(formatted.message), ...literalFields(outer, formatted.message) };
+    return { code: ErrorCode.BAD_USER_INPUT, message: formatted.message, fields };
   }
   logger.error({ err: original, path: formatted.path }, 'Unexpected error in a GraphQL operation');
   return {
@@ -103,7 +140,7 @@ function map(formatted: GraphQLFormattedError, original: unknown): Mapped {
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   let original = error;
   while (original instanceof GraphQLError && original.originalError) original = original.originalError;
-  const mapped = map(formatted, original);
+  const mapped = map(formatted, original, error);
   const extensions: Record<string, unknown> = { code: mapped.code };
   if (mapped.code === ErrorCode.BAD_USER_INPUT) extensions.fields = mapped.fields ?? {};
   if (mapped.details) Object.assign(extensions, mapped.details);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../../common/auth/actor';
+import { toCsv } from '../../common/csv';
 import { BadUserInputException } from '../../common/errors/domain.exception';
 import { AnalyticsService } from './analytics.service';
 import { AnalyticsTable, type AnalyticsFilter } from './graphql/analytics.type';
@@ -17,7 +17,7 @@ export class AnalyticsCsvService {
   /** A header line, then one line per row. */
   async table(actor: Actor, table: AnalyticsTable, positionId?: string, filter?: AnalyticsFilter): Promise<string> {
     const rows: object[] = await this.rows(actor, table, positionId, filter);
-    return stringify(rows, { header: true, columns: rows.length ? Object.keys(rows[0]!) : undefined });
+    return toCsv(rows);
   }
 
   private async rows(

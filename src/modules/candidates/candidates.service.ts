@@ -6,11 +6,12 @@ import { plainToInstance } from 'class-transformer';
 import { normalizeEmail } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
-import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { textProblems } from '../../common/text-rules';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
 import { AccessService, Permission } from '../access';
 import { Candidate } from './candidate.entity';
-import { CandidateType, CreateCandidateInput } from './graphql/candidate.type';
+import { CandidateType, CreateCandidateInput, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './graphql/candidate.type';
 
 @Injectable()
 export class CandidatesService {
@@ -51,6 +52,8 @@ export class CandidatesService {
    */
   async importCsv(actor: Actor, csv: string) {
     await this.access.require(actor, Permission.CandidateWrite);
+    const bytes = Buffer.byteLength(csv, 'utf8');
+    if (bytes > IMPORT_MAX_BYTES) throw tooLarge(`The file has ${bytes} bytes`);
     let rows: Record<string, string>[];
     try {
       rows = parse(csv, {
@@ -65,6 +68,7 @@ export class CandidatesService {
         errors: [{ line: 1, message: `The file is not valid CSV: ${(error as Error).message}` }],
       };
     }
+    if (rows.length > IMPORT_MAX_ROWS) throw tooLarge(`The file has ${rows.length} rows`);
     const candidates: Candidate[] = [];
     const errors: Array<{ line: number; message: string }> = [];
     for (const [index, row] of rows.entries()) {
@@ -78,12 +82,15 @@ export class CandidatesService {
         source: row.source || undefined,
         tags: row.tags ? row.tags.split(';') : undefined,
       });
-      const problems = await validate(input);
+      // The pipe's text rules hold for each row too: a NUL in one row must not stop the others.
+      const problems = [
+        ...(await validate(input)).map(
+          (problem) => `${problem.property} ${Object.values(problem.constraints ?? {}).join(', ')}`,
+        ),
+        ...Object.entries(textProblems(input, '')).map(([field, message]) => `${field} ${message}`),
+      ];
       if (problems.length) {
-        const message = problems
-          .map((problem) => `${problem.property} ${Object.values(problem.constraints ?? {}).join(', ')}`)
-          .join('; ');
-        errors.push({ line, message });
+        errors.push({ line, message: problems.join('; ') });
         continue;
       }
       try {
@@ -137,6 +144,13 @@ export class CandidatesService {
     );
     return connection(rows, size, total, (row) => CandidateType.from(row, contact.has(row.id)));
   }
+}
+
+function tooLarge(what: string): BadUserInputException {
+  const limit = `An import takes at most ${IMPORT_MAX_ROWS} rows and ${IMPORT_MAX_BYTES} bytes (2 MiB)`;
+  return new BadUserInputException(`${what}. ${limit}: split it into several files.`, {
+    'input.csv': `at most ${IMPORT_MAX_ROWS} rows and ${IMPORT_MAX_BYTES} bytes`,
+  });
 }
 
 function escapeLike(term: string): string {

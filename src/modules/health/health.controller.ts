@@ -1,5 +1,13 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, MikroOrmHealthIndicator } from '@nestjs/terminus';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Headers, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  MikroOrmHealthIndicator,
+  type HealthCheckResult,
+  type HealthIndicatorStatus,
+} from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -23,25 +31,55 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready for traffic: PostgreSQL and Redis answer and the schema is migrated. */
+  /**
+   * Ready for traffic: PostgreSQL answers and the schema is migrated. Redis is reported but does
+   * not decide: without it the API still serves (rate limits count per instance meanwhile), so
+   * it shows as `degraded`. Host names, pids and error texts only for the monitoring token.
+   */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.database.pingCheck('database', { timeout: 2000 }),
-      () => this.redisCheck(),
-      () => this.migrationsCheck(),
-      () => this.heartbeatInfo(),
-    ]);
+  async ready(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HealthCheckResult> {
+    let result: HealthCheckResult;
+    const redis = this.redisInfo();
+    try {
+      result = await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 2000 }),
+        () => this.migrationsCheck(),
+        () => this.heartbeatInfo(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      result = error.getResponse() as HealthCheckResult;
+      reply.status(503);
+    }
+    // Terminus knows only up and down; Redis is informational, up or degraded, never down.
+    const redisStatus = await redis;
+    result = {
+      ...result,
+      info: { ...result.info, redis: redisStatus },
+      details: { ...result.details, redis: redisStatus },
+    };
+    return this.isMonitoring(authorization) ? result : withoutDetails(result);
   }
 
-  private async redisCheck() {
-    const indicator = this.indicators.check('redis');
+  private isMonitoring(authorization: string | undefined): boolean {
+    const expected = this.config.healthMonitoringToken;
+    const given = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    if (!expected || !given) return false;
+    const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  private async redisInfo(): Promise<{ status: HealthIndicatorStatus } & Record<string, unknown>> {
     try {
       const pong = await this.redis.ping();
-      return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${pong}` });
+      return pong === 'PONG'
+        ? { status: 'up' }
+        : { status: 'degraded' as HealthIndicatorStatus, message: `reply ${pong}` };
     } catch (error) {
-      return indicator.down({ message: (error as Error).message });
+      return { status: 'degraded' as HealthIndicatorStatus, message: (error as Error).message };
     }
   }
 
@@ -69,4 +107,24 @@ export class HealthController {
       stale: ageSeconds > this.config.worker.heartbeatIntervalSeconds * 3,
     });
   }
+}
+
+/** Keys that may name hosts, processes or internals: shown to the monitoring token only. */
+const DETAIL_KEYS = new Set(['message', 'worker', 'pending', 'error', 'stack']);
+
+function withoutDetails(result: HealthCheckResult): HealthCheckResult {
+  const strip = (section?: Record<string, unknown>) =>
+    section &&
+    Object.fromEntries(
+      Object.entries(section).map(([name, check]) => [
+        name,
+        Object.fromEntries(Object.entries(check as object).filter(([key]) => !DETAIL_KEYS.has(key))),
+      ]),
+    );
+  return {
+    status: result.status,
+    info: strip(result.info),
+    error: strip(result.error),
+    details: strip(result.details) ?? {},
+  } as HealthCheckResult;
 }

@@ -1,9 +1,11 @@
+import { UseInterceptors } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import type { AuthenticatedRequest } from '../../common/auth/access-token.guard';
 import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
 import { UnauthenticatedException } from '../../common/errors/domain.exception';
+import { LoginThrottle } from '../../common/rate-limit/login-throttle.interceptor';
 import { AuthService } from './auth.service';
 import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
 import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
@@ -22,6 +24,7 @@ export class IdentityResolver {
   ) {}
 
   @Public()
+  @UseInterceptors(LoginThrottle)
   @Mutation(() => AuthPayload, { description: 'Signs in; the refresh token is also set as an httpOnly cookie.' })
   async login(@Args('input') input: LoginInput, @Context() context: HttpContext): Promise<AuthPayload> {
     const { user, tokens } = await this.auth.login(input.email, input.password);

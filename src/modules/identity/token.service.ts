@@ -16,7 +16,16 @@ export interface IssuedTokens {
 interface AccessClaims {
   sub: string;
   typ: 'access';
+  exp?: number;
 }
+
+/** Who issues access tokens and who accepts them; a token made for another service is refused. */
+export const ACCESS_TOKEN_ISSUER = 'interview-pipeline';
+export const ACCESS_TOKEN_AUDIENCE = 'interview-pipeline-api';
+/** Two refreshes with the same token this close together are one client racing itself, not theft. */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
@@ -41,11 +50,19 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<Actor> {
     let claims: AccessClaims;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        algorithms: ['HS256'],
+        issuer: ACCESS_TOKEN_ISSUER,
+        audience: ACCESS_TOKEN_AUDIENCE,
+      });
     } catch {
       throw new UnauthenticatedException('The access token is invalid or expired: refresh it or sign in again.');
     }
     if (claims.typ !== 'access') throw new UnauthenticatedException('This is not an access token.');
+    // A token that never expires, or whose subject is not one of our ids, was not made by us.
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || !UUID.test(claims.sub)) {
+      throw new UnauthenticatedException('The access token is invalid or expired: refresh it or sign in again.');
+    }
     const user = await this.em.fork().findOne(User, { id: claims.sub, deactivatedAt: null });
     if (!user) throw new UnauthenticatedException('This account no longer exists or was deactivated.');
     return { kind: 'user', userId: user.id, roles: user.roles };
@@ -53,7 +70,8 @@ export class TokenService {
 
   /**
    * Exchanges a refresh token for a new pair. A token that was already exchanged is evidence of
-   * theft: its whole family is revoked and the caller must sign in again.
+   * theft: its whole family is revoked and the caller must sign in again. Except within
+   * REFRESH_REUSE_GRACE_MS of its exchange: two tabs refreshing at once each get a pair.
    */
   async rotate(refreshToken: string): Promise<{ user: User; tokens: IssuedTokens }> {
     const now = new Date();
@@ -64,13 +82,14 @@ export class TokenService {
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!stored || stored.revokedAt || stored.expiresAt <= now) return { kind: 'invalid' as const };
-      if (stored.rotatedAt) {
+      const duplicate = stored.rotatedAt && now.getTime() - stored.rotatedAt.getTime() <= REFRESH_REUSE_GRACE_MS;
+      if (stored.rotatedAt && !duplicate) {
         await em.nativeUpdate(RefreshToken, { family: stored.family, revokedAt: null }, { revokedAt: now });
         return { kind: 'reused' as const };
       }
       const user = await em.findOne(User, { id: stored.user.id, deactivatedAt: null });
       if (!user) return { kind: 'invalid' as const };
-      stored.rotatedAt = now;
+      stored.rotatedAt ??= now;
       const tokens = await this.issueInFamily(user, stored.family, em);
       return { kind: 'rotated' as const, user, tokens };
     });
@@ -99,6 +118,8 @@ export class TokenService {
     const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access' } satisfies AccessClaims, {
       algorithm: 'HS256',
       expiresIn: this.config.auth.accessTtlSeconds,
+      issuer: ACCESS_TOKEN_ISSUER,
+      audience: ACCESS_TOKEN_AUDIENCE,
     });
     const refreshToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.auth.refreshTtlDays * 86_400_000);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import {
+  ArrayMaxSize,
   IsArray,
   IsEmail,
   IsEnum,
@@ -13,6 +14,11 @@ import {
 } from 'class-validator';
 import { ExperienceLevel } from '../../../../libs/domain';
 import { PageInfo } from '../../../common/pagination';
+import { RawText } from '../../../common/text-rules';
+
+/** Limits of one CSV import (docs/security.md). */
+export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 5000;
 import type { Candidate } from '../candidate.entity';
 
 @ObjectType('Candidate')
@@ -95,8 +101,14 @@ export class CreateCandidateInput {
   experienceYears?: number;
   @Field(() => ExperienceLevel) @IsEnum(ExperienceLevel) experienceLevel!: ExperienceLevel;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(200) source?: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @IsString({ each: true }) tags?: string[];
-  @Field({ nullable: true }) @IsOptional() @IsString() notes?: string;
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10_000) notes?: string;
 }
 
 @InputType()
@@ -106,6 +118,7 @@ export class ImportCandidatesInput {
       'CSV text with a header line. Columns: name, email, experienceLevel (JUNIOR|MID|SENIOR|STAFF) required; phone, experienceYears, source, tags (separated by ;) optional.',
   })
   @IsString()
-  @MaxLength(5_000_000)
+  @MaxLength(IMPORT_MAX_BYTES, { message: `must be at most ${IMPORT_MAX_ROWS} rows and ${IMPORT_MAX_BYTES} bytes` })
+  @RawText()
   csv!: string;
 }
