@@ -18,7 +18,8 @@ export class CoreModule {
           pinoHttp: {
             level: config.logLevel,
             base: { process: processName, pid: process.pid },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Credentials both ways: the bearer token and cookies in, the refresh-token cookie out.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
           },
         }),

@@ -7,6 +7,11 @@ export class ConfigError extends Error {}
 /** Typed configuration of one process; built once from the environment at boot. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
+  /**
+   * Overrides of the GraphQL operation limits (src/graphql/query-limits.ts), for tests that walk
+   * the whole schema in few requests; never set from the environment.
+   */
+  queryLimits?: Partial<Record<'maxAliases' | 'maxDepth' | 'maxDirectives' | 'maxTokens' | 'maxCost', number>>;
   http: { host: string; port: number; corsOrigins: string[] };
   /** Shows /health/ready in full to callers presenting it; null: nobody sees the details. */
   healthMonitoringToken: string | null;

@@ -12,7 +12,7 @@ import { retryAfterPlugin } from './retry-after.plugin';
  * committed copy, kept equal by test/e2e/schema.e2e-spec.ts (`npm run schema:update` rewrites it).
  */
 export function graphqlModule(config: AppConfig) {
-  const limits = queryLimits({ blockFieldSuggestions: config.env === 'production' });
+  const limits = queryLimits({ blockFieldSuggestions: config.env === 'production', overrides: config.queryLimits });
   return GraphQLModule.forRoot<ApolloDriverConfig>({
     driver: ApolloDriver,
     path: '/graphql',

@@ -62,16 +62,20 @@ const noSuggestions: ApolloServerPlugin = {
  * graphql-armor's aliases, depth, directives and token limits, the list-aware cost rule, and (in
  * production) no "Did you mean ...?" suggestions, which would list fields introspection hides.
  */
-export function queryLimits(options: { blockFieldSuggestions: boolean }): {
+export function queryLimits(options: {
+  blockFieldSuggestions: boolean;
+  overrides?: Partial<Omit<typeof QUERY_LIMITS, 'defaultListSize'>>;
+}): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
 } {
+  const limits = { ...QUERY_LIMITS, ...options.overrides };
   const reject = { propagateOnRejection: false, onReject: [report], exposeLimits: true };
   const armor = new ApolloArmor({
-    maxAliases: { ...reject, n: QUERY_LIMITS.maxAliases },
-    maxDepth: { ...reject, n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
-    maxDirectives: { ...reject, n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { ...reject, n: QUERY_LIMITS.maxTokens },
+    maxAliases: { ...reject, n: limits.maxAliases },
+    maxDepth: { ...reject, n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxDirectives: { ...reject, n: limits.maxDirectives },
+    maxTokens: { ...reject, n: limits.maxTokens },
     costLimit: { enabled: false },
     // armor's version leaves "... [Suggestion hidden]?"; ours drops the sentence.
     blockFieldSuggestion: { enabled: false },
@@ -80,7 +84,7 @@ export function queryLimits(options: { blockFieldSuggestions: boolean }): {
     plugins: [...(armor.plugins as ApolloServerPlugin[]), ...(options.blockFieldSuggestions ? [noSuggestions] : [])],
     validationRules: [
       ...armor.validationRules,
-      queryCostRule({ maxCost: QUERY_LIMITS.maxCost, defaultListSize: QUERY_LIMITS.defaultListSize }),
+      queryCostRule({ maxCost: limits.maxCost, defaultListSize: limits.defaultListSize }),
     ],
   };
 }

@@ -33,6 +33,8 @@ const CHECKS = new Map(
   Object.values(Permission).map((permission) => [permission, new LoaderKey<string, boolean>(`access.${permission}`)]),
 );
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const ROW_COLUMNS = 's(id, position_id, application_id, stage_id, interview_id, author_id, user_id, submitted)';
 
 /**
@@ -50,7 +52,8 @@ export class AccessService {
     ids: readonly string[],
     em: EntityManager = this.em,
   ): Promise<Set<string>> {
-    const unique = [...new Set(ids)];
+    // Something that is not a UUID names no record: nobody may act on it (and PostgreSQL could not read it).
+    const unique = [...new Set(ids)].filter((id) => UUID.test(id));
     if (unique.length === 0) return new Set();
     const rule = PERMISSIONS[permission];
     const decided = decidedByRole(actor, rule);
