@@ -64,12 +64,12 @@ const noSuggestions: ApolloServerPlugin = {
  */
 export function queryLimits(options: {
   blockFieldSuggestions: boolean;
-  overrides?: Partial<Omit<typeof QUERY_LIMITS, 'defaultListSize'>>;
+  overrides?: Partial<Record<Exclude<keyof typeof QUERY_LIMITS, 'defaultListSize'>, number>>;
 }): {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
 } {
-  const limits = { ...QUERY_LIMITS, ...options.overrides };
+  const limits: Record<keyof typeof QUERY_LIMITS, number> = { ...QUERY_LIMITS, ...options.overrides };
   const reject = { propagateOnRejection: false, onReject: [report], exposeLimits: true };
   const armor = new ApolloArmor({
     maxAliases: { ...reject, n: limits.maxAliases },
