@@ -42,9 +42,10 @@ import {
  *
  * Requests: paths are batched (`fieldsPerRequest` leaves per request) with aliases; every third
  * selection set goes through an inline fragment and every third through a named fragment, so
- * a resolver that reads the query text sees all three shapes. When a response has errors, the
- * failing fields' subtrees are dropped and the rest is sent again, so an error that nulls its
- * parent does not hide its siblings; each error (message included) is kept for the scan.
+ * a resolver that reads the query text sees all three shapes. A refusal nulls its nearest
+ * nullable parent, which hides its siblings: the subtree that came back null is sent again without
+ * the refused field, and every path through a field refused once goes alone in a request of its
+ * own, so no refusal hides anything. Each error (message included) is kept for the scan.
  */
 
 export interface KnownId {
@@ -312,36 +313,102 @@ class Walker {
     return type;
   }
 
+  /**
+   * Sends the paths in batches. A refused field nulls its nearest nullable parent and hides the
+   * errors of its siblings, so: only the subtree that came back null is sent again; and a field
+   * that was refused once (`Type.field`) is suspect from then on, so the paths through it go one per
+   * request, where a refusal hides nothing else.
+   */
   private async sendAll(
     kind: 'query' | 'mutation',
     paths: Path[],
     variables: Record<string, Record<string, unknown>>,
   ): Promise<void> {
-    for (let start = 0; start < paths.length; start += this.fieldsPerRequest) {
-      let remaining = paths.slice(start, start + this.fieldsPerRequest);
-      while (remaining.length > 0) {
-        const roots = [...new Set(remaining.map((path) => path[0]!.key))];
-        const definitions = roots.map((root) => this.variableTypes.get(root)).filter(Boolean);
-        const document = render(kind, definitions.length ? `(${definitions.join(', ')})` : '', remaining);
-        const body = await this.send(document, Object.assign({}, ...roots.map((root) => variables[root] ?? {})));
-        this.responses.push({ kind, document, body });
-        const failed = failedFieldPaths(body, document);
-        const rest = remaining.filter((path) => !failed.some((prefix) => startsWith(responseKeys(path), prefix)));
-        if (rest.length === remaining.length) break;
-        remaining = rest;
-      }
+    const refused = new Set<string>();
+    // A path sent again and again without its refusal being pinned down is sent alone instead.
+    const sends = new Map<Path, number>();
+    const suspect = (path: Path) =>
+      (sends.get(path) ?? 0) >= 3 || signatures(path).some((signature) => refused.has(signature));
+    let queue = paths;
+    while (queue.length > 0) {
+      const batch = queue.filter((path) => !suspect(path)).slice(0, this.fieldsPerRequest);
+      if (batch.length === 0) break;
+      const inBatch = new Set(batch);
+      for (const path of batch) sends.set(path, (sends.get(path) ?? 0) + 1);
+      const body = await this.sendPaths(kind, batch, variables);
+      const { nulled, failed } = failures(body, batch);
+      for (const signature of failed) refused.add(signature);
+      const again = batch.filter((path) => nulled.some((prefix) => startsWith(responseKeys(path), prefix)));
+      queue = [...queue.filter((path) => !inBatch.has(path)), ...again.filter((path) => !isFailedLeaf(path, body))];
     }
+    for (const path of queue) await this.sendPaths(kind, [path], variables);
+  }
+
+  private async sendPaths(
+    kind: 'query' | 'mutation',
+    paths: Path[],
+    variables: Record<string, Record<string, unknown>>,
+  ): Promise<string> {
+    const roots = [...new Set(paths.map((path) => path[0]!.key))];
+    const definitions = roots.map((root) => this.variableTypes.get(root)).filter(Boolean);
+    const document = render(kind, definitions.length ? `(${definitions.join(', ')})` : '', paths);
+    const body = await this.send(document, Object.assign({}, ...roots.map((root) => variables[root] ?? {})));
+    this.responses.push({ kind, document, body });
+    return body;
   }
 }
 
-/** Response-key paths of the fields that failed (list indices left out). */
-function failedFieldPaths(body: string, document: string): string[][] {
-  const response = JSON.parse(body) as { errors?: Array<{ message: string; path?: Array<string | number> }> };
-  return (response.errors ?? []).map((error) => {
+/** `Type.field` of each field step of a path (the type it is selected on, then the field). */
+function signatures(path: Path): string[] {
+  const result: string[] = [];
+  let parent = 'Query';
+  for (const step of path) {
+    if (step.key) result.push(`${parent}.${step.source.replace(/^\w+: /, '').replace(/\(.*$/s, '')}`);
+    parent = step.typeName;
+  }
+  return result;
+}
+
+interface ErrorPath {
+  message: string;
+  path?: Array<string | number>;
+}
+
+/**
+ * What a response's errors mean for the walk: the response-key prefixes that came back null (to
+ * send again) and the `Type.field` signatures that were refused.
+ */
+function failures(body: string, batch: Path[]): { nulled: string[][]; failed: string[] } {
+  const response = JSON.parse(body) as { data?: unknown; errors?: ErrorPath[] };
+  const nulled: string[][] = [];
+  const failed: string[] = [];
+  for (const error of response.errors ?? []) {
     // An error with no path refused the whole document: the walk itself is wrong, not the API.
-    if (!error.path)
-      throw new Error(`the walk sent an invalid operation: ${error.message}\n${document.slice(0, 2000)}`);
-    return error.path.filter((part): part is string => typeof part === 'string');
+    if (!error.path) throw new Error(`the walk sent an invalid operation: ${error.message}`);
+    const keys = error.path.filter((part): part is string => typeof part === 'string');
+    const path = batch.find((candidate) => startsWith(responseKeys(candidate), keys));
+    const signature = path && signatures(path)[keys.length - 1];
+    if (signature) failed.push(signature);
+    // The first null along the error's path is where the refusal stopped.
+    let value: unknown = response.data;
+    const prefix: string[] = [];
+    for (const part of error.path) {
+      if (value === null || value === undefined) break;
+      value = (value as Record<string | number, unknown>)[part];
+      if (typeof part === 'string') prefix.push(part);
+    }
+    nulled.push(prefix);
+  }
+  return { nulled, failed };
+}
+
+/** Whether the path is the very field an error of the response names (it is recorded; nothing to redo). */
+function isFailedLeaf(path: Path, body: string): boolean {
+  const keys = responseKeys(path);
+  const errors = (JSON.parse(body) as { errors?: ErrorPath[] }).errors ?? [];
+  return errors.some((error) => {
+    const failed = (error.path ?? []).filter((part): part is string => typeof part === 'string');
+    return failed.length === keys.length && startsWith(keys, failed);
   });
 }
 

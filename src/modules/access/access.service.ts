@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
-import { ForbiddenException, NotFoundException } from '../../common/errors/domain.exception';
+import { BadUserInputException, ForbiddenException, NotFoundException } from '../../common/errors/domain.exception';
 import { LoaderKey, requestLoader } from '../../graphql/request-loader';
 import { BLIND_INTERVIEWS_SQL, RELATION_SQL, SUBJECT_ID, SUBJECT_ROWS } from './access-subjects';
 import { Permission, PERMISSIONS, type Rule, type Subject } from './permissions';
@@ -52,8 +52,11 @@ export class AccessService {
     ids: readonly string[],
     em: EntityManager = this.em,
   ): Promise<Set<string>> {
-    // Something that is not a UUID names no record: nobody may act on it (and PostgreSQL could not read it).
-    const unique = [...new Set(ids)].filter((id) => UUID.test(id));
+    const unique = [...new Set(ids)];
+    const malformed = unique.find((id) => !UUID.test(id));
+    if (malformed !== undefined) {
+      throw new BadUserInputException(`"${malformed.slice(0, 64)}" is not an id.`, { id: 'must be an id (a UUID)' });
+    }
     if (unique.length === 0) return new Set();
     const rule = PERMISSIONS[permission];
     const decided = decidedByRole(actor, rule);
