@@ -1,10 +1,26 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { BadUserInputException } from './errors/domain.exception';
 
-@ObjectType()
+/** Relay's PageInfo (https://relay.dev/graphql/connections.htm#sec-undefined.PageInfo): lists page forward only. */
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
+  @Field({ description: 'True when more items follow the last one of this page: ask again with `after: endCursor`.' })
+  hasNextPage!: boolean;
+
+  @Field({
+    description:
+      'True when items come before this page, that is, when it was asked for with `after`. Lists page forward only (`first`/`after`).',
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "The first item's cursor; null when the page is empty." })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The last item's cursor, to pass as `after` for the next page; null when the page is empty.",
+  })
+  endCursor!: string | null;
 }
 
 /** Keyset cursor over (createdAt, id): stable while rows are added, cheap at any depth. */
@@ -50,11 +66,17 @@ export function connection<Row extends Keyset, Node>(
   size: number,
   totalCount: number,
   toNode: (row: Row) => Node,
+  after?: string | null,
 ) {
   const page = rows.slice(0, size);
   return {
     edges: page.map((row) => ({ cursor: encodeCursor(row), node: toNode(row) })),
-    pageInfo: { hasNextPage: rows.length > size, endCursor: page.length ? encodeCursor(page.at(-1)!) : null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: page.length ? encodeCursor(page[0]!) : null,
+      endCursor: page.length ? encodeCursor(page.at(-1)!) : null,
+    },
     totalCount,
   };
 }

@@ -106,9 +106,12 @@ describe('candidates, the pipeline and scheduling', () => {
         recruiter.gql(CANDIDATES_PAGE, { first: 1, ...variables });
       const first = (await page({ search: 'x.io' })).data!.candidates;
       expect(first.totalCount).toBe(2);
-      expect(first.pageInfo.hasNextPage).toBe(true);
+      expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+      expect(first.pageInfo.startCursor).toBe(first.edges[0]!.cursor);
+      expect(first.pageInfo.endCursor).toBe(first.edges[0]!.cursor);
       const second = (await page({ search: 'x.io', after: first.pageInfo.endCursor })).data!.candidates;
-      expect(second.pageInfo.hasNextPage).toBe(false);
+      expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      expect(second.pageInfo.startCursor).toBe(second.edges[0]!.cursor);
       expect([first.edges[0]!.node.name, second.edges[0]!.node.name].sort()).toEqual(['Ada Lovelace', 'Alan Turing']);
       expect((await page({ search: 'hopp' })).data!.candidates.edges[0]!.node.email).toBe('grace@navy.mil');
     });

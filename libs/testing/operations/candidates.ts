@@ -21,14 +21,19 @@ export const CANDIDATES_PAGE = operation<
   {
     candidates: {
       totalCount: number;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      edges: Array<{ node: { name: string; email: string | null } }>;
+      pageInfo: {
+        hasNextPage: boolean;
+        hasPreviousPage: boolean;
+        startCursor: string | null;
+        endCursor: string | null;
+      };
+      edges: Array<{ cursor: string; node: { name: string; email: string | null } }>;
     };
   },
   { search?: string; first?: number; after?: string | null }
 >(`query CandidatesPage($search: String, $first: Int, $after: String) {
   candidates(first: $first, search: $search, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { node { name email } }
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { name email } }
   }
 }`);
 

@@ -142,7 +142,7 @@ export class CandidatesService {
       Permission.CandidateContactRead,
       rows.map((row) => row.id),
     );
-    return connection(rows, size, total, (row) => CandidateType.from(row, contact.has(row.id)));
+    return connection(rows, size, total, (row) => CandidateType.from(row, contact.has(row.id)), args.after);
   }
 }
 

@@ -50,6 +50,6 @@ export class ApplicationsService {
       ),
       this.em.count(Application, where()),
     ]);
-    return connection(rows, size, total, (row) => ApplicationType.from(row));
+    return connection(rows, size, total, (row) => ApplicationType.from(row), args.after);
   }
 }
