@@ -8,6 +8,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { graphqlModule } from './graphql/graphql.config';
+import { IntrospectionPlugin } from './graphql/introspection.plugin';
 import { HealthModule } from './modules/health';
 import { CatalogModule } from './modules/catalog';
 import { IdentityModule } from './modules/identity';
@@ -46,6 +47,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: MutationRateLimitGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        IntrospectionPlugin,
       ],
     };
   }

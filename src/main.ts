@@ -10,7 +10,9 @@ import { loadConfig, type AppConfig } from './config/app-config';
 import { applyHttpSecurity } from './config/http-security';
 import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
-import { serveWebApp } from './web-app';
+import { Role } from '../libs/domain';
+import { RefreshTokenCookie, TokenService } from './modules/identity';
+import { serveWebApp, type ExplorerAccess } from './web-app';
 
 /** Builds the API application (used by this entry point and by the tests). */
 export async function createApiApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -30,7 +32,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   );
   app.useLogger(app.get(Logger));
   await applyHttpSecurity(app, config);
-  await serveWebApp(app, config.web.distDir);
+  await serveWebApp(app, config.web.distDir, explorerAccess(app, config));
   app
     .getHttpAdapter()
     .getInstance()
@@ -38,6 +40,22 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
       reply.header('x-request-id', request.id);
     });
   return app;
+}
+
+/**
+ * The API explorer at GET /graphql: open in development; in production for admins signed in to the
+ * web app (its refresh-token cookie, read without being exchanged).
+ */
+function explorerAccess(app: NestFastifyApplication, config: AppConfig): ExplorerAccess {
+  if (config.env !== 'production') return async () => 'allowed';
+  const cookie = app.get(RefreshTokenCookie);
+  const tokens = app.get(TokenService);
+  return async (req) => {
+    const refreshToken = cookie.read({ req });
+    const user = refreshToken ? await tokens.userOfRefreshToken(refreshToken) : null;
+    if (!user) return 'unauthenticated';
+    return user.roles.includes(Role.ADMIN) ? 'allowed' : 'forbidden';
+  };
 }
 
 async function bootstrap(): Promise<void> {

@@ -20,7 +20,8 @@ export function graphqlModule(config: AppConfig) {
     sortSchema: true,
     buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
-    introspection: config.env !== 'production',
+    // Open in development; in production for admins only (IntrospectionPlugin).
+    introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
     // Size limits are validation rules: a refused operation never reaches a resolver.

@@ -31,17 +31,27 @@ function newestChange(path: string): number {
  * `npm test` builds it here when it is missing or older than the app's sources.
  */
 export function ensureWebAppBuilt(): void {
-  const index = join(DIST, 'index.html');
-  const sources = ['src', 'index.html', 'vite.config.mts', 'public'].map((name) => join(ROOT, 'web', name));
-  if (existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newestChange))) return;
-  execFileSync(
-    join(ROOT, 'node_modules', '.bin', 'vite'),
-    ['build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'],
+  const shared = ['src', 'public'].map((name) => join(ROOT, 'web', name));
+  const builds = [
+    { page: join(DIST, 'index.html'), config: 'web/vite.config.mts', sources: ['index.html', 'vite.config.mts'] },
     {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      page: join(DIST, 'explorer', 'explorer', 'index.html'),
+      config: 'web/vite.explorer.config.mts',
+      sources: ['explorer', 'vite.explorer.config.mts'],
     },
-  );
+  ];
+  for (const build of builds) {
+    const sources = [...shared, ...build.sources.map((name) => join(ROOT, 'web', name))];
+    if (existsSync(build.page) && statSync(build.page).mtimeMs >= Math.max(...sources.map(newestChange))) continue;
+    execFileSync(
+      join(ROOT, 'node_modules', '.bin', 'vite'),
+      ['build', '--config', build.config, '--logLevel', 'error'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+  }
 }
 
 /** Chromium, headless, with a fresh profile (playwright gives each launch its own user-data-dir). */

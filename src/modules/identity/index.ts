@@ -4,3 +4,5 @@ export { UserType } from './graphql/user.type';
 export { PasswordHasher } from './password-hasher';
 export { UserService } from './user.service';
 export { IdentityModule } from './identity.module';
+export { TokenService } from './token.service';
+export { RefreshTokenCookie } from './refresh-token-cookie';

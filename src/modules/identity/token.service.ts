@@ -114,6 +114,14 @@ export class TokenService {
     return true;
   }
 
+  /** The active user a refresh token signs in, without exchanging it; null when it would be refused. */
+  async userOfRefreshToken(refreshToken: string): Promise<User | null> {
+    const em = this.em.fork();
+    const stored = await em.findOne(RefreshToken, { tokenHash: sha256(refreshToken) });
+    if (!stored || stored.revokedAt || stored.rotatedAt || stored.expiresAt <= new Date()) return null;
+    return em.findOne(User, { id: stored.user.id, deactivatedAt: null });
+  }
+
   private async issueInFamily(user: User, family: string, em: EntityManager): Promise<IssuedTokens> {
     const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access' } satisfies AccessClaims, {
       algorithm: 'HS256',
