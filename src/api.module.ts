@@ -18,6 +18,8 @@ import { SchedulingModule } from './modules/scheduling';
 import { NotificationsModule } from './modules/notifications';
 import { ScorecardsModule } from './modules/scorecards';
 import { AnalyticsModule } from './modules/analytics';
+import { AuditModule } from './modules/audit';
+import { PrivacyModule } from './modules/privacy';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -39,6 +41,8 @@ export class ApiModule {
         ScorecardsModule,
         NotificationsModule,
         AnalyticsModule,
+        AuditModule,
+        PrivacyModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },
