@@ -19,6 +19,8 @@ import { SchedulingModule } from './modules/scheduling';
 import { NotificationsModule } from './modules/notifications';
 import { ScorecardsModule } from './modules/scorecards';
 import { AnalyticsModule } from './modules/analytics';
+import { AuditModule } from './modules/audit';
+import { PrivacyModule } from './modules/privacy';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -40,6 +42,8 @@ export class ApiModule {
         ScorecardsModule,
         NotificationsModule,
         AnalyticsModule,
+        AuditModule,
+        PrivacyModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -4,6 +4,7 @@ import { JobRegistryCheck, JobsModule } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { PipelineJobsModule } from './modules/pipeline';
+import { PrivacyJobsModule } from './modules/privacy';
 import { SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
@@ -31,6 +32,7 @@ export class WorkerModule {
         // application's interviews and checks the hire gate, exactly as in the API.
         SchedulingModule,
         ScorecardsModule,
+        PrivacyJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

@@ -5,6 +5,7 @@
 export const QueueName = {
   SYSTEM: 'system',
   STAGE_TRANSITIONS: 'stage-transitions',
+  PRIVACY: 'privacy',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -13,6 +14,8 @@ export interface JobPayloads {
   'system.heartbeat': Record<string, never>;
   /** Carry out a computed stage decision on its application (auto-advancing stages). */
   'pipeline.apply-stage-decision': { decisionId: string };
+  /** Nightly: refresh retention dates, anonymise the candidates past theirs (idempotent). */
+  'privacy.retention-sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -20,6 +23,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
   'system.heartbeat': QueueName.SYSTEM,
   'pipeline.apply-stage-decision': QueueName.STAGE_TRANSITIONS,
+  'privacy.retention-sweep': QueueName.PRIVACY,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

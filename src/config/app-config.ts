@@ -26,6 +26,8 @@ export interface AppConfig {
   startupTimeoutSeconds: number;
   shutdownTimeoutSeconds: number;
   worker: { concurrency: number; lockDurationMs: number; heartbeatIntervalSeconds: number };
+  /** Candidate-data retention (docs/domain.md#retention). */
+  retention: { months: number; sweepCron: string };
   outboxPollMs: number;
   rateLimits: {
     loginFailuresPerAccount: number;
@@ -82,6 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
       heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
     },
+    retention: { months: env.RETENTION_MONTHS, sweepCron: env.RETENTION_SWEEP_CRON },
     outboxPollMs: env.OUTBOX_POLL_MS,
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,

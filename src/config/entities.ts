@@ -1,4 +1,5 @@
 import { OutboxMessage } from '../../libs/jobs/outbox-message.entity';
+import { AuditEntry } from '../modules/audit';
 import { ANALYTICS_ROLLUP_ENTITIES } from '../modules/analytics';
 import {
   CandidateQuestion,
@@ -51,4 +52,5 @@ export const ENTITIES = [
   ScorecardAmendment,
   StageDecision,
   Notification,
+  AuditEntry,
 ];

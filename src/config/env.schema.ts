@@ -91,6 +91,10 @@ export const envSchema = z
     STARTUP_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
     /** How long a stopping process waits for in-flight requests and jobs before it exits anyway. */
     SHUTDOWN_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, e.g. 30').default(30),
+    /** Months a candidate's personal data is kept after their last decision or consent renewal. */
+    RETENTION_MONTHS: positiveInt('a whole number of months, e.g. 24').default(24),
+    /** When the nightly retention job runs (cron, in UTC). */
+    RETENTION_SWEEP_CRON: z.string().min(9).default('0 3 * * *'),
     /** Jobs a worker process runs at once, per queue. */
     WORKER_CONCURRENCY: positiveInt('a whole number, e.g. 5').default(5),
     /** A job whose worker stops renewing its lock for this long is taken over by another worker. */

@@ -146,3 +146,19 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (mapped.details) Object.assign(extensions, mapped.details);
   return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
 }
+
+/** The contract's error code an error would be answered with (for the audit log); logs nothing. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  let original = error;
+  while (original instanceof GraphQLError && original.originalError) original = original.originalError;
+  if (original instanceof DomainException) return original.code;
+  if (original instanceof ThrottlerException) return ErrorCode.RATE_LIMITED;
+  if (original instanceof UniqueConstraintViolationException) return ErrorCode.CONFLICT;
+  if (original instanceof DeadlockException || original instanceof LockWaitTimeoutException) return ErrorCode.CONFLICT;
+  if (original instanceof DriverException && (original as { code?: string }).code === '22P02') {
+    return ErrorCode.BAD_USER_INPUT;
+  }
+  if (original instanceof HttpException) return fromHttpStatus(original.getStatus());
+  if (original instanceof GraphQLError) return ErrorCode.BAD_USER_INPUT;
+  return ErrorCode.INTERNAL_SERVER_ERROR;
+}

@@ -43,6 +43,12 @@ export enum Permission {
   NotificationRead = 'notification.read',
   /** Another user's e-mail and roles (names are visible to everyone signed in). */
   UserDetailsRead = 'user.details.read',
+  /** The audit log. */
+  AuditRead = 'audit.read',
+  /** Everything held about a candidate, as one document. */
+  CandidateDataExport = 'candidate.data.export',
+  /** Erase a candidate's personal data, irreversibly. */
+  CandidateErase = 'candidate.erase',
 }
 
 /**
@@ -231,4 +237,22 @@ export const PERMISSIONS: Record<Permission, Rule> = {
   },
   [Permission.NotificationRead]: { subject: 'notification', roles: [], relations: ['self'] },
   [Permission.UserDetailsRead]: { subject: 'user', roles: [ADMIN, RECRUITER, HIRING_MANAGER], relations: ['self'] },
+  [Permission.AuditRead]: {
+    subject: 'none',
+    roles: [ADMIN],
+    relations: [],
+    refusal: 'Only admins read the audit log.',
+  },
+  [Permission.CandidateDataExport]: {
+    subject: 'none',
+    roles: [ADMIN, RECRUITER],
+    relations: [],
+    refusal: "Only admins and recruiters export a candidate's data.",
+  },
+  [Permission.CandidateErase]: {
+    subject: 'none',
+    roles: [ADMIN, RECRUITER],
+    relations: [],
+    refusal: "Only admins and recruiters erase a candidate's data.",
+  },
 };

@@ -13,7 +13,9 @@ import { BaseEntity } from '../../common/base.entity';
   expression: 'create index "candidate_email_trgm" on "candidate" using gin ("email" gin_trgm_ops)',
 })
 @Index({ properties: ['createdAt', 'id'] })
-export class Candidate extends BaseEntity<'tags' | 'notes' | 'phone' | 'experienceYears' | 'source'> {
+export class Candidate extends BaseEntity<
+  'tags' | 'notes' | 'phone' | 'experienceYears' | 'source' | 'erasedAt' | 'consentRenewedAt' | 'retainUntil'
+> {
   @Property({ type: 'text' }) name: string;
   /** Stored lower-cased: unique case-insensitively. */
   @Property({ type: 'text' }) @Unique() email: string;
@@ -23,6 +25,15 @@ export class Candidate extends BaseEntity<'tags' | 'notes' | 'phone' | 'experien
   @Property({ type: 'text', nullable: true }) source: string | null = null;
   @Property({ type: 'text[]', default: '{}' }) tags: string[] = [];
   @Property({ type: 'text', nullable: true }) notes: string | null = null;
+  /** Set when the personal data was erased (on request or at the retention date): irreversible. */
+  @Property({ type: 'timestamptz', nullable: true }) erasedAt: Date | null = null;
+  /** The candidate last renewed their consent to be kept on file. */
+  @Property({ type: 'timestamptz', nullable: true }) consentRenewedAt: Date | null = null;
+  /**
+   * When the personal data is anonymised: RETENTION_MONTHS after the last decision or consent
+   * renewal, whichever is later; null while no application is decided (docs/domain.md#retention).
+   */
+  @Property({ type: 'timestamptz', nullable: true }) retainUntil: Date | null = null;
 
   constructor(input: { name: string; email: string; experienceLevel: ExperienceLevel }) {
     super();

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
 import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
 import { AccessService, Permission } from '../access';
+import { noteContactReads } from '../audit';
 import { Candidate } from './candidate.entity';
 import { CandidateType } from './graphql/candidate.type';
 
@@ -22,6 +23,7 @@ export class CandidatesLoaders {
         this.em.find(Candidate, { id: { $in: [...ids] } }),
         this.access.allowed(actor, Permission.CandidateContactRead, ids),
       ]);
+      noteContactReads(context, contact);
       return byId(ids, rows, (row) => CandidateType.from(row, contact.has(row.id)), 'candidate');
     });
   }

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
@@ -22,9 +22,10 @@ export class CandidatesResolver {
   async candidate(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
+    @Context() context: object,
   ): Promise<CandidateType | null> {
     try {
-      return await this.candidates.get(actor, id);
+      return await this.candidates.get(actor, id, context);
     } catch (error) {
       if (error instanceof NotFoundException) return null;
       throw error;
@@ -38,11 +39,12 @@ export class CandidatesResolver {
   })
   searchCandidates(
     @CurrentActor() actor: Actor,
+    @Context() context: object,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('search', { nullable: true }) search?: string,
   ) {
-    return this.candidates.search(actor, { first, after, search });
+    return this.candidates.search(actor, { first, after, search }, context);
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER)

@@ -10,6 +10,7 @@ import { BadUserInputException, ConflictException, NotFoundException } from '../
 import { textProblems } from '../../common/text-rules';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
 import { AccessService, Permission } from '../access';
+import { noteContactReads } from '../audit';
 import { Candidate } from './candidate.entity';
 import { CandidateType, CreateCandidateInput, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './graphql/candidate.type';
 
@@ -103,15 +104,22 @@ export class CandidatesService {
     return { imported: candidates.length, candidates, errors };
   }
 
-  async get(actor: Actor, id: string): Promise<CandidateType> {
+  /** `context`: the GraphQL request's, where the audit log notes a read of contact details. */
+  async get(actor: Actor, id: string, context: object = {}): Promise<CandidateType> {
     await this.access.require(actor, Permission.CandidateRead, id);
     const candidate = await this.em.findOne(Candidate, { id });
     if (!candidate) throw new NotFoundException('Candidate', id);
-    return CandidateType.from(candidate, await this.access.can(actor, Permission.CandidateContactRead, id));
+    const contact = await this.access.can(actor, Permission.CandidateContactRead, id);
+    if (contact) noteContactReads(context, [id]);
+    return CandidateType.from(candidate, contact);
   }
 
   /** The candidates the caller may see, newest first; a search matches the name, or the e-mail where visible. */
-  async search(actor: Actor, args: { first?: number | null; after?: string | null; search?: string | null }) {
+  async search(
+    actor: Actor,
+    args: { first?: number | null; after?: string | null; search?: string | null },
+    context: object = {},
+  ) {
     const size = pageSize(args.first);
     const term = args.search?.trim();
     const pattern = term ? `%${escapeLike(term)}%` : null;
@@ -142,6 +150,7 @@ export class CandidatesService {
       Permission.CandidateContactRead,
       rows.map((row) => row.id),
     );
+    noteContactReads(context, contact);
     return connection(rows, size, total, (row) => CandidateType.from(row, contact.has(row.id)), args.after);
   }
 }

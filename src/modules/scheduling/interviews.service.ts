@@ -76,7 +76,12 @@ export class InterviewsService {
     if (!user) return null;
     const interviews = await this.em.find(
       Interview,
-      { panel: { interviewer: userId }, endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) } },
+      {
+        panel: { interviewer: userId },
+        endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) },
+        // An erased candidate's interviews leave every calendar feed.
+        application: { candidate: { erasedAt: null } },
+      },
       { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
     );
     // The feed shows what its owner may see: colleagues' addresses only for staff.

@@ -1,0 +1,4 @@
+export { AuditEntry } from './audit-entry.entity';
+export { AuditService, type NewAuditEntry } from './audit.service';
+export { noteContactReads } from './audit-context';
+export { AuditModule } from './audit.module';

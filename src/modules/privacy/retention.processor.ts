@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { QueueName, QueueProcessor, type JobName } from '../../../libs/jobs';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { RetentionService } from './retention.service';
+
+export const RETENTION_SWEEP: JobName = 'privacy.retention-sweep';
+
+/**
+ * Runs the retention sweep nightly (RETENTION_SWEEP_CRON, UTC). The schedule is upserted under a
+ * fixed id at every worker start: any number of workers and restarts leave one schedule.
+ */
+@Processor(QueueName.PRIVACY, { autorun: false })
+export class RetentionProcessor extends QueueProcessor {
+  readonly jobNames = [RETENTION_SWEEP];
+
+  constructor(
+    private readonly retention: RetentionService,
+    @InjectQueue(QueueName.PRIVACY) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    await this.schedule();
+  }
+
+  schedule(): Promise<unknown> {
+    return this.queue.upsertJobScheduler(
+      RETENTION_SWEEP,
+      { pattern: this.config.retention.sweepCron, tz: 'UTC' },
+      { name: RETENTION_SWEEP, data: {}, opts: { removeOnComplete: 30, removeOnFail: 30 } },
+    );
+  }
+
+  async process(): Promise<void> {
+    await this.retention.sweep();
+  }
+}
