@@ -44,7 +44,6 @@ const NOT_BUILT_YET: string[] = [
   'Mutation.replayWebhookDelivery was removed.',
   // Issue 12: workflow operations (moves, corrections, users, plans).
   'PlanBenchmarks was removed.',
-  'MoveApplicationToStageInput was removed.',
   'UpdateCandidateInput was removed.',
   'UpdateUserInput was removed.',
   'UserIdInput was removed.',
@@ -53,7 +52,6 @@ const NOT_BUILT_YET: string[] = [
   'InterviewPlan.benchmarks was removed.',
   'RescheduleInterviewInput.interviewerIds was removed.',
   'Query.practicalTasks was removed.',
-  'Mutation.moveApplicationToStage was removed.',
   'Mutation.updateCandidate was removed.',
   'Mutation.updateUser was removed.',
   'Mutation.deactivateUser was removed.',
