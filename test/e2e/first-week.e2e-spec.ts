@@ -1,6 +1,16 @@
 import { Role } from '../../libs/domain';
 import {
   ADVANCE_APPLICATION,
+  CHANGE_PASSWORD,
+  DEACTIVATE_USER,
+  hoursFromNow,
+  LOGIN,
+  ME,
+  REACTIVATE_USER,
+  REFRESH_TOKEN,
+  scheduleInterview,
+  TEST_PASSWORD,
+  UPDATE_USER,
   APPLICATION,
   applyCandidate,
   errorCode,
@@ -121,6 +131,73 @@ describe('first week: corrections, users, panels, plans', () => {
         'BAD_USER_INPUT',
       );
       expect(admin.id).toBeDefined();
+    });
+  });
+
+  describe('users', () => {
+    const login = async (email: string, password = TEST_PASSWORD) =>
+      (await api.gql(LOGIN, { input: { email, password } })).data?.login;
+
+    it('admins change name, roles and time zone; others may not; a bad time zone is named', async () => {
+      const changed = await admin.gql(UPDATE_USER, {
+        input: {
+          userId: interviewer.id,
+          name: 'Ines B.',
+          roles: ['INTERVIEWER', 'RECRUITER'],
+          timezone: 'Europe/Berlin',
+        },
+      });
+      expect(changed.data!.updateUser.user).toMatchObject({ name: 'Ines B.', timezone: 'Europe/Berlin' });
+      expect((await interviewer.gql(ME, {})).data!.me.roles.sort()).toEqual(['INTERVIEWER', 'RECRUITER']);
+      expect(errorCode(await recruiter.gql(UPDATE_USER, { input: { userId: interviewer.id, name: 'x' } }))).toBe(
+        'FORBIDDEN',
+      );
+      const bad = await admin.gql(UPDATE_USER, { input: { userId: interviewer.id, timezone: 'Mars/Olympus' } });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0]!.extensions.fields).toHaveProperty(['input.timezone']);
+    });
+
+    it('deactivating ends the sessions at once and takes the user off future panels, listing them; reactivating lets them sign in', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const start = hoursFromNow(72);
+      const booked = await scheduleInterview(recruiter, {
+        applicationId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3_600_000),
+        interviewerIds: [interviewer.id, manager.id],
+      });
+      expect(booked.errors).toBeUndefined();
+      const interviewId = booked.data!.scheduleInterview.interview.id;
+      const session = (await login(interviewer.email))!;
+
+      const answer = await admin.gql(DEACTIVATE_USER, { input: { userId: interviewer.id } });
+      expect(answer.data!.deactivateUser.affectedInterviewIds).toEqual([interviewId]);
+      expect(errorCode(await interviewer.gql(ME, {}))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await api.gql(REFRESH_TOKEN, { token: session.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect(await login(interviewer.email)).toBeUndefined();
+      expect(errorCode(await admin.gql(DEACTIVATE_USER, { input: { userId: admin.id } }))).toBe('BAD_USER_INPUT');
+
+      expect((await admin.gql(REACTIVATE_USER, { input: { userId: interviewer.id } })).errors).toBeUndefined();
+      expect(await login(interviewer.email)).toBeDefined();
+    });
+
+    it('changing one\u2019s password ends one\u2019s other sessions and keeps the current one', async () => {
+      const other = (await login(recruiter.email))!;
+      const wrong = await recruiter.gql(CHANGE_PASSWORD, {
+        input: { currentPassword: 'nope', newPassword: 'a much better passphrase' },
+      });
+      expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+      const current = (await login(recruiter.email))!;
+      const changed = await api.gql(
+        CHANGE_PASSWORD,
+        { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } },
+        current.accessToken,
+      );
+      expect(changed.data!.changePassword.endedSessions).toBeGreaterThanOrEqual(2);
+      expect(errorCode(await api.gql(REFRESH_TOKEN, { token: other.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect((await api.gql(REFRESH_TOKEN, { token: current.refreshToken })).errors).toBeUndefined();
+      expect(await login(recruiter.email)).toBeUndefined();
+      expect(await login(recruiter.email, 'a much better passphrase')).toBeDefined();
     });
   });
 });

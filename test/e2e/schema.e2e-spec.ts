@@ -45,18 +45,10 @@ const NOT_BUILT_YET: string[] = [
   // Issue 12: workflow operations (moves, corrections, users, plans).
   'PlanBenchmarks was removed.',
   'UpdateCandidateInput was removed.',
-  'UpdateUserInput was removed.',
-  'UserIdInput was removed.',
-  'ChangePasswordInput was removed.',
-  'ChangePasswordPayload was removed.',
   'InterviewPlan.benchmarks was removed.',
   'RescheduleInterviewInput.interviewerIds was removed.',
   'Query.practicalTasks was removed.',
   'Mutation.updateCandidate was removed.',
-  'Mutation.updateUser was removed.',
-  'Mutation.deactivateUser was removed.',
-  'Mutation.reactivateUser was removed.',
-  'Mutation.changePassword was removed.',
   // Issue 13: audit and candidate-data rights.
   'AuditEntry was removed.',
   'EraseCandidateInput was removed.',
