@@ -257,3 +257,73 @@ function describeState({ status, currentStageIndex: index, stageCount }: Pipelin
   if (stageCount === 0) return `the application is ${status} and its plan has no stages`;
   return `the application is ${status} after the last stage`;
 }
+
+/** A correction: the open visit (if any) closes SKIPPED, the skipped stages between get a SKIPPED visit, the target opens. */
+export interface MoveAllowed {
+  ok: true;
+  next: PipelineState;
+  /** SKIPPED when a visit was open (it is left without a decision), null when none was. */
+  closeVisit: StageOutcome | null;
+  /** Stages jumped over (between the open one and the target), each recorded as a SKIPPED visit. */
+  skippedStageIndexes: number[];
+  /** The stage whose new visit opens: the target. */
+  openStageIndex: number;
+  /** 'reopen' goes back to an earlier stage (or any stage after the last), 'jump' goes forward. */
+  direction: 'reopen' | 'jump';
+}
+
+export type MovePlan = MoveAllowed | TransitionRefused;
+
+/**
+ * Moves an ACTIVE application to any stage of its plan with a reason: back to an earlier stage
+ * (a new visit of it; the earlier visits stay in the history) or forward (the stages in between
+ * are recorded SKIPPED, not PASSED). This is the way out of a dead end, e.g. an application past
+ * the last stage whose must-verify skill was never verified.
+ */
+export function planMove(state: PipelineState, targetIndex: number, input: TransitionInput): MovePlan {
+  const allowed = allowedActions(state);
+  if (state.status !== ACTIVE) {
+    const hint = state.status === ON_HOLD ? ' Resume it first.' : '';
+    return {
+      ok: false,
+      message: `Cannot move: ${describeState(state)}; only an ACTIVE application moves to another stage.${hint}`,
+      allowedActions: allowed,
+    };
+  }
+  if (!Number.isInteger(targetIndex) || targetIndex < 0 || targetIndex >= state.stageCount) {
+    return {
+      ok: false,
+      message: "The stage is not one of this application's plan.",
+      allowedActions: allowed,
+      field: 'input.stageId',
+    };
+  }
+  const current = state.currentStageIndex;
+  if (current === targetIndex) {
+    return {
+      ok: false,
+      message: `The application is already at stage ${targetIndex + 1} of ${state.stageCount}.`,
+      allowedActions: allowed,
+      field: 'input.stageId',
+    };
+  }
+  if (!input.reason?.trim()) {
+    return {
+      ok: false,
+      message: 'A reason is required to move an application.',
+      allowedActions: allowed,
+      field: 'input.reason',
+    };
+  }
+  const jump = current !== null && targetIndex > current;
+  const skippedStageIndexes: number[] = [];
+  if (jump) for (let index = current + 1; index < targetIndex; index += 1) skippedStageIndexes.push(index);
+  return {
+    ok: true,
+    next: { status: ACTIVE, currentStageIndex: targetIndex, stageCount: state.stageCount },
+    closeVisit: current !== null ? StageOutcome.SKIPPED : null,
+    skippedStageIndexes,
+    openStageIndex: targetIndex,
+    direction: jump ? 'jump' : 'reopen',
+  };
+}

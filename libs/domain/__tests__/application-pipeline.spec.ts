@@ -6,6 +6,7 @@ import {
   isTerminal,
   PIPELINE_ACTIONS,
   pipelineStateProblem,
+  planMove,
   planTransition,
   StageOutcome,
   type PipelineAction,
@@ -300,6 +301,108 @@ describe('pipeline properties', () => {
         const accepted = PIPELINE_ACTIONS.filter((a) => planTransition(snapshot, a, reason).ok);
         expect(allowedActions(snapshot)).toEqual(accepted);
       }),
+    );
+  });
+});
+
+describe('planMove', () => {
+  it('reopens an earlier stage: the open visit closes SKIPPED, nothing in between is recorded', () => {
+    expect(planMove(state(ACTIVE, 3), 1, reason)).toEqual({
+      ok: true,
+      next: state(ACTIVE, 1),
+      closeVisit: StageOutcome.SKIPPED,
+      skippedStageIndexes: [],
+      openStageIndex: 1,
+      direction: 'reopen',
+    });
+  });
+
+  it('reopens any stage after the last (the dead end awaiting a hire) without closing a visit', () => {
+    expect(planMove(state(ACTIVE, null), 4, reason)).toEqual({
+      ok: true,
+      next: state(ACTIVE, 4),
+      closeVisit: null,
+      skippedStageIndexes: [],
+      openStageIndex: 4,
+      direction: 'reopen',
+    });
+  });
+
+  it('jumps forward: the open stage and those in between are skipped, not passed', () => {
+    expect(planMove(state(ACTIVE, 0), 3, reason)).toMatchObject({
+      ok: true,
+      closeVisit: StageOutcome.SKIPPED,
+      skippedStageIndexes: [1, 2],
+      openStageIndex: 3,
+      direction: 'jump',
+    });
+  });
+
+  it('refuses the current stage, a stage outside the plan, a missing reason and non-ACTIVE states', () => {
+    expect(planMove(state(ACTIVE, 2), 2, reason)).toMatchObject({ ok: false, field: 'input.stageId' });
+    expect(planMove(state(ACTIVE, 2), 5, reason)).toMatchObject({ ok: false, field: 'input.stageId' });
+    expect(planMove(state(ACTIVE, 2), 0, { reason: '  ' })).toMatchObject({ ok: false, field: 'input.reason' });
+    expect(planMove(state(ON_HOLD, 2), 0, reason)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Resume it first'),
+    });
+    for (const status of [HIRED, REJECTED, WITHDRAWN]) {
+      expect(planMove(state(status, null), 0, reason).ok).toBe(false);
+    }
+  });
+
+  it('property: an allowed move lands ACTIVE on the target, a reachable state, with every stage between accounted for', () => {
+    const anyState = fc.integer({ min: 0, max: 7 }).chain((stageCount) =>
+      fc.record({
+        status: fc.constantFrom(...Object.values(ApplicationStatus)),
+        currentStageIndex: stageCount > 0 ? fc.option(fc.nat({ max: stageCount - 1 })) : fc.constant(null),
+        stageCount: fc.constant(stageCount),
+      }),
+    );
+    fc.assert(
+      fc.property(anyState, fc.integer({ min: -2, max: 9 }), (snapshot, target) => {
+        fc.pre(pipelineStateProblem(snapshot) === null);
+        const plan = planMove(snapshot, target, reason);
+        if (!plan.ok) {
+          return (
+            snapshot.status !== ACTIVE ||
+            target < 0 ||
+            target >= snapshot.stageCount ||
+            target === snapshot.currentStageIndex
+          );
+        }
+        const current = snapshot.currentStageIndex;
+        expect(snapshot.status).toBe(ACTIVE);
+        expect(plan.next).toEqual(state(ACTIVE, target, snapshot.stageCount));
+        expect(pipelineStateProblem(plan.next)).toBeNull();
+        expect(plan.closeVisit).toBe(current === null ? null : StageOutcome.SKIPPED);
+        if (plan.direction === 'jump') {
+          expect(current).not.toBeNull();
+          expect(target).toBeGreaterThan(current!);
+          // Every stage from the open one up to the target is either closed as skipped or skipped.
+          expect([current, ...plan.skippedStageIndexes, target]).toEqual(
+            Array.from({ length: target - current! + 1 }, (_, offset) => current! + offset),
+          );
+        } else {
+          expect(plan.skippedStageIndexes).toEqual([]);
+          if (current !== null) expect(target).toBeLessThan(current);
+        }
+        return true;
+      }),
+    );
+  });
+
+  it('property: after any move the ordinary actions work again (no dead end)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 7 }).chain((n) => fc.tuple(fc.constant(n), fc.nat({ max: n - 1 }))),
+        ([n, target]) => {
+          const plan = planMove(state(ACTIVE, null, n), target, reason);
+          if (!plan.ok) return false;
+          expect(allowedActions(plan.next)).toEqual(expect.arrayContaining(['advance', 'skip', 'reject']));
+          return true;
+        },
+      ),
     );
   });
 });

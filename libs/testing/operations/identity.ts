@@ -39,3 +39,24 @@ export const CREATE_USER = operation<
 export const USERS = operation<{ users: Array<{ email: string }> }, { role?: string }>(
   `query Users($role: Role) { users(role: $role) { email } }`,
 );
+
+export const UPDATE_USER = operation<
+  { updateUser: { user: { id: string; name: string; roles: string[]; timezone: string } } },
+  { input: { userId: string; name?: string; roles?: string[]; timezone?: string } }
+>(`mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { user { id name roles timezone } } }`);
+
+export const DEACTIVATE_USER = operation<
+  { deactivateUser: { user: { id: string }; affectedInterviewIds: string[] } },
+  { input: { userId: string } }
+>(
+  `mutation DeactivateUser($input: UserIdInput!) { deactivateUser(input: $input) { user { id } affectedInterviewIds } }`,
+);
+
+export const REACTIVATE_USER = operation<{ reactivateUser: { user: { id: string } } }, { input: { userId: string } }>(
+  `mutation ReactivateUser($input: UserIdInput!) { reactivateUser(input: $input) { user { id } } }`,
+);
+
+export const CHANGE_PASSWORD = operation<
+  { changePassword: { endedSessions: number } },
+  { input: { currentPassword: string; newPassword: string } }
+>(`mutation ChangePassword($input: ChangePasswordInput!) { changePassword(input: $input) { endedSessions } }`);

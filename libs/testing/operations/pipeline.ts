@@ -104,3 +104,10 @@ export const APPLICATION_INTERVIEWS = operation<
   },
   { id: string }
 >(`query ApplicationInterviews($id: ID!) { application(id: $id) { status interviews { id status cancelReason } } }`);
+
+export const MOVE_APPLICATION_TO_STAGE = operation<
+  { moveApplicationToStage: { application: ApplicationFields } },
+  { input: { applicationId: string; stageId: string; reason: string; expectedVersion?: number } }
+>(`mutation MoveApplicationToStage($input: MoveApplicationToStageInput!) {
+  moveApplicationToStage(input: $input) { application { ...ApplicationFields } }
+} ${APPLICATION_FIELDS}`);

@@ -5,6 +5,8 @@ export interface Actor {
   kind: 'user' | 'system';
   userId: string | null;
   roles: readonly Role[];
+  /** The sign-in (refresh-token family) the access token belongs to, when known. */
+  sessionId?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', userId: null, roles: [] };

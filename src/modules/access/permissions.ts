@@ -6,6 +6,8 @@ export enum Permission {
   CatalogEdit = 'catalog.edit',
   /** Other users with their e-mail and roles, to staff panels and hiring teams. */
   UserList = 'user.list',
+  /** Change, deactivate and reactivate users. */
+  UserManage = 'user.manage',
   PositionCreate = 'position.create',
   PositionRead = 'position.read',
   /** The figures of a position's applications. */
@@ -118,6 +120,12 @@ export const PERMISSIONS: Record<Permission, Rule> = {
     roles: [ADMIN, RECRUITER],
     relations: [],
     refusal: 'Only admins and recruiters edit the interview catalog.',
+  },
+  [Permission.UserManage]: {
+    subject: 'none',
+    roles: [ADMIN],
+    relations: [],
+    refusal: 'Only admins change, deactivate or reactivate users.',
   },
   [Permission.UserList]: {
     subject: 'none',

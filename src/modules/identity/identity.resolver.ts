@@ -7,8 +7,21 @@ import { CurrentActor, Public, Roles } from '../../common/auth/auth.decorators';
 import { UnauthenticatedException } from '../../common/errors/domain.exception';
 import { LoginThrottle } from '../../common/rate-limit/login-throttle.interceptor';
 import { AuthService } from './auth.service';
-import { CreateUserInput, LoginInput, RevokeRefreshTokenInput } from './graphql/user.input';
-import { AuthPayload, RevokeRefreshTokenPayload, UserPayload, UserType } from './graphql/user.type';
+import {
+  ChangePasswordInput,
+  CreateUserInput,
+  LoginInput,
+  RevokeRefreshTokenInput,
+  UpdateUserInput,
+  UserIdInput,
+} from './graphql/user.input';
+import {
+  AuthPayload,
+  ChangePasswordPayload,
+  RevokeRefreshTokenPayload,
+  UserPayload,
+  UserType,
+} from './graphql/user.type';
 import { RefreshTokenCookie, type HttpContext } from './refresh-token-cookie';
 import { TokenService } from './token.service';
 import type { User } from './user.entity';
@@ -88,7 +101,37 @@ export class IdentityResolver {
   @Roles(Role.ADMIN)
   @Mutation(() => UserPayload)
   async createUser(@Args('input') input: CreateUserInput): Promise<UserPayload> {
-    return { user: UserType.from(await this.userService.create(input)) };
+    return { user: UserType.from(await this.userService.create(input)), affectedInterviewIds: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Name, roles and time zone of a user (admins).' })
+  async updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<UserPayload> {
+    return { user: UserType.from(await this.userService.update(actor, input)), affectedInterviewIds: [] };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload, {
+    description: "Ends the user's sessions at once and takes them off future panels (listed in affectedInterviewIds).",
+  })
+  async deactivateUser(@CurrentActor() actor: Actor, @Args('input') input: UserIdInput): Promise<UserPayload> {
+    const { user, affectedInterviewIds } = await this.userService.deactivate(actor, input.userId);
+    return { user: UserType.from(user), affectedInterviewIds };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserPayload)
+  async reactivateUser(@CurrentActor() actor: Actor, @Args('input') input: UserIdInput): Promise<UserPayload> {
+    return { user: UserType.from(await this.userService.reactivate(actor, input.userId)), affectedInterviewIds: [] };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => ChangePasswordPayload, { description: "Changes one's own password and ends one's other sessions." })
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<ChangePasswordPayload> {
+    return { endedSessions: await this.userService.changePassword(actor, input) };
   }
 }
 

@@ -14,6 +14,8 @@ export interface IssuedTokens {
 }
 
 interface AccessClaims {
+  /** The refresh-token family (sign-in) this token was issued in. */
+  sid?: string;
   sub: string;
   typ: 'access';
   exp?: number;
@@ -65,7 +67,12 @@ export class TokenService {
     }
     const user = await this.em.fork().findOne(User, { id: claims.sub, deactivatedAt: null });
     if (!user) throw new UnauthenticatedException('This account no longer exists or was deactivated.');
-    return { kind: 'user', userId: user.id, roles: user.roles };
+    return {
+      kind: 'user',
+      userId: user.id,
+      roles: user.roles,
+      sessionId: typeof claims.sid === 'string' ? claims.sid : null,
+    };
   }
 
   /**
@@ -122,8 +129,19 @@ export class TokenService {
     return em.findOne(User, { id: stored.user.id, deactivatedAt: null });
   }
 
+  /** Ends the user's sign-ins (every refresh-token family but `keep`); returns how many ended. */
+  async endSessions(userId: string, keep: string | null = null, em: EntityManager = this.em): Promise<number> {
+    const rows: Array<{ family: string }> = await em.getConnection().execute(
+      `update refresh_token set revoked_at = now()
+        where user_id = ? and revoked_at is null and expires_at > now() and (?::uuid is null or family <> ?::uuid)
+        returning family`,
+      [userId, keep, keep],
+    );
+    return new Set(rows.map((row) => row.family)).size;
+  }
+
   private async issueInFamily(user: User, family: string, em: EntityManager): Promise<IssuedTokens> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access' } satisfies AccessClaims, {
+    const accessToken = await this.jwt.signAsync({ sub: user.id, typ: 'access', sid: family } satisfies AccessClaims, {
       algorithm: 'HS256',
       expiresIn: this.config.auth.accessTtlSeconds,
       issuer: ACCESS_TOKEN_ISSUER,

@@ -11,6 +11,7 @@ import {
   type FieldErrors,
 } from '../../common/errors/domain.exception';
 import { PasswordHasher } from './password-hasher';
+import { TokenService } from './token.service';
 import { User } from './user.entity';
 
 export interface NewUser {
@@ -27,6 +28,7 @@ export class UserService {
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
     private readonly access: AccessService,
+    private readonly tokens: TokenService,
   ) {}
 
   /** Creates a user; CONFLICT when the email (in any letter case) is taken. */
@@ -78,5 +80,94 @@ export class UserService {
 
   async findForLogin(email: string): Promise<User | null> {
     return this.em.findOne(User, { email: normalizeEmail(email), deactivatedAt: null }, { populate: ['passwordHash'] });
+  }
+
+  /** Name, roles and time zone of a user (admins). */
+  async update(
+    actor: Actor,
+    input: { userId: string; name?: string; roles?: Role[]; timezone?: string },
+  ): Promise<User> {
+    await this.access.require(actor, Permission.UserManage);
+    const fields: FieldErrors = {};
+    if (input.timezone != null && !isKnownTimezone(input.timezone)) {
+      fields['input.timezone'] =
+        `"${input.timezone}" is not an IANA time zone (e.g. Europe/Berlin, America/New_York, UTC)`;
+    }
+    if (input.name != null && input.name.trim().length === 0) fields['input.name'] = 'must not be blank';
+    if (input.roles != null && input.roles.length === 0) fields['input.roles'] = 'must list at least one role';
+    if (Object.keys(fields).length > 0) {
+      throw new BadUserInputException('The user could not be changed: fix the listed fields.', fields);
+    }
+    const em = this.em.fork();
+    const user = await em.findOne(User, { id: input.userId });
+    if (!user) throw new NotFoundException('User', input.userId);
+    if (input.name != null) user.name = input.name.trim();
+    if (input.roles != null) user.roles = [...new Set(input.roles)];
+    if (input.timezone != null) user.timezone = input.timezone;
+    await em.flush();
+    return user;
+  }
+
+  /**
+   * Deactivates a user: their sign-ins end at once (access tokens are refused from the next
+   * request, refresh tokens are revoked) and they leave the panels of future SCHEDULED interviews,
+   * whose ids are returned so that a recruiter can find replacements. One transaction.
+   */
+  async deactivate(actor: Actor, userId: string): Promise<{ user: User; affectedInterviewIds: string[] }> {
+    await this.access.require(actor, Permission.UserManage);
+    if (actor.userId === userId) {
+      throw new BadUserInputException('You cannot deactivate yourself; ask another admin.', {
+        'input.userId': 'is you',
+      });
+    }
+    return this.em.fork().transactional(async (em) => {
+      const user = await em.findOne(User, { id: userId });
+      if (!user) throw new NotFoundException('User', userId);
+      if (user.deactivatedAt) return { user, affectedInterviewIds: [] };
+      user.deactivatedAt = new Date();
+      await em.flush();
+      await this.tokens.endSessions(user.id, null, em);
+      // Raw SQL: identity must not depend on scheduling, which depends on identity.
+      const rows: Array<{ interview_id: string }> = await em.getConnection().execute(
+        `delete from interview_panelist p using interview i
+          where p.interview_id = i.id and p.interviewer_id = ? and i.status = 'SCHEDULED' and i.starts_at > now()
+          returning p.interview_id`,
+        [user.id],
+        'all',
+        em.getTransactionContext(),
+      );
+      return { user, affectedInterviewIds: [...new Set(rows.map((row) => row.interview_id))].sort() };
+    });
+  }
+
+  async reactivate(actor: Actor, userId: string): Promise<User> {
+    await this.access.require(actor, Permission.UserManage);
+    const em = this.em.fork();
+    const user = await em.findOne(User, { id: userId });
+    if (!user) throw new NotFoundException('User', userId);
+    user.deactivatedAt = null;
+    await em.flush();
+    return user;
+  }
+
+  /** Changes the caller's own password; ends every other sign-in of theirs. */
+  async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<number> {
+    if (!actor.userId) throw new BadUserInputException('Only a signed-in person has a password.', {});
+    const em = this.em.fork();
+    const user = await em.findOne(User, { id: actor.userId }, { populate: ['passwordHash'] });
+    if (!user) throw new NotFoundException('User', actor.userId);
+    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
+      throw new BadUserInputException('The current password is wrong.', {
+        'input.currentPassword': 'does not match',
+      });
+    }
+    const problem = passwordProblem(input.newPassword);
+    if (problem)
+      throw new BadUserInputException(`The new password is not accepted: ${problem}.`, {
+        'input.newPassword': problem,
+      });
+    user.passwordHash = await this.hasher.hash(input.newPassword);
+    await em.flush();
+    return this.tokens.endSessions(user.id, actor.sessionId ?? null, em);
   }
 }

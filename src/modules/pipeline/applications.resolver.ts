@@ -11,6 +11,7 @@ import {
   ApplyInput,
   HireApplicationInput,
   HoldApplicationInput,
+  MoveApplicationToStageInput,
   RejectApplicationInput,
   ResumeApplicationInput,
   SkipStageInput,
@@ -99,6 +100,15 @@ export class ApplicationsResolver {
   })
   async skipStage(@CurrentActor() actor: Actor, @Args('input') input: SkipStageInput) {
     return payload(await this.pipeline.act(actor, input.applicationId, 'skip', input));
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => ApplicationPayload, {
+    description:
+      'Moves an ACTIVE application to any stage of its plan, with a reason: back to an earlier stage (a new visit; history kept) or forward (the stages in between recorded SKIPPED, not passed). The way out of a dead end.',
+  })
+  async moveApplicationToStage(@CurrentActor() actor: Actor, @Args('input') input: MoveApplicationToStageInput) {
+    return payload(await this.pipeline.moveToStage(actor, input));
   }
 
   @ResolveField(() => CandidateType)

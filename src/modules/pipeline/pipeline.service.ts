@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
   ApplicationStatus,
+  planMove,
   planTransition,
   PositionStatus,
   RejectionReason,
@@ -195,6 +196,86 @@ export class PipelineService {
       });
     } catch (error) {
       // The NOWAIT row lock is held by another transaction.
+      if (isLockNotAvailable(error)) {
+        throw new ConflictException('Someone else is changing this application right now; reload it and try again.');
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Moves an ACTIVE application to any stage of its plan (recruiters and the hiring manager): back
+   * to an earlier stage as a new visit, or forward with the stages in between recorded SKIPPED.
+   * The open visit, if any, closes SKIPPED. One transaction, logged as action 'move'.
+   */
+  async moveToStage(
+    actor: Actor,
+    input: { applicationId: string; stageId: string; reason: string; expectedVersion?: number | null },
+  ): Promise<Application> {
+    await this.access.require(actor, Permission.ApplicationRead, input.applicationId);
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const application = await em.findOne(
+          Application,
+          { id: input.applicationId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE_OR_FAIL },
+        );
+        if (!application) throw new NotFoundException('Application', input.applicationId);
+        await this.access.require(actor, Permission.ApplicationDecide, application.id, em);
+        if (input.expectedVersion != null && input.expectedVersion !== application.version) {
+          throw new ConflictException(
+            `The application changed since you loaded it (version ${input.expectedVersion}, now ${application.version}); reload and try again.`,
+            { currentVersion: application.version },
+          );
+        }
+        const position = await em.findOneOrFail(Position, application.position.id);
+        if (position.status === PositionStatus.CLOSED) {
+          throw new ConflictException(
+            `Position "${position.title}" is closed; only reject and withdraw remain possible.`,
+          );
+        }
+        const stages = await em.find(PlanStage, { plan: position.plan }, { orderBy: { order: 'asc' } });
+        const index = application.currentStage
+          ? stages.findIndex((stage) => stage.id === application.currentStage!.id)
+          : -1;
+        const state = {
+          status: application.status,
+          currentStageIndex: index >= 0 ? index : null,
+          stageCount: stages.length,
+        };
+        const plan = planMove(
+          state,
+          stages.findIndex((stage) => stage.id === input.stageId),
+          { reason: input.reason },
+        );
+        if (!plan.ok) throw new BadUserInputException(plan.message, { [plan.field ?? 'action']: plan.message });
+
+        const now = new Date();
+        const reason = input.reason.trim();
+        const decidedBy = actor.userId ? em.getReference(User, actor.userId) : null;
+        const fromStage = application.currentStage?.id ?? null;
+        if (plan.closeVisit) {
+          const open = await em.findOneOrFail(StageVisit, { application, exitedAt: null });
+          Object.assign(open, { exitedAt: now, outcome: plan.closeVisit, decidedBy, reason });
+          const decision = await em.findOne(StageDecision, { visit: open, appliedAt: null });
+          if (decision) {
+            decision.appliedAt = now;
+            decision.outcomeApplied = false;
+          }
+        }
+        for (const skipped of plan.skippedStageIndexes) {
+          const visit = new StageVisit(application, stages[skipped]!, now);
+          Object.assign(visit, { exitedAt: now, outcome: StageOutcome.SKIPPED, decidedBy, reason });
+          em.persist(visit);
+        }
+        const target = stages[plan.openStageIndex]!;
+        em.persist(new StageVisit(application, target, now));
+        application.currentStage = target;
+        em.persist(this.logEntry(em, application, actor, 'move', application.status, fromStage, target.id, reason));
+        await em.flush();
+        return application;
+      });
+    } catch (error) {
       if (isLockNotAvailable(error)) {
         throw new ConflictException('Someone else is changing this application right now; reload it and try again.');
       }

@@ -1,5 +1,15 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { ArrayNotEmpty, IsArray, IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import {
+  ArrayNotEmpty,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { Role } from '../../../../libs/domain';
 
 @InputType()
@@ -30,4 +40,37 @@ export class RevokeRefreshTokenInput {
   @IsOptional()
   @IsString()
   refreshToken?: string | null;
+}
+
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a user id' }) userId!: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  name?: string;
+  @Field(() => [Role], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'must list at least one role' })
+  @IsEnum(Role, { each: true, message: `each role must be one of ${Object.values(Role).join(', ')}` })
+  roles?: Role[];
+  @Field({ nullable: true, description: 'IANA time zone.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  timezone?: string;
+}
+
+@InputType()
+export class UserIdInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a user id' }) userId!: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field() @IsString() @MaxLength(1024) currentPassword!: string;
+  @Field() @IsString() @MaxLength(1024) newPassword!: string;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '../../../../libs/domain';
 import type { User } from '../user.entity';
 
@@ -35,9 +35,19 @@ export class AuthPayload {
 @ObjectType()
 export class UserPayload {
   @Field(() => UserType) user!: UserType;
+  @Field(() => [ID], {
+    description:
+      'deactivateUser: the future SCHEDULED interviews the user was taken off (their panels need a replacement). Empty otherwise.',
+  })
+  affectedInterviewIds: string[] = [];
 }
 
 @ObjectType()
 export class RevokeRefreshTokenPayload {
   @Field({ description: 'False when the token was unknown (already gone).' }) revoked!: boolean;
+}
+
+@ObjectType()
+export class ChangePasswordPayload {
+  @Field(() => Int, { description: "Sessions other than the caller's that were ended." }) endedSessions!: number;
 }

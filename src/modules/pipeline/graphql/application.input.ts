@@ -62,3 +62,14 @@ export class SkipStageInput {
   @Field() @IsString() @MinLength(1, { message: 'must say why' }) @MaxLength(2000) reason!: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() expectedVersion?: number;
 }
+
+@InputType()
+export class MoveApplicationToStageInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an application id' }) applicationId!: string;
+  @Field(() => ID) @IsUUID('all', { message: 'must be a stage id' }) stageId!: string;
+  @Field() @IsString() @MinLength(1, { message: 'must say why' }) @MaxLength(2000) reason!: string;
+  @Field(() => Int, { nullable: true, description: 'The version you saw; CONFLICT if the application changed since.' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
+}

@@ -1,0 +1,203 @@
+import { Role } from '../../libs/domain';
+import {
+  ADVANCE_APPLICATION,
+  CHANGE_PASSWORD,
+  DEACTIVATE_USER,
+  hoursFromNow,
+  LOGIN,
+  ME,
+  REACTIVATE_USER,
+  REFRESH_TOKEN,
+  scheduleInterview,
+  TEST_PASSWORD,
+  UPDATE_USER,
+  APPLICATION,
+  applyCandidate,
+  errorCode,
+  loadBuiltInPlan,
+  MOVE_APPLICATION_TO_STAGE,
+  openPositionFromBuiltInPlan,
+  signInPeople,
+  STAGE_SUCCESS_RATES,
+  TestApi,
+  type Person,
+} from '../../libs/testing';
+
+/** Issue 12: what a recruiting team hits in its first week. */
+describe('first week: corrections, users, panels, plans', () => {
+  const api = new TestApi();
+  let recruiter: Person;
+  let manager: Person;
+  let interviewer: Person;
+  let admin: Person;
+  let positionId: string;
+  let stageIds: string[];
+
+  beforeAll(() => api.start());
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    await api.reset();
+    await loadBuiltInPlan(api);
+    ({
+      rita: recruiter,
+      harold: manager,
+      ines: interviewer,
+      ada: admin,
+    } = await signInPeople(api, {
+      rita: [Role.RECRUITER],
+      harold: [Role.HIRING_MANAGER],
+      ines: [Role.INTERVIEWER],
+      ada: [Role.ADMIN],
+    }));
+    const position = await openPositionFromBuiltInPlan(recruiter, {
+      hiringManagerId: manager.id,
+      recruiterIds: [recruiter.id],
+    });
+    positionId = position.id;
+    stageIds = [...position.plan.stages].sort((a, b) => a.order - b.order).map((stage) => stage.id);
+  });
+
+  describe('moveApplicationToStage', () => {
+    const advance = async (applicationId: string, times: number) => {
+      for (let i = 0; i < times; i += 1) {
+        const moved = await recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId } });
+        expect(moved.errors).toBeUndefined();
+      }
+    };
+
+    it('gets an application past the last stage out of its dead end: reopening is a new visit, history kept', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      await advance(applicationId, stageIds.length);
+      const before = (await recruiter.gql(APPLICATION, { id: applicationId })).data!.application!;
+      expect(before.currentStage).toBeNull();
+
+      const moved = await manager.gql(MOVE_APPLICATION_TO_STAGE, {
+        input: {
+          applicationId,
+          stageId: stageIds[1]!,
+          reason: 'Skill not verified yet',
+          expectedVersion: before.version,
+        },
+      });
+      expect(moved.errors).toBeUndefined();
+      const application = moved.data!.moveApplicationToStage.application;
+      expect(application.status).toBe('ACTIVE');
+      expect(application.currentStage!.id).toBe(stageIds[1]);
+      expect(application.stageHistory).toHaveLength(stageIds.length + 1);
+      expect(application.stageHistory.filter((visit) => visit.outcome === 'PASSED')).toHaveLength(stageIds.length);
+      expect(application.stageHistory.at(-1)).toMatchObject({ outcome: null, exitedAt: null });
+
+      // The reopened stage counts as a second visit in the figures.
+      const rates = (await manager.gql(STAGE_SUCCESS_RATES, { id: positionId })).data!.stageSuccessRates;
+      const second = rates.find((rate) => rate.order === rates.map((r) => r.order).sort((a, b) => a - b)[1])!;
+      expect(second).toMatchObject({ entered: 2, passed: 1, inProgress: 1 });
+    });
+
+    it('jumps forward with the stages in between recorded SKIPPED, not passed', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const moved = await recruiter.gql(MOVE_APPLICATION_TO_STAGE, {
+        input: { applicationId, stageId: stageIds[3]!, reason: 'Internal referral, screened already' },
+      });
+      expect(moved.errors).toBeUndefined();
+      const history = moved.data!.moveApplicationToStage.application.stageHistory;
+      expect(history.map((visit) => visit.outcome)).toEqual(['SKIPPED', 'SKIPPED', 'SKIPPED', null]);
+      expect(history[1]!.reason).toBe('Internal referral, screened already');
+      const rates = (await manager.gql(STAGE_SUCCESS_RATES, { id: positionId })).data!.stageSuccessRates;
+      expect(rates.slice(0, 3).map((rate) => [rate.entered, rate.passed])).toEqual([
+        [1, 0],
+        [1, 0],
+        [1, 0],
+      ]);
+    });
+
+    it('refuses an interviewer (FORBIDDEN by role), a stale version, the current stage, a foreign stage and a blank reason', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const input = { applicationId, stageId: stageIds[2]!, reason: 'why' };
+      expect(errorCode(await interviewer.gql(MOVE_APPLICATION_TO_STAGE, { input }))).toBe('FORBIDDEN');
+      expect(
+        errorCode(await recruiter.gql(MOVE_APPLICATION_TO_STAGE, { input: { ...input, expectedVersion: 99 } })),
+      ).toBe('CONFLICT');
+      expect(
+        errorCode(await recruiter.gql(MOVE_APPLICATION_TO_STAGE, { input: { ...input, stageId: stageIds[0]! } })),
+      ).toBe('BAD_USER_INPUT');
+      expect(
+        errorCode(
+          await recruiter.gql(MOVE_APPLICATION_TO_STAGE, {
+            input: { ...input, stageId: '00000000-0000-4000-8000-000000000000' },
+          }),
+        ),
+      ).toBe('BAD_USER_INPUT');
+      expect(errorCode(await recruiter.gql(MOVE_APPLICATION_TO_STAGE, { input: { ...input, reason: '   ' } }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(admin.id).toBeDefined();
+    });
+  });
+
+  describe('users', () => {
+    const login = async (email: string, password = TEST_PASSWORD) =>
+      (await api.gql(LOGIN, { input: { email, password } })).data?.login;
+
+    it('admins change name, roles and time zone; others may not; a bad time zone is named', async () => {
+      const changed = await admin.gql(UPDATE_USER, {
+        input: {
+          userId: interviewer.id,
+          name: 'Ines B.',
+          roles: ['INTERVIEWER', 'RECRUITER'],
+          timezone: 'Europe/Berlin',
+        },
+      });
+      expect(changed.data!.updateUser.user).toMatchObject({ name: 'Ines B.', timezone: 'Europe/Berlin' });
+      expect((await interviewer.gql(ME, {})).data!.me.roles.sort()).toEqual(['INTERVIEWER', 'RECRUITER']);
+      expect(errorCode(await recruiter.gql(UPDATE_USER, { input: { userId: interviewer.id, name: 'x' } }))).toBe(
+        'FORBIDDEN',
+      );
+      const bad = await admin.gql(UPDATE_USER, { input: { userId: interviewer.id, timezone: 'Mars/Olympus' } });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors![0]!.extensions.fields).toHaveProperty(['input.timezone']);
+    });
+
+    it('deactivating ends the sessions at once and takes the user off future panels, listing them; reactivating lets them sign in', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const start = hoursFromNow(72);
+      const booked = await scheduleInterview(recruiter, {
+        applicationId,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 3_600_000),
+        interviewerIds: [interviewer.id, manager.id],
+      });
+      expect(booked.errors).toBeUndefined();
+      const interviewId = booked.data!.scheduleInterview.interview.id;
+      const session = (await login(interviewer.email))!;
+
+      const answer = await admin.gql(DEACTIVATE_USER, { input: { userId: interviewer.id } });
+      expect(answer.data!.deactivateUser.affectedInterviewIds).toEqual([interviewId]);
+      expect(errorCode(await interviewer.gql(ME, {}))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await api.gql(REFRESH_TOKEN, { token: session.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect(await login(interviewer.email)).toBeUndefined();
+      expect(errorCode(await admin.gql(DEACTIVATE_USER, { input: { userId: admin.id } }))).toBe('BAD_USER_INPUT');
+
+      expect((await admin.gql(REACTIVATE_USER, { input: { userId: interviewer.id } })).errors).toBeUndefined();
+      expect(await login(interviewer.email)).toBeDefined();
+    });
+
+    it('changing one\u2019s password ends one\u2019s other sessions and keeps the current one', async () => {
+      const other = (await login(recruiter.email))!;
+      const wrong = await recruiter.gql(CHANGE_PASSWORD, {
+        input: { currentPassword: 'nope', newPassword: 'a much better passphrase' },
+      });
+      expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+      const current = (await login(recruiter.email))!;
+      const changed = await api.gql(
+        CHANGE_PASSWORD,
+        { input: { currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase' } },
+        current.accessToken,
+      );
+      expect(changed.data!.changePassword.endedSessions).toBeGreaterThanOrEqual(2);
+      expect(errorCode(await api.gql(REFRESH_TOKEN, { token: other.refreshToken }))).toBe('UNAUTHENTICATED');
+      expect((await api.gql(REFRESH_TOKEN, { token: current.refreshToken })).errors).toBeUndefined();
+      expect(await login(recruiter.email)).toBeUndefined();
+      expect(await login(recruiter.email, 'a much better passphrase')).toBeDefined();
+    });
+  });
+});
