@@ -18,6 +18,8 @@ import { SchedulingModule } from './modules/scheduling';
 import { NotificationsModule } from './modules/notifications';
 import { ScorecardsModule } from './modules/scorecards';
 import { AnalyticsModule } from './modules/analytics';
+import { WebhooksApiModule } from './modules/webhooks';
+import { WorkQueueModule } from './modules/work-queue';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -39,6 +41,8 @@ export class ApiModule {
         ScorecardsModule,
         NotificationsModule,
         AnalyticsModule,
+        WorkQueueModule,
+        WebhooksApiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -7,6 +7,7 @@ import { PipelineJobsModule } from './modules/pipeline';
 import { SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
+import { WebhooksJobsModule } from './modules/webhooks';
 
 /**
  * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
@@ -31,6 +32,7 @@ export class WorkerModule {
         // application's interviews and checks the hire gate, exactly as in the API.
         SchedulingModule,
         ScorecardsModule,
+        WebhooksJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

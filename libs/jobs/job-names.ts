@@ -5,6 +5,8 @@
 export const QueueName = {
   SYSTEM: 'system',
   STAGE_TRANSITIONS: 'stage-transitions',
+  /** Outbound webhook deliveries, apart so that a slow endpoint never delays other jobs. */
+  WEBHOOKS: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -13,6 +15,8 @@ export interface JobPayloads {
   'system.heartbeat': Record<string, never>;
   /** Carry out a computed stage decision on its application (auto-advancing stages). */
   'pipeline.apply-stage-decision': { decisionId: string };
+  /** One attempt at one webhook delivery (the delivery row holds the payload). */
+  'webhooks.deliver': { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -20,6 +24,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
   'system.heartbeat': QueueName.SYSTEM,
   'pipeline.apply-stage-decision': QueueName.STAGE_TRANSITIONS,
+  'webhooks.deliver': QueueName.WEBHOOKS,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -27,6 +27,15 @@ export interface AppConfig {
   shutdownTimeoutSeconds: number;
   worker: { concurrency: number; lockDurationMs: number; heartbeatIntervalSeconds: number };
   outboxPollMs: number;
+  /** Stalled applications and webhooks (issue 11). */
+  jobs: {
+    stageSlaDays: number;
+    webhookAllowPrivateNetworks: boolean;
+    /** Milliseconds before an interview's start, longest first. */
+    reminderOffsetsMs: number[];
+    scorecardReminderIntervalMs: number;
+    reconcileIntervalSeconds: number;
+  };
   rateLimits: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -83,6 +92,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
     },
     outboxPollMs: env.OUTBOX_POLL_MS,
+    jobs: {
+      stageSlaDays: env.STAGE_SLA_DAYS,
+      webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      reminderOffsetsMs: env.INTERVIEW_REMINDER_OFFSETS,
+      scorecardReminderIntervalMs: env.SCORECARD_REMINDER_INTERVAL,
+      reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+    },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,

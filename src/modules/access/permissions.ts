@@ -43,6 +43,10 @@ export enum Permission {
   NotificationRead = 'notification.read',
   /** Another user's e-mail and roles (names are visible to everyone signed in). */
   UserDetailsRead = 'user.details.read',
+  /** The work queue of a position (myWorkQueue lists the positions the caller recruits for or manages). */
+  WorkQueueRead = 'work-queue.read',
+  /** Outbound webhook subscriptions and their deliveries. */
+  WebhookManage = 'webhook.manage',
 }
 
 /**
@@ -231,4 +235,11 @@ export const PERMISSIONS: Record<Permission, Rule> = {
   },
   [Permission.NotificationRead]: { subject: 'notification', roles: [], relations: ['self'] },
   [Permission.UserDetailsRead]: { subject: 'user', roles: [ADMIN, RECRUITER, HIRING_MANAGER], relations: ['self'] },
+  [Permission.WorkQueueRead]: { subject: 'position', roles: [], relations: ['recruiter', 'hiringManager'] },
+  [Permission.WebhookManage]: {
+    subject: 'none',
+    roles: [ADMIN],
+    relations: [],
+    refusal: 'Only admins manage webhooks.',
+  },
 };
