@@ -8,7 +8,8 @@ import { Migration20261122235102_StageVisitAnalyticsIndex as M4 } from './Migrat
 import { Migration20261123002630_QuestionRatingsAndRejectionReasons as M5 } from './Migration20261123002630_QuestionRatingsAndRejectionReasons';
 import { Migration20261123003905_AnalyticsRollups as M6 } from './Migration20261123003905_AnalyticsRollups';
 import { Migration20261129194645_GeneratedSecret as M7 } from './Migration20261129194645_GeneratedSecret';
-import { Migration20261206181411_AuditAndCandidateRights as M8 } from './Migration20261206181411_AuditAndCandidateRights';
+import { Migration20261206181358_NotificationsWebhooksWorkQueue as M8 } from './Migration20261206181358_NotificationsWebhooksWorkQueue';
+import { Migration20261206181411_AuditAndCandidateRights as M9 } from './Migration20261206181411_AuditAndCandidateRights';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -19,5 +20,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123002630_QuestionRatingsAndRejectionReasons', class: M5 },
   { name: 'Migration20261123003905_AnalyticsRollups', class: M6 },
   { name: 'Migration20261129194645_GeneratedSecret', class: M7 },
-  { name: 'Migration20261206181411_AuditAndCandidateRights', class: M8 },
+  { name: 'Migration20261206181358_NotificationsWebhooksWorkQueue', class: M8 },
+  { name: 'Migration20261206181411_AuditAndCandidateRights', class: M9 },
 ];

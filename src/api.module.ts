@@ -21,6 +21,8 @@ import { ScorecardsModule } from './modules/scorecards';
 import { AnalyticsModule } from './modules/analytics';
 import { AuditModule } from './modules/audit';
 import { PrivacyModule } from './modules/privacy';
+import { WebhooksApiModule } from './modules/webhooks';
+import { WorkQueueModule } from './modules/work-queue';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -44,6 +46,8 @@ export class ApiModule {
         AnalyticsModule,
         AuditModule,
         PrivacyModule,
+        WorkQueueModule,
+        WebhooksApiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

@@ -8,6 +8,7 @@ import { PrivacyJobsModule } from './modules/privacy';
 import { SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
+import { WebhooksJobsModule } from './modules/webhooks';
 
 /**
  * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
@@ -33,6 +34,7 @@ export class WorkerModule {
         SchedulingModule,
         ScorecardsModule,
         PrivacyJobsModule,
+        WebhooksJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

@@ -6,6 +6,8 @@ export const QueueName = {
   SYSTEM: 'system',
   STAGE_TRANSITIONS: 'stage-transitions',
   PRIVACY: 'privacy',
+  /** Outbound webhook deliveries, apart so that a slow endpoint never delays other jobs. */
+  WEBHOOKS: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -16,6 +18,8 @@ export interface JobPayloads {
   'pipeline.apply-stage-decision': { decisionId: string };
   /** Nightly: refresh retention dates, anonymise the candidates past theirs (idempotent). */
   'privacy.retention-sweep': Record<string, never>;
+  /** One attempt at one webhook delivery (the delivery row holds the payload). */
+  'webhooks.deliver': { deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -24,6 +28,7 @@ export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
   'system.heartbeat': QueueName.SYSTEM,
   'pipeline.apply-stage-decision': QueueName.STAGE_TRANSITIONS,
   'privacy.retention-sweep': QueueName.PRIVACY,
+  'webhooks.deliver': QueueName.WEBHOOKS,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

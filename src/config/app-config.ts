@@ -29,6 +29,15 @@ export interface AppConfig {
   /** Candidate-data retention (docs/domain.md#retention). */
   retention: { months: number; sweepCron: string };
   outboxPollMs: number;
+  /** Stalled applications and webhooks (issue 11). */
+  jobs: {
+    stageSlaDays: number;
+    webhookAllowPrivateNetworks: boolean;
+    /** Milliseconds before an interview's start, longest first. */
+    reminderOffsetsMs: number[];
+    scorecardReminderIntervalMs: number;
+    reconcileIntervalSeconds: number;
+  };
   rateLimits: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -86,6 +95,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     retention: { months: env.RETENTION_MONTHS, sweepCron: env.RETENTION_SWEEP_CRON },
     outboxPollMs: env.OUTBOX_POLL_MS,
+    jobs: {
+      stageSlaDays: env.STAGE_SLA_DAYS,
+      webhookAllowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+      reminderOffsetsMs: env.INTERVIEW_REMINDER_OFFSETS,
+      scorecardReminderIntervalMs: env.SCORECARD_REMINDER_INTERVAL,
+      reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+    },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,

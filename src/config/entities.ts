@@ -15,11 +15,12 @@ import {
 } from '../modules/catalog';
 import { Candidate } from '../modules/candidates';
 import { RefreshToken, User } from '../modules/identity';
-import { Notification } from '../modules/notifications';
+import { Notification, NotificationPreference } from '../modules/notifications';
 import { Application, ApplicationTransition, StageDecision, StageVisit } from '../modules/pipeline';
 import { Position } from '../modules/positions';
 import { Interview, InterviewPanelist } from '../modules/scheduling';
 import { ApplicationSkillVerdict, Scorecard, ScorecardAmendment } from '../modules/scorecards';
+import { WebhookDelivery, WebhookSubscription } from '../modules/webhooks';
 import { GeneratedSecret, JobHeartbeat } from '../modules/system';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
@@ -53,4 +54,7 @@ export const ENTITIES = [
   StageDecision,
   Notification,
   AuditEntry,
+  NotificationPreference,
+  WebhookSubscription,
+  WebhookDelivery,
 ];

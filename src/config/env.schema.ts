@@ -11,6 +11,26 @@ const positiveInt = (what: string) =>
     .int({ message: `expected ${what}` })
     .positive({ message: `expected ${what}` });
 
+const DURATION_UNITS_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `90s`, `15m`, `24h`, `2d` -> milliseconds. */
+export function parseDuration(value: string): number | null {
+  const match = /^(\d+)([smhd])$/.exec(value.trim());
+  if (!match) return null;
+  const ms = Number(match[1]) * DURATION_UNITS_MS[match[2] as keyof typeof DURATION_UNITS_MS];
+  return ms > 0 ? ms : null;
+}
+
+const durationMs = (example: string) =>
+  z.string().transform((value, ctx) => {
+    const ms = parseDuration(value);
+    if (ms === null) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration like ${example} (units s, m, h, d)` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
 const postgresUrl = z
   .string()
   .url({ message: 'expected a URL like postgres://user:password@host:5432/database' })
@@ -132,6 +152,33 @@ export const envSchema = z
       ),
     /** How often the outbox relay looks for jobs committed to PostgreSQL but not yet in Redis. */
     OUTBOX_POLL_MS: positiveInt('a whole number of milliseconds, e.g. 1000').default(1000),
+    /** Days an application may stay in a stage without an interview or a decision (a stage's slaDays overrides it). */
+    STAGE_SLA_DAYS: positiveInt('a whole number of days, e.g. 7').default(7),
+    /** Before an interview's start, when its panel is reminded: durations, comma-separated. */
+    INTERVIEW_REMINDER_OFFSETS: z
+      .string()
+      .default('24h,1h')
+      .transform((value, ctx) => {
+        const parts = value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean);
+        const offsets = parts.map(parseDuration);
+        if (parts.length === 0 || offsets.some((offset) => offset === null)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'expected durations like 24h,1h (units s, m, h, d), comma-separated',
+          });
+          return z.NEVER;
+        }
+        return [...new Set(offsets as number[])].sort((a, b) => b - a);
+      }),
+    /** After a scorecard is due, how often an unsubmitted panelist is reminded again. */
+    SCORECARD_REMINDER_INTERVAL: durationMs('24h').default(86_400_000),
+    /** How often the worker's reconciler rebuilds pending jobs from PostgreSQL (also at worker start). */
+    RECONCILE_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** Allow webhook URLs that resolve to loopback or private addresses (local development and tests only). */
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

@@ -51,6 +51,10 @@ export enum Permission {
   CandidateDataExport = 'candidate.data.export',
   /** Erase a candidate's personal data, irreversibly. */
   CandidateErase = 'candidate.erase',
+  /** The work queue of a position (myWorkQueue lists the positions the caller recruits for or manages). */
+  WorkQueueRead = 'work-queue.read',
+  /** Outbound webhook subscriptions and their deliveries. */
+  WebhookManage = 'webhook.manage',
 }
 
 /**
@@ -262,5 +266,12 @@ export const PERMISSIONS: Record<Permission, Rule> = {
     roles: [ADMIN, RECRUITER],
     relations: [],
     refusal: "Only admins and recruiters erase a candidate's data.",
+  },
+  [Permission.WorkQueueRead]: { subject: 'position', roles: [], relations: ['recruiter', 'hiringManager'] },
+  [Permission.WebhookManage]: {
+    subject: 'none',
+    roles: [ADMIN],
+    relations: [],
+    refusal: 'Only admins manage webhooks.',
   },
 };

@@ -73,7 +73,7 @@ export class InterviewPlan extends BaseEntity<
 
 @Entity()
 @Index({ properties: ['plan', 'order'] })
-export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis' | 'revision'> {
+export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis' | 'revision' | 'slaDays'> {
   @ManyToOne(() => InterviewPlan, { deleteRule: 'cascade' }) plan: Rel<InterviewPlan>;
   /** Stable within a plan and its copies; links skill requirements and profile emphasis. */
   @Property({ type: 'text' }) key: string;
@@ -86,6 +86,8 @@ export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis
   @Property({ type: 'text[]' }) preparationTips: string[];
   @Property({ type: 'int' }) durationMinutes: number;
   @Property({ type: 'int' }) feedbackDueHours: number;
+  /** Days an application may stay in this stage without an interview or a decision; null: STAGE_SLA_DAYS. */
+  @Property({ type: 'int', nullable: true }) slaDays: number | null = null;
   @Property({ type: 'boolean' }) autoAdvance: boolean;
   @Property({ type: 'double precision', nullable: true }) passThreshold: number | null;
   /** What interviewers should weigh most for the position's company profile. */
@@ -117,6 +119,7 @@ export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis
       | 'revision'
       | 'interviewerWeighs'
       | 'profileEmphasis'
+      | 'slaDays'
       | 'createdAt'
       | 'updatedAt'
     >,

@@ -2,7 +2,16 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
-import { MarkNotificationReadInput, NotificationPayload, NotificationType } from './graphql/notification.type';
+import {
+  MarkAllNotificationsReadInput,
+  MarkAllNotificationsReadPayload,
+  MarkNotificationReadInput,
+  NotificationPayload,
+  NotificationPreferencesInput,
+  NotificationPreferencesPayload,
+  NotificationPreferenceType,
+  NotificationType,
+} from './graphql/notification.type';
 import { NotificationsService } from './notifications.service';
 
 @Resolver(() => NotificationType)
@@ -27,5 +36,31 @@ export class NotificationsResolver {
     @Args('input') input: MarkNotificationReadInput,
   ): Promise<NotificationPayload> {
     return { notification: NotificationType.from(await this.notifications.markRead(actor, input.notificationId)) };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => MarkAllNotificationsReadPayload)
+  async markAllNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('input', { type: () => MarkAllNotificationsReadInput, nullable: true }) input?: MarkAllNotificationsReadInput,
+  ): Promise<MarkAllNotificationsReadPayload> {
+    return { marked: await this.notifications.markAllRead(actor, input?.before ?? null) };
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [NotificationPreferenceType], {
+    description: 'Whether you get e-mail for each notification kind (in-app notifications are always kept).',
+  })
+  async myNotificationPreferences(@CurrentActor() actor: Actor): Promise<NotificationPreferenceType[]> {
+    return actor.userId ? this.notifications.preferences(actor.userId) : [];
+  }
+
+  @Roles(...ALL_ROLES)
+  @Mutation(() => NotificationPreferencesPayload)
+  async updateMyNotificationPreferences(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: NotificationPreferencesInput,
+  ): Promise<NotificationPreferencesPayload> {
+    return { preferences: await this.notifications.updatePreferences(actor, input.preferences) };
   }
 }

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
-import { NotFoundException } from '../../common/errors/domain.exception';
+import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
 import { User } from '../identity';
 import { Notification } from './notification.entity';
+import {
+  isNotificationKind,
+  NOTIFICATION_KIND_NAMES,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from './notification-kinds';
+import { NotificationPreference } from './notification-preference.entity';
 
 export interface NotificationDraft {
-  kind: string;
+  kind: NotificationKind;
   subject: string;
   body: string;
   link?: string | null;
@@ -50,5 +57,56 @@ export class NotificationsService {
     notification.readAt ??= new Date();
     await this.em.flush();
     return notification;
+  }
+
+  /** Marks the caller's unread notifications (created before `before`, when given) read; returns how many. */
+  async markAllRead(actor: Actor, before?: Date | null): Promise<number> {
+    if (!actor.userId) return 0;
+    return this.em.nativeUpdate(
+      Notification,
+      { user: actor.userId, readAt: null, ...(before ? { createdAt: { $lt: before } } : {}) },
+      { readAt: new Date() },
+    );
+  }
+
+  /** Every notification kind with whether the user gets it by e-mail (yes unless turned off). */
+  async preferences(
+    userId: string,
+    em: EntityManager = this.em,
+  ): Promise<Array<{ kind: NotificationKind; email: boolean }>> {
+    const rows = await em.find(NotificationPreference, { user: userId });
+    const off = new Set(rows.filter((row) => !row.email).map((row) => row.kind));
+    return NOTIFICATION_KIND_NAMES.map((kind) => ({ kind, email: !off.has(kind) }));
+  }
+
+  /** Sets e-mail on or off per kind; an unknown kind refuses the whole change. */
+  async updatePreferences(
+    actor: Actor,
+    preferences: ReadonlyArray<{ kind: string; email: boolean }>,
+  ): Promise<Array<{ kind: NotificationKind; email: boolean }>> {
+    if (!actor.userId) throw new BadUserInputException('Only a signed-in user has notification preferences.', {});
+    const userId = actor.userId;
+    preferences.forEach((preference, index) => {
+      if (!isNotificationKind(preference.kind)) {
+        throw new BadUserInputException(`"${preference.kind.slice(0, 64)}" is not a notification kind.`, {
+          [`preferences.${index}.kind`]: `must be one of ${Object.keys(NOTIFICATION_KINDS).join(', ')}`,
+        });
+      }
+    });
+    return this.em.transactional(async (em) => {
+      for (const { kind, email } of preferences) {
+        const row = await em.findOne(NotificationPreference, { user: userId, kind });
+        if (row) row.email = email;
+        else em.persist(new NotificationPreference({ user: em.getReference(User, userId), kind, email }));
+      }
+      await em.flush();
+      return this.preferences(userId, em);
+    });
+  }
+
+  /** Whether a user gets e-mail for a kind. */
+  async wantsEmail(em: EntityManager, userId: string, kind: NotificationKind): Promise<boolean> {
+    const row = await em.findOne(NotificationPreference, { user: userId, kind });
+    return row?.email ?? true;
   }
 }

@@ -1,5 +1,16 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import type { Notification } from '../notification.entity';
 
 @ObjectType('Notification')
@@ -34,4 +45,46 @@ export class NotificationPayload {
 @InputType()
 export class MarkNotificationReadInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a notification id' }) notificationId!: string;
+}
+
+@ObjectType('NotificationPreference', {
+  description: 'Whether e-mail is sent for one kind of notification; in-app notifications are always kept.',
+})
+export class NotificationPreferenceType {
+  @Field() kind!: string;
+  @Field() email!: boolean;
+}
+
+@InputType()
+export class NotificationPreferenceInput {
+  @Field() @IsString() @MaxLength(64) kind!: string;
+  @Field() @IsBoolean() email!: boolean;
+}
+
+@InputType()
+export class NotificationPreferencesInput {
+  @Field(() => [NotificationPreferenceInput])
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => NotificationPreferenceInput)
+  preferences!: NotificationPreferenceInput[];
+}
+
+@ObjectType('NotificationPreferencesPayload')
+export class NotificationPreferencesPayload {
+  @Field(() => [NotificationPreferenceType]) preferences!: NotificationPreferenceType[];
+}
+
+@InputType()
+export class MarkAllNotificationsReadInput {
+  @Field(() => Date, { nullable: true, description: 'Only notifications created before this time; all when left out.' })
+  @IsOptional()
+  @IsDate()
+  before?: Date | null;
+}
+
+@ObjectType('MarkAllNotificationsReadPayload')
+export class MarkAllNotificationsReadPayload {
+  @Field(() => Int) marked!: number;
 }

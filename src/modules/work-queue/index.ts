@@ -1,0 +1,3 @@
+export * from './work-definitions';
+export { WorkQueueModule } from './work-queue.module';
+export { WorkQueueService } from './work-queue.service';
