@@ -17,7 +17,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
 import { createApiApp } from '../src/main';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity/token.service';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity';
 
 const option = (name: string, fallback: string) => {
   const index = process.argv.indexOf(name);

@@ -4,3 +4,4 @@ export { UserType } from './graphql/user.type';
 export { PasswordHasher } from './password-hasher';
 export { UserService } from './user.service';
 export { IdentityModule } from './identity.module';
+export { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './token.service';
