@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LoadStrategy } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
+import { selectsAnyBelow } from '../../graphql/selection';
 import { PlanStageType, QuestionType, RubricCriterionType, SkillType } from './graphql/catalog.type';
 import { PlanStage, RubricCriterion } from './interview-plan.entity';
 import { Question } from './question.entity';
@@ -9,7 +11,11 @@ import { Skill } from './skill.entity';
 /** A stage with its kit: rubric, questions with their skills, practical task. */
 export const STAGE_GRAPH = ['rubric.criteria', 'questionLinks.question.skills', 'practicalTask'] as const;
 
+/** The fields below a stage that need more than its own row (see `stageFor`). */
+export const STAGE_DEEP_FIELDS = ['rubric', 'questions', 'practicalTask'] as const;
+
 const STAGES = new LoaderKey<string, PlanStageType>('catalog.stages');
+const STAGE_ROWS = new LoaderKey<string, PlanStageType>('catalog.stageRows');
 const CRITERIA = new LoaderKey<string, RubricCriterionType>('catalog.criteria');
 const QUESTIONS = new LoaderKey<string, QuestionType>('catalog.questions');
 const SKILLS = new LoaderKey<string, SkillType>('catalog.skills');
@@ -28,6 +34,22 @@ export class CatalogLoaders {
       );
       return byId(ids, rows, (row) => PlanStageType.from(row), 'stage');
     });
+  }
+
+  /** Stages with their own fields only (rubric, questions and task left empty): one statement. */
+  stageRow(context: object) {
+    return requestLoader(context, STAGE_ROWS, async (ids) => {
+      const rows = await this.em.find(PlanStage, { id: { $in: [...ids] } });
+      return byId(ids, rows, (row) => PlanStageType.scalarsOf(row), 'stage');
+    });
+  }
+
+  /**
+   * The loader for a `stage` field: with its kit when the query selects any of STAGE_DEEP_FIELDS
+   * below it, its own row otherwise (a list of interviews showing stage names loads no rubrics).
+   */
+  stageFor(context: object, info: GraphQLResolveInfo) {
+    return selectsAnyBelow(info, STAGE_DEEP_FIELDS) ? this.stage(context) : this.stageRow(context);
   }
 
   criterion(context: object) {

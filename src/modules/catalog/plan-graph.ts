@@ -19,6 +19,17 @@ export const PLAN_GRAPH = [
   'skillRequirements.verifiedIn',
 ] as const;
 
+/**
+ * The fields below a plan that need more than its stages' own rows: a query selecting none of them
+ * is answered from loadPlanStages.
+ */
+export const PLAN_DEEP_FIELDS = ['rubric', 'questions', 'practicalTask', 'skillRequirements'] as const;
+
+/** Plans with their stages' own rows only (two statements whatever the number of plans). */
+export async function loadPlanStages(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {
+  return em.find(InterviewPlan, { id: { $in: [...ids] } }, { populate: ['stages'], strategy: LoadStrategy.SELECT_IN });
+}
+
 export async function loadPlans(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {
   // One query per relation level: joining every branch at once would multiply the rows.
   return em.find(InterviewPlan, { id: { $in: [...ids] } }, { populate: PLAN_GRAPH, strategy: LoadStrategy.SELECT_IN });

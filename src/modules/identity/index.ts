@@ -4,5 +4,5 @@ export { UserType } from './graphql/user.type';
 export { PasswordHasher } from './password-hasher';
 export { UserService } from './user.service';
 export { IdentityModule } from './identity.module';
-export { TokenService } from './token.service';
+export { TokenService, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from './token.service';
 export { RefreshTokenCookie } from './refresh-token-cookie';

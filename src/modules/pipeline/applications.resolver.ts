@@ -1,9 +1,11 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { CandidatesLoaders, CandidateType } from '../candidates';
-import { CatalogLoaders, PlanStageType } from '../catalog';
+import { CatalogLoaders, PlanStageType, STAGE_DEEP_FIELDS } from '../catalog';
+import { selectsAnyBelow } from '../../graphql/selection';
 import { PositionsLoaders, PositionType } from '../positions';
 import type { Application } from './application.entity';
 import {
@@ -122,13 +124,20 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => PlanStageType, { nullable: true })
-  currentStage(@Parent() application: ApplicationType, @Context() context: object) {
-    return application.currentStageId ? this.catalog.stage(context).load(application.currentStageId) : null;
+  currentStage(@Parent() application: ApplicationType, @Context() context: object, @Info() info: GraphQLResolveInfo) {
+    return application.currentStageId ? this.catalog.stageFor(context, info).load(application.currentStageId) : null;
   }
 
   @ResolveField(() => [StageVisitType])
-  stageHistory(@Parent() application: ApplicationType, @Context() context: object, @CurrentActor() actor: Actor) {
-    return this.loaders.stageHistory(context, actor).load(application.id);
+  stageHistory(
+    @Parent() application: ApplicationType,
+    @Context() context: object,
+    @CurrentActor() actor: Actor,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    // Visits' stages with their kits only when the query asks for a rubric, questions or task.
+    const deep = selectsAnyBelow(info, STAGE_DEEP_FIELDS);
+    return this.loaders.stageHistory(context, actor, deep).load(application.id);
   }
 
   @ResolveField(() => [StageDecisionType], {

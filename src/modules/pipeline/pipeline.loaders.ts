@@ -11,6 +11,7 @@ import { StageDecision } from './stage-decision.entity';
 import { StageVisit } from './stage-visit.entity';
 
 const STAGE_HISTORY = new LoaderKey<string, StageVisitType[]>('pipeline.stageHistory');
+const STAGE_HISTORY_ROWS = new LoaderKey<string, StageVisitType[]>('pipeline.stageHistoryRows');
 const STAGE_DECISIONS = new LoaderKey<string, StageDecisionType[]>('pipeline.stageDecisions');
 
 /** Per-request batch loaders of what an application carries: its stage visits and stage decisions. */
@@ -22,13 +23,16 @@ export class PipelineLoaders {
   ) {}
 
   /** Every visit; why one ended (reason, code) only where the caller may read it (blind review). */
-  stageHistory(context: object, actor: Actor) {
-    return requestLoader(context, STAGE_HISTORY, async (ids) => {
+  /** `deep`: the visits' stages with their kits (STAGE_GRAPH); otherwise their own rows only. */
+  stageHistory(context: object, actor: Actor, deep = true) {
+    return requestLoader(context, deep ? STAGE_HISTORY : STAGE_HISTORY_ROWS, async (ids) => {
       const visits = await this.em.find(
         StageVisit,
         { application: { $in: [...ids] } },
         {
-          populate: ['decidedBy', ...STAGE_GRAPH.map((path) => `stage.${path}` as const)],
+          populate: deep
+            ? ['decidedBy', ...STAGE_GRAPH.map((path) => `stage.${path}` as const)]
+            : ['decidedBy', 'stage'],
           orderBy: { enteredAt: 'asc', createdAt: 'asc' },
           strategy: LoadStrategy.SELECT_IN,
         },
@@ -44,7 +48,7 @@ export class PipelineLoaders {
         (visit) => visit.application.id,
         (visit) =>
           Object.assign(new StageVisitType(), {
-            stage: PlanStageType.from(visit.stage),
+            stage: deep ? PlanStageType.from(visit.stage) : PlanStageType.scalarsOf(visit.stage),
             enteredAt: visit.enteredAt,
             exitedAt: visit.exitedAt,
             outcome: visit.outcome,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
-import { InterviewPlanType, loadPlans } from '../catalog';
+import { InterviewPlanType, loadPlans, loadPlanStages } from '../catalog';
 import { PositionType } from './graphql/position.type';
 import { Position } from './position.entity';
 
 const POSITIONS = new LoaderKey<string, PositionType>('positions.positions');
 const PLANS = new LoaderKey<string, InterviewPlanType>('positions.plans');
+const PLAN_STAGES = new LoaderKey<string, InterviewPlanType>('positions.planStages');
 
 /** Per-request batch loaders: positions by id, and positions' own plans. */
 @Injectable()
@@ -27,6 +28,13 @@ export class PositionsLoaders {
   plan(context: object) {
     return requestLoader(context, PLANS, async (ids) =>
       byId(ids, await loadPlans(this.em, ids), (plan) => InterviewPlanType.from(plan), 'plan'),
+    );
+  }
+
+  /** Plans with their stages' own fields only: for queries that select nothing deeper. */
+  planStages(context: object) {
+    return requestLoader(context, PLAN_STAGES, async (ids) =>
+      byId(ids, await loadPlanStages(this.em, ids), (plan) => InterviewPlanType.stagesOnly(plan), 'plan'),
     );
   }
 }

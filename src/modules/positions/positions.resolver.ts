@@ -1,10 +1,12 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectsAnyBelow } from '../../graphql/selection';
 import { ALL_ROLES, PositionStatus, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { UserType } from '../identity';
-import { CandidateQuestionType, InterviewPlanType, PlanStageType } from '../catalog';
+import { CandidateQuestionType, InterviewPlanType, PLAN_DEEP_FIELDS, PlanStageType } from '../catalog';
 import { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
 import { PositionsLoaders } from './positions.loaders';
@@ -115,8 +117,11 @@ export class PositionsResolver {
     @Parent() position: PositionType,
     @Context() context: object,
     @CurrentActor() actor: Actor,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InterviewPlanType> {
-    const plan = await this.loaders.plan(context).load(position.planId);
+    // A list that shows stage names must not load every stage's rubric, questions and task.
+    const deep = selectsAnyBelow(info, PLAN_DEEP_FIELDS);
+    const plan = await (deep ? this.loaders.plan(context) : this.loaders.planStages(context)).load(position.planId);
     return this.positions.planSeenBy(actor, plan);
   }
 }

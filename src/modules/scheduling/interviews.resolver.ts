@@ -1,4 +1,5 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
@@ -132,7 +133,7 @@ export class InterviewsResolver {
   @ResolveField(() => PlanStageType, {
     description: 'The stage this interview is for, with its kit (rubric, questions, task).',
   })
-  stage(@Parent() interview: InterviewType, @Context() context: object) {
-    return this.catalog.stage(context).load(interview.stageId);
+  stage(@Parent() interview: InterviewType, @Context() context: object, @Info() info: GraphQLResolveInfo) {
+    return this.catalog.stageFor(context, info).load(interview.stageId);
   }
 }

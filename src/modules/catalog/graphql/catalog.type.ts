@@ -199,6 +199,32 @@ export class PlanStageType {
       practicalTask: stage.practicalTask ? PracticalTaskType.from(stage.practicalTask) : null,
     });
   }
+
+  /**
+   * The stage's own fields only, for queries that select none of its rubric, questions or task
+   * (PLAN_STAGE_FIELDS): those are left empty, never shown.
+   */
+  static scalarsOf(stage: PlanStage): PlanStageType {
+    return Object.assign(new PlanStageType(), {
+      id: stage.id,
+      kind: stage.kind,
+      name: stage.name,
+      order: stage.order,
+      focusAreas: stage.focusAreas,
+      participants: stage.participants,
+      successCriteria: stage.successCriteria,
+      preparationTips: stage.preparationTips,
+      durationMinutes: stage.durationMinutes,
+      feedbackDueHours: stage.feedbackDueHours,
+      autoAdvance: stage.autoAdvance,
+      passThreshold: stage.passThreshold,
+      interviewerWeighs: stage.interviewerWeighs,
+      revision: stage.revision,
+      rubric: null,
+      questions: [],
+      practicalTask: null,
+    });
+  }
 }
 
 @ObjectType('SkillRequirement')
@@ -222,6 +248,22 @@ export class InterviewPlanType {
   @Field(() => [SkillRequirementType]) skillRequirements!: SkillRequirementType[];
 
   /** The plan must be loaded with PLAN_GRAPH. */
+  /** A plan with its stages' own fields only (loadPlanStages), for queries that select nothing deeper. */
+  static stagesOnly(plan: InterviewPlan): InterviewPlanType {
+    return Object.assign(new InterviewPlanType(), {
+      id: plan.id,
+      name: plan.name,
+      description: plan.description,
+      version: plan.version,
+      isTemplate: plan.isTemplate,
+      stages: plan.stages
+        .getItems()
+        .map((stage) => PlanStageType.scalarsOf(stage))
+        .sort((a, b) => a.order - b.order),
+      skillRequirements: [],
+    });
+  }
+
   static from(plan: InterviewPlan): InterviewPlanType {
     const stages = new Map(plan.stages.getItems().map((stage) => [stage.id, PlanStageType.from(stage)]));
     return Object.assign(new InterviewPlanType(), {

@@ -1,0 +1,471 @@
+// API benchmark: run on demand, never in `npm test`.
+//   DATABASE_URL=postgres://…/ip_bench npm run bench:api -- [--duration 8] [--connections 16] [--only me]
+// Starts the service and, in the same process, a hand-written Fastify + pg "floor" server that
+// answers each benchmarked request with the same JSON from the same rows with the simplest correct
+// SQL (it verifies the same access token and reads the caller's row, as the service must). Checks
+// once that both answer the same JSON, then loads each with autocannon and prints req/s, p50/p99
+// and the ratio (service / floor) as Markdown.
+import 'reflect-metadata';
+import { createHmac, createSecretKey, randomUUID, timingSafeEqual } from 'node:crypto';
+import { cpus, hostname, loadavg, totalmem } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { Pool } from 'pg';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { JwtService } from '@nestjs/jwt';
+import { Role } from '../libs/domain';
+import { loadConfig } from '../src/config/app-config';
+import { createApiApp } from '../src/main';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity';
+
+const option = (name: string, fallback: string) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
+};
+const duration = Number(option('--duration', '8'));
+const connections = Number(option('--connections', '16'));
+const only = option('--only', '');
+
+interface Case {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+  token: string;
+  /** The floor's answer: the `data` object the service returns. */
+  floor: (userId: string) => Promise<unknown>;
+}
+
+async function main(): Promise<void> {
+  const base = loadConfig();
+  const config = {
+    ...base,
+    logLevel: 'silent' as const,
+    rateLimits: { ...base.rateLimits, mutationsPerUserPerMinute: 1_000_000_000 },
+  };
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const serviceUrl = `${await app.getUrl()}/graphql`;
+  const orm = app.get(MikroORM);
+  const sql = orm.em.getConnection();
+  const pool = new Pool({ connectionString: config.database.url, max: config.database.poolMax });
+  const q = async <Row = any>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as Row[];
+
+  // Bench users, made directly; tokens are signed with the service's secret, as a login would.
+  const benchUser = async (email: string, roles: Role[]) => {
+    const [row] = await q<{ id: string }>(
+      `insert into app_user (id, created_at, updated_at, email, name, roles, timezone, password_hash)
+       values ($1, now(), now(), $2, $3, $4, 'UTC', 'bench-no-login')
+       on conflict (email) do update set roles = excluded.roles, deactivated_at = null returning id`,
+      [randomUUID(), email, email.split('@')[0], roles],
+    );
+    return row!.id;
+  };
+  const jwt = new JwtService({ secret: config.auth.accessSecret });
+  const tokenFor = (userId: string) =>
+    jwt.sign(
+      { sub: userId, typ: 'access' },
+      { algorithm: 'HS256', expiresIn: 3600, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+    );
+  const recruiterId = await benchUser('bench-recruiter@example.com', [Role.RECRUITER]);
+  const interviewerId = await benchUser('bench-interviewer@example.com', [Role.INTERVIEWER]);
+  const recruiter = tokenFor(recruiterId);
+  const interviewer = tokenFor(interviewerId);
+
+  const post = async (query: string, variables: object, token: string) => {
+    const response = await fetch(serviceUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: unknown };
+  };
+
+  // Fixtures: the position with the most applications, its newest active application, an
+  // interview of the bench interviewer on it (tomorrow), and notifications for them.
+  const [position] = await q<{ id: string }>(
+    `select p.id from position p join application a on a.position_id = p.id
+     where p.status = 'OPEN' group by p.id order by count(*) desc limit 1`,
+  );
+  if (!position) throw new Error('No open position with applications: run `npm run seed` (DEMO_DATA=true) first.');
+  const [application] = await q<{ id: string; current_stage_id: string }>(
+    `select id, current_stage_id from application where position_id = $1 and status = 'ACTIVE'
+     and current_stage_id is not null order by created_at desc, id limit 1`,
+    [position.id],
+  );
+  let [interview] = await q<{ id: string; stage_id: string }>(
+    `select i.id, i.stage_id from interview i join interview_panelist ip on ip.interview_id = i.id
+     where ip.interviewer_id = $1 and i.status = 'SCHEDULED' order by i.starts_at desc limit 1`,
+    [interviewerId],
+  );
+  if (!interview) {
+    await q(`insert into position_recruiter (position_id, user_id) values ($1, $2) on conflict do nothing`, [
+      position.id,
+      recruiterId,
+    ]);
+    const startsAt = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 48 * 3_600_000);
+    const scheduled = await post(
+      `mutation ($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { interview { id stage { id } } } }`,
+      {
+        input: {
+          applicationId: application!.id,
+          interviewerIds: [interviewerId],
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        },
+      },
+      recruiter,
+    );
+    if (scheduled.errors)
+      throw new Error(`Could not schedule the bench interview: ${JSON.stringify(scheduled.errors)}`);
+    const made = scheduled.data.scheduleInterview.interview;
+    interview = { id: made.id, stage_id: made.stage.id };
+  }
+  await q(
+    `insert into notification (id, created_at, updated_at, user_id, key, kind, subject, body, link)
+     select gen_random_uuid(), now() - make_interval(mins => n), now(), $1::uuid, 'bench-' || $1::text || '-' || n,
+            'BENCH', 'Bench notification ' || n, 'Body ' || n, null
+     from generate_series(1, 30) n on conflict (key) do nothing`,
+    [interviewerId],
+  );
+  const [window] = await q<{ latest: Date }>(
+    `select max(i.starts_at) as latest from interview i join interview_panelist ip on ip.interview_id = i.id
+     where ip.interviewer_id = $1`,
+    [interviewerId],
+  );
+  const to = new Date(window!.latest.getTime() + 1000);
+  const from = new Date(to.getTime() - 30 * 86_400_000);
+  const [stat] = await sql.execute<{ applications: string; candidates: string }[]>(
+    `select (select count(*) from application) as applications, (select count(*) from candidate) as candidates`,
+  );
+
+  // The floor: plain Fastify, plain pg, the token checked with a key made once.
+  const key = createSecretKey(Buffer.from(config.auth.accessSecret));
+  const verify = (header: string | undefined): string | null => {
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : '';
+    const [head, payload, signature] = token.split('.');
+    if (!head || !payload || !signature) return null;
+    const expected = createHmac('sha256', key).update(`${head}.${payload}`).digest();
+    const given = Buffer.from(signature, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const ok =
+      claims.typ === 'access' &&
+      claims.iss === ACCESS_TOKEN_ISSUER &&
+      claims.aud === ACCESS_TOKEN_AUDIENCE &&
+      typeof claims.exp === 'number' &&
+      claims.exp * 1000 > Date.now();
+    return ok ? claims.sub : null;
+  };
+  const actorRoles = async (userId: string) =>
+    (
+      await q<{ roles: string[] }>(
+        `select roles::text[] as roles from app_user where id = $1 and deactivated_at is null`,
+        [userId],
+      )
+    )[0]?.roles;
+  const iso = (value: Date | null) => (value ? value.toISOString() : null);
+  const cursor = (row: { created_at: Date; id: string }) =>
+    Buffer.from(`${row.created_at.toISOString()}|${row.id}`).toString('base64url');
+  const page = <Row extends { created_at: Date; id: string }>(
+    rows: Row[],
+    size: number,
+    total: number,
+    node: (row: Row) => unknown,
+  ) => ({
+    totalCount: total,
+    edges: rows.slice(0, size).map((row) => ({ cursor: cursor(row), node: node(row) })),
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      endCursor: rows.length ? cursor(rows[Math.min(size, rows.length) - 1]!) : null,
+    },
+  });
+
+  const search = 'an';
+  const cases: Case[] = [
+    {
+      name: 'me',
+      query: `{ me { id email name roles } }`,
+      variables: {},
+      token: interviewer,
+      floor: async (userId) => {
+        const [row] = await q(
+          `select id, email, name, roles::text[] as roles from app_user where id = $1 and deactivated_at is null`,
+          [userId],
+        );
+        return { me: row };
+      },
+    },
+    {
+      name: 'myInterviews (30-day window)',
+      query: `query ($from: DateTime, $to: DateTime) { myInterviews(from: $from, to: $to) { id status startsAt endsAt stage { id name } application { id candidate { name } } } }`,
+      variables: { from: from.toISOString(), to: to.toISOString() },
+      token: interviewer,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const rows = await q(
+          `select i.id, i.status, i.starts_at, i.ends_at, s.id as stage_id, s.name as stage_name, a.id as application_id, c.name as candidate_name
+           from interview_panelist ip join interview i on i.id = ip.interview_id join plan_stage s on s.id = i.stage_id
+           join application a on a.id = i.application_id join candidate c on c.id = a.candidate_id
+           where ip.interviewer_id = $1 and i.starts_at >= $2 and i.starts_at < $3 order by i.starts_at`,
+          [userId, from, to],
+        );
+        return {
+          myInterviews: rows.map((row) => ({
+            id: row.id,
+            status: row.status,
+            startsAt: iso(row.starts_at),
+            endsAt: iso(row.ends_at),
+            stage: { id: row.stage_id, name: row.stage_name },
+            application: { id: row.application_id, candidate: { name: row.candidate_name } },
+          })),
+        };
+      },
+    },
+    {
+      name: 'myNotifications',
+      query: `{ myNotifications { id kind subject body link readAt createdAt } }`,
+      variables: {},
+      token: interviewer,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const rows = await q(
+          `select id, kind, subject, body, link, read_at, created_at from notification where user_id = $1 order by created_at desc limit 200`,
+          [userId],
+        );
+        return {
+          myNotifications: rows.map((row) => ({
+            id: row.id,
+            kind: row.kind,
+            subject: row.subject,
+            body: row.body,
+            link: row.link,
+            readAt: iso(row.read_at),
+            createdAt: iso(row.created_at),
+          })),
+        };
+      },
+    },
+    {
+      name: 'application(id) with stage history',
+      query: `query ($id: ID!) { application(id: $id) { id status version appliedAt candidate { id name } currentStage { id name } stageHistory { enteredAt exitedAt outcome stage { id name } } } }`,
+      variables: { id: application!.id },
+      token: recruiter,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const [row] = await q(
+          `select a.id, a.status, a.version, a.applied_at, c.id as candidate_id, c.name as candidate_name, s.id as stage_id, s.name as stage_name,
+             (select coalesce(json_agg(json_build_object('enteredAt', v.entered_at, 'exitedAt', v.exited_at, 'outcome', v.outcome,
+               'stage', json_build_object('id', vs.id, 'name', vs.name)) order by v.entered_at), '[]')
+              from stage_visit v join plan_stage vs on vs.id = v.stage_id where v.application_id = a.id) as history
+           from application a join candidate c on c.id = a.candidate_id left join plan_stage s on s.id = a.current_stage_id
+           where a.id = $1`,
+          [application!.id],
+        );
+        return {
+          application: {
+            id: row.id,
+            status: row.status,
+            version: row.version,
+            appliedAt: iso(row.applied_at),
+            candidate: { id: row.candidate_id, name: row.candidate_name },
+            currentStage: row.stage_id ? { id: row.stage_id, name: row.stage_name } : null,
+            stageHistory: row.history.map((visit: any) => ({
+              ...visit,
+              enteredAt: iso(new Date(visit.enteredAt)),
+              exitedAt: visit.exitedAt && iso(new Date(visit.exitedAt)),
+            })),
+          },
+        };
+      },
+    },
+    {
+      name: 'interviewKit',
+      query: `query ($positionId: ID!, $stageId: ID!) { interviewKit(positionId: $positionId, stageId: $stageId) { position { id title } stage { id name kind durationMinutes focusAreas rubric { name scaleMin scaleMax } } } }`,
+      variables: { positionId: position.id, stageId: interview.stage_id },
+      token: interviewer,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const [row] = await q(
+          `select p.id, p.title, s.id as stage_id, s.name, s.kind, s.duration_minutes, s.focus_areas, r.name as rubric_name, r.scale_min, r.scale_max
+           from position p join plan_stage s on s.plan_id = p.plan_id left join rubric r on r.stage_id = s.id
+           where p.id = $1 and s.id = $2 and exists (select 1 from interview i join interview_panelist ip on ip.interview_id = i.id
+             where ip.interviewer_id = $3 and i.stage_id = s.id)`,
+          [position.id, interview!.stage_id, userId],
+        );
+        return {
+          interviewKit: {
+            position: { id: row.id, title: row.title },
+            stage: {
+              id: row.stage_id,
+              name: row.name,
+              kind: row.kind,
+              durationMinutes: row.duration_minutes,
+              focusAreas: row.focus_areas,
+              rubric: row.rubric_name
+                ? { name: row.rubric_name, scaleMin: row.scale_min, scaleMax: row.scale_max }
+                : null,
+            },
+          },
+        };
+      },
+    },
+    {
+      name: `candidates(search: "${search}", first: 20)`,
+      query: `query ($search: String) { candidates(search: $search, first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name email experienceLevel } } } }`,
+      variables: { search },
+      token: recruiter,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const pattern = `%${search}%`;
+        const [rows, [count]] = await Promise.all([
+          q(
+            `select id, name, email, experience_level, created_at from candidate where name ilike $1 or email ilike $1
+             order by created_at desc, id limit 21`,
+            [pattern],
+          ),
+          q<{ n: number }>(`select count(*)::int as n from candidate where name ilike $1 or email ilike $1`, [pattern]),
+        ]);
+        return {
+          candidates: page(rows, 20, count!.n, (row: any) => ({
+            id: row.id,
+            name: row.name,
+            email: row.email,
+            experienceLevel: row.experience_level,
+          })),
+        };
+      },
+    },
+    {
+      name: 'positions with stages',
+      query: `{ positions { id title plan { stages { id name kind } } } }`,
+      variables: {},
+      token: recruiter,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const rows = await q(
+          `select p.id, p.title, s.id as stage_id, s.name, s.kind from position p join plan_stage s on s.plan_id = p.plan_id
+           order by p.created_at desc, p.id, s."order"`,
+        );
+        const positions: any[] = [];
+        for (const row of rows) {
+          if (positions.at(-1)?.id !== row.id) positions.push({ id: row.id, title: row.title, plan: { stages: [] } });
+          positions.at(-1).plan.stages.push({ id: row.stage_id, name: row.name, kind: row.kind });
+        }
+        return { positions };
+      },
+    },
+    {
+      name: 'position.applications(first: 50)',
+      query: `query ($id: ID!) { position(id: $id) { applications(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status appliedAt } } } } }`,
+      variables: { id: position.id },
+      token: recruiter,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const [rows, [count]] = await Promise.all([
+          q(
+            `select id, status, applied_at, created_at from application where position_id = $1 order by created_at desc, id limit 51`,
+            [position.id],
+          ),
+          q<{ n: number }>(`select count(*)::int as n from application where position_id = $1`, [position.id]),
+        ]);
+        return {
+          position: {
+            applications: page(rows, 50, count!.n, (row: any) => ({
+              id: row.id,
+              status: row.status,
+              appliedAt: iso(row.applied_at),
+            })),
+          },
+        };
+      },
+    },
+    {
+      name: 'saveScorecard (draft notes)',
+      query: `mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { scorecard { id status notes } } }`,
+      variables: { input: { interviewId: interview.id, ratings: [], notes: 'Bench notes' } },
+      token: interviewer,
+      floor: async (userId) => {
+        if (!(await actorRoles(userId))) return null;
+        const [row] = await q(
+          `update scorecard set notes = $3, updated_at = now(), version = version + 1
+           where interview_id = $1 and interviewer_id = $2 and status = 'DRAFT' returning id, status, notes`,
+          [interview!.id, userId, 'Bench notes'],
+        );
+        return { saveScorecard: { scorecard: row } };
+      },
+    },
+  ];
+
+  const floor = Fastify({ logger: false });
+  floor.post('/graphql/:case', async (request, reply) => {
+    const userId = verify(request.headers.authorization);
+    if (!userId) return reply.code(401).send({ errors: [{ message: 'unauthenticated' }] });
+    const data = await cases[Number((request.params as { case: string }).case)]!.floor(userId);
+    return { data };
+  });
+  await floor.listen({ port: 0, host: '127.0.0.1' });
+  const floorUrl = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}/graphql`;
+
+  const load = (url: string, body: string, token: string) =>
+    new Promise<autocannon.Result>((resolve, reject) =>
+      autocannon(
+        {
+          url,
+          method: 'POST',
+          connections,
+          duration,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        },
+        (error, result) => (error ? reject(error) : resolve(result)),
+      ),
+    );
+
+  const lines = [
+    `Machine: ${hostname()}, ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString()}; load average at start ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+    `Data: ${stat!.applications} applications, ${stat!.candidates} candidates; autocannon ${connections} connections, ${duration} s per run.`,
+    '',
+    '| request | same JSON | service req/s | p50 | p99 | floor req/s | p50 | p99 | ratio (req/s) |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  for (const [index, item] of cases.entries()) {
+    if (only && !item.name.startsWith(only)) continue;
+    const body = JSON.stringify({ query: item.query, variables: item.variables });
+    const service = await post(item.query, item.variables, item.token);
+    const floorAnswer = (await (
+      await fetch(`${floorUrl}/${index}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${item.token}` },
+        body,
+      })
+    ).json()) as { data: unknown };
+    const same = !service.errors && isDeepStrictEqual(service.data, JSON.parse(JSON.stringify(floorAnswer.data)));
+    if (!same) {
+      process.stderr.write(
+        `${item.name}: answers differ\n service ${JSON.stringify(service).slice(0, 600)}\n floor   ${JSON.stringify(floorAnswer).slice(0, 600)}\n`,
+      );
+    }
+    const ours = await load(serviceUrl, body, item.token);
+    const theirs = await load(`${floorUrl}/${index}`, body, item.token);
+    const failed = ours.non2xx + ours.errors + theirs.non2xx + theirs.errors;
+    const line = `| ${item.name} | ${same ? 'yes' : 'NO'} | ${Math.round(ours.requests.average)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${Math.round(theirs.requests.average)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms | ${(ours.requests.average / theirs.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |`;
+    process.stdout.write(line + '\n');
+  }
+  process.stdout.write(
+    `load average at end ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}\n`,
+  );
+  await floor.close();
+  await pool.end();
+  await app.close();
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
