@@ -24,6 +24,7 @@ const interviewing = {
   MyInterviews: lazy(() => import('../interviewing/MyInterviewsPage')),
   Interview: lazy(() => import('../interviewing/InterviewPage')),
 };
+const Dashboard = lazy(() => import('../analytics/DashboardPage'));
 const NotificationsPage = lazy(() => import('./NotificationsPage'));
 
 const theme = createTheme({
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
       { path: 'applications/:applicationId/schedule', element: <recruiting.Scheduling /> },
       { path: 'interviews', element: <interviewing.MyInterviews /> },
       { path: 'interviews/:interviewId', element: <interviewing.Interview /> },
+      { path: 'dashboard', element: <Dashboard /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },
