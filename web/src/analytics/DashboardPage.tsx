@@ -90,7 +90,7 @@ export default function DashboardPage() {
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
           <MultiSelect
             label="Positions"
-            placeholder="All"
+            placeholder={filter.positionIds?.length ? undefined : 'All'}
             data={positionOptions}
             value={(filter.positionIds ?? []).map(String)}
             onChange={(value) => set('positions', value)}
@@ -111,7 +111,7 @@ export default function DashboardPage() {
           />
           <MultiSelect
             label="Levels"
-            placeholder="All"
+            placeholder={filter.experienceLevels?.length ? undefined : 'All'}
             data={LEVELS.map((level) => ({ value: level, label: humanize(level) }))}
             value={filter.experienceLevels ?? []}
             onChange={(value) => set('levels', value)}
@@ -119,7 +119,7 @@ export default function DashboardPage() {
           />
           <MultiSelect
             label="Company profiles"
-            placeholder="All"
+            placeholder={filter.companyProfiles?.length ? undefined : 'All'}
             data={PROFILES.map((profile) => ({ value: profile, label: humanize(profile) }))}
             value={filter.companyProfiles ?? []}
             onChange={(value) => set('profiles', value)}
@@ -435,7 +435,7 @@ function WeeklyCohorts({
 
 function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
-    <Stack gap={0}>
+    <Stack gap={0} role="group" aria-label={label}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
