@@ -20,6 +20,11 @@ const recruiting = {
   Scheduling: lazy(() => import('../recruiting/scheduling/SchedulingPage')),
   Application: lazy(() => import('../recruiting/ApplicationRedirect')),
 };
+const interviewing = {
+  MyInterviews: lazy(() => import('../interviewing/MyInterviewsPage')),
+  Interview: lazy(() => import('../interviewing/InterviewPage')),
+};
+const Dashboard = lazy(() => import('../analytics/DashboardPage'));
 const NotificationsPage = lazy(() => import('./NotificationsPage'));
 
 const theme = createTheme({
@@ -58,6 +63,9 @@ const router = createBrowserRouter([
       { path: 'candidates/:candidateId', element: <recruiting.Candidate /> },
       { path: 'applications/:applicationId', element: <recruiting.Application /> },
       { path: 'applications/:applicationId/schedule', element: <recruiting.Scheduling /> },
+      { path: 'interviews', element: <interviewing.MyInterviews /> },
+      { path: 'interviews/:interviewId', element: <interviewing.Interview /> },
+      { path: 'dashboard', element: <Dashboard /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },
