@@ -3,9 +3,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { DateTimeScalar } from './date-time.scalar';
+import { describeSchema } from './describe-schema';
 import { formatGraphQLError } from './format-error';
 import { queryLimits } from './query-limits';
 import { retryAfterPlugin } from './retry-after.plugin';
+import { SCHEMA_DESCRIPTIONS } from './schema-descriptions';
 
 /**
  * Apollo on Fastify, code-first. The schema is built in memory; `schema.gql` at the root is the
@@ -18,6 +20,8 @@ export function graphqlModule(config: AppConfig) {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // Descriptions not given in code come from one map (schema-descriptions.ts); a stale entry stops the start.
+    transformSchema: (schema) => describeSchema(schema, SCHEMA_DESCRIPTIONS),
     buildSchemaOptions: { dateScalarMode: 'isoDate', scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     playground: false,
     // Open in development; in production for admins only (IntrospectionPlugin).

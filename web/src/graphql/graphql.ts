@@ -64,28 +64,46 @@ export type CancelInterviewInput = {
 
 /** The kind of company a position's process is tuned for: it shifts the emphasis of stages and questions. */
 export type CompanyProfile =
+  /** An agency: client work, several projects at once. */
   | 'AGENCY'
+  /** A large company: process, scale and collaboration across teams. */
   | 'ENTERPRISE'
+  /** A start-up: breadth, ownership and speed. */
   | 'STARTUP';
 
+/** A new candidate. */
 export type CreateCandidateInput = {
+  /** E-mail, unique case-insensitively; CONFLICT with `extensions.existingId` if a candidate has it. */
   email: string;
+  /** Experience level. */
   experienceLevel: ExperienceLevel;
+  /** Years of professional experience, 0 or more. */
   experienceYears?: number | null | undefined;
+  /** Full name, not blank. */
   name: string;
+  /** Recruiter notes, visible to the hiring team only. */
   notes?: string | null | undefined;
+  /** Phone number, free form. */
   phone?: string | null | undefined;
+  /** Where the candidate came from. */
   source?: string | null | undefined;
+  /** Free labels. */
   tags?: Array<string> | null | undefined;
 };
 
+/** A new position; its plan is a copy of a template, tuned to the company profile. */
 export type CreatePositionInput = {
+  /** The company profile that tunes the copied plan. */
   companyProfile: CompanyProfile;
+  /** An active user with HIRING_MANAGER or ADMIN; BAD_USER_INPUT otherwise. */
   hiringManagerId: string | number;
+  /** Seniority sought. */
   level: ExperienceLevel;
   /** The template to copy the plan from. */
   planTemplateId: string | number;
+  /** At least one active user with RECRUITER or ADMIN; BAD_USER_INPUT lists every wrong id. */
   recruiterIds: Array<string | number>;
+  /** Job title, not blank. */
   title: string;
 };
 
@@ -97,9 +115,13 @@ export type CriterionRatingInput = {
 
 /** Seniority of a position, and experience level of a candidate. */
 export type ExperienceLevel =
+  /** Junior. */
   | 'JUNIOR'
+  /** Mid-level. */
   | 'MID'
+  /** Senior. */
   | 'SENIOR'
+  /** Staff or principal. */
   | 'STAFF';
 
 export type HireApplicationInput = {
@@ -115,6 +137,7 @@ export type HoldApplicationInput = {
   reason?: string | null | undefined;
 };
 
+/** A CSV file of candidates. */
 export type ImportCandidatesInput = {
   /** CSV text with a header line. Columns: name, email, experienceLevel (JUNIOR|MID|SENIOR|STAFF) required; phone, experienceYears, source, tags (separated by ;) optional. */
   csv: string;
@@ -126,26 +149,42 @@ export type InterviewStatus =
   | 'NO_SHOW'
   | 'SCHEDULED';
 
+/** Credentials for `login`. */
 export type LoginInput = {
+  /** The e-mail the user was created with (case-insensitive). */
   email: string;
+  /** The password. A wrong one and an unknown e-mail give the same UNAUTHENTICATED error. */
   password: string;
 };
 
+/** Which notification to mark read. */
 export type MarkNotificationReadInput = {
+  /** One of your own notifications; NOT_FOUND for any other id. */
   notificationId: string | number;
 };
 
+/** Where a position is in its life: DRAFT -> OPEN -> CLOSED (or DRAFT -> CLOSED). */
 export type PositionStatus =
+  /** Final: only reject and withdraw remain for its applications; its plan is frozen. */
   | 'CLOSED'
+  /** Being prepared: plan editable, no applications yet. */
   | 'DRAFT'
+  /** Taking applications and interviews. */
   | 'OPEN';
 
+/** The kind of a bank question. */
 export type QuestionCategory =
+  /** Past behaviour (STAR). */
   | 'BEHAVIORAL'
+  /** Screening: background, expectations, logistics. */
   | 'HR'
+  /** Why this role and company. */
   | 'MOTIVATION'
+  /** Designing systems. */
   | 'SYSTEM_DESIGN'
+  /** Technical depth and trade-offs. */
   | 'TECHNICAL_ADVANCED'
+  /** Technical fundamentals. */
   | 'TECHNICAL_BASIC';
 
 export type QuestionRatingInput = {
@@ -197,10 +236,15 @@ export type ResumeApplicationInput = {
   reason?: string | null | undefined;
 };
 
+/** What a user may do. A user holds one or more roles; see docs/domain.md#who-sees-what. */
 export type Role =
+  /** Runs the installation: manages users and may take every action on every record. */
   | 'ADMIN'
+  /** Manages positions: decides on their applications (advance, reject, hire) and reads their analytics. */
   | 'HIRING_MANAGER'
+  /** Sits on interview panels and writes scorecards; sees only the applications they interview for. */
   | 'INTERVIEWER'
+  /** Opens positions, adds candidates and applications, schedules interviews and edits the catalog. */
   | 'RECRUITER';
 
 export type SaveScorecardInput = {
@@ -226,8 +270,11 @@ export type ScorecardStatus =
   | 'DRAFT'
   | 'SUBMITTED';
 
+/** How much a plan needs a skill verified. */
 export type SkillPriority =
+  /** Verified when possible; does not block hiring. */
   | 'GOOD_TO_VERIFY'
+  /** Must be VERIFIED before hiring; at least one stage of the plan verifies it. */
   | 'MUST_VERIFY';
 
 export type SkillVerdict =
@@ -245,13 +292,21 @@ export type StageDecisionOutcome =
   | 'FAILED'
   | 'PASSED';
 
+/** The kind of interview a stage is. */
 export type StageKind =
+  /** Past behaviour in real situations (STAR). */
   | 'BEHAVIORAL'
+  /** Writing code, live or as a practical task. */
   | 'CODING_CHALLENGE'
+  /** Any other kind. */
   | 'CUSTOM'
+  /** Final conversation, usually with the hiring manager. */
   | 'FINAL'
+  /** First call with a recruiter: motivation, expectations, logistics. */
   | 'HR_SCREEN'
+  /** Designing a system out loud. */
   | 'SYSTEM_DESIGN'
+  /** Technical interview on knowledge and practice. */
   | 'TECHNICAL';
 
 /** How an application's visit to one stage ended. */
