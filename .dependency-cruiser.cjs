@@ -11,6 +11,7 @@
 const LAYERS = [
   'access',
   'identity',
+  'audit',
   'notifications',
   'catalog',
   'positions',
@@ -19,6 +20,9 @@ const LAYERS = [
   'scheduling',
   'scorecards',
   'analytics',
+  'work-queue',
+  'webhooks',
+  'privacy',
   'demo',
 ];
 /** Infrastructure modules, with the only modules each may import. */

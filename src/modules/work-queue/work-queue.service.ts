@@ -4,9 +4,9 @@ import type { Actor } from '../../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessService, Permission } from '../access';
 import { Application } from '../pipeline';
-import { ApplicationType } from '../pipeline/graphql/application.type';
+import { ApplicationType } from '../pipeline';
 import { Interview } from '../scheduling';
-import { InterviewType } from '../scheduling/graphql/interview.type';
+import { InterviewType } from '../scheduling';
 import { bindWork, WORK_SQL, type WorkSection } from './work-definitions';
 import type { WorkQueueSectionType, WorkQueueType } from './work-queue.types';
 

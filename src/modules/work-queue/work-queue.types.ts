@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { ApplicationType } from '../pipeline/graphql/application.type';
-import { InterviewType } from '../scheduling/graphql/interview.type';
+import { ApplicationType } from '../pipeline';
+import { InterviewType } from '../scheduling';
 
 @ObjectType('WorkItem')
 export class WorkItemType {
