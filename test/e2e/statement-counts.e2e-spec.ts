@@ -1,0 +1,150 @@
+import { Role } from '../../libs/domain';
+import {
+  ADVANCE_APPLICATION,
+  applyCandidate,
+  dataOf,
+  loadBuiltInPlan,
+  nextWeekdayAt,
+  openPositionFromBuiltInPlan,
+  scheduleInterview,
+  signInPeople,
+  TestApi,
+  type Person,
+} from '../../libs/testing';
+
+// The requests of bench/api.bench.ts: the number of SQL statements each costs must not grow with
+// the number of rows it returns or the items nested in them (DataLoaders, lean reads).
+const REQUESTS = {
+  me: { as: 'ines', query: `{ me { id email name roles } }` },
+  myInterviews: {
+    as: 'ines',
+    query: `{ myInterviews { id status startsAt endsAt stage { id name } application { id candidate { name } } } }`,
+  },
+  myNotifications: { as: 'ines', query: `{ myNotifications { id kind subject body link readAt createdAt } }` },
+  application: {
+    as: 'rita',
+    query: `query ($id: ID!) { application(id: $id) { id status version appliedAt candidate { id name } currentStage { id name } stageHistory { enteredAt exitedAt outcome stage { id name } } } }`,
+  },
+  interviewKit: {
+    as: 'ines',
+    query: `query ($p: ID!, $s: ID!) { interviewKit(positionId: $p, stageId: $s) { position { id title } stage { id name questions { prompt } rubric { name criteria { name } } } skillsToVerify { skill { name } } } }`,
+  },
+  candidates: {
+    as: 'rita',
+    query: `{ candidates(search: "an", first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name email experienceLevel } } } }`,
+  },
+  positions: { as: 'rita', query: `{ positions { id title plan { stages { id name kind } } } }` },
+  positionApplications: {
+    as: 'rita',
+    query: `query ($id: ID!) { position(id: $id) { applications(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status appliedAt candidate { name } } } } } }`,
+  },
+  saveScorecard: {
+    as: 'ines',
+    query: `mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { scorecard { id status notes } } }`,
+  },
+} as const;
+
+describe('SQL statements per request', () => {
+  const api = new TestApi();
+  let people: Record<'rita' | 'harold' | 'ines', Person>;
+  let position: { id: string; plan: { stages: Array<{ id: string }> } };
+  let firstApplication: string;
+  let firstInterview: { id: string; stageId: string };
+  let day = 2;
+
+  beforeAll(async () => {
+    await api.start();
+    await api.reset();
+    await loadBuiltInPlan(api);
+    people = await signInPeople(api, {
+      rita: [Role.RECRUITER],
+      harold: [Role.HIRING_MANAGER],
+      ines: [Role.INTERVIEWER],
+    });
+    position = await openPosition();
+    firstApplication = await applyCandidate(people.rita, position.id, { name: 'Ann Example' });
+    firstInterview = await interviewFor(firstApplication);
+  });
+  afterAll(() => api.close());
+
+  const openPosition = () =>
+    openPositionFromBuiltInPlan(people.rita, { hiringManagerId: people.harold.id, recruiterIds: [people.rita.id] });
+
+  async function interviewFor(applicationId: string) {
+    const startsAt = nextWeekdayAt(10, (day += 1));
+    const scheduled = await scheduleInterview(people.rita, {
+      applicationId,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      interviewerIds: [people.ines.id],
+    });
+    const interview = dataOf(scheduled, 'Scheduling').scheduleInterview.interview;
+    const [row] = await api.orm.em
+      .getConnection()
+      .execute<{ stage_id: string }[]>(`select stage_id from interview where id = ?`, [interview.id]);
+    return { id: interview.id, stageId: row!.stage_id };
+  }
+
+  /** More of everything each request returns: positions, applications, interviews, visits, notifications. */
+  async function grow(): Promise<void> {
+    const other = await openPosition();
+    for (let index = 0; index < 3; index += 1) {
+      const application = await applyCandidate(people.rita, position.id, { name: `Dana Example ${index}` });
+      await interviewFor(application);
+      await applyCandidate(people.rita, other.id, { name: `Evan Example ${index}` });
+    }
+    dataOf(
+      await people.rita.gql(ADVANCE_APPLICATION, { input: { applicationId: firstApplication, reason: 'Strong' } }),
+      'Advancing',
+    );
+    await api.orm.em.getConnection().execute(
+      `insert into notification (id, created_at, updated_at, user_id, key, kind, subject, body)
+       select gen_random_uuid(), now(), now(), ?, 'count-' || n || '-' || gen_random_uuid(), 'TEST', 'Subject', 'Body'
+       from generate_series(1, 5) n`,
+      [people.ines.id],
+    );
+  }
+
+  async function count(name: keyof typeof REQUESTS): Promise<number> {
+    const request = REQUESTS[name];
+    const variables: Record<string, unknown> =
+      {
+        application: { id: firstApplication },
+        interviewKit: { p: position.id, s: firstInterview.stageId },
+        positionApplications: { id: position.id },
+        saveScorecard: { input: { interviewId: firstInterview.id, ratings: [], notes: 'Notes' } },
+      }[name as string] ?? {};
+    let statements = 0;
+    const knex = api.orm.em.getConnection().getKnex();
+    const listener = () => (statements += 1);
+    knex.on('query', listener);
+    try {
+      const result = await api.gql(request.query, variables, people[request.as].token);
+      expect(result.errors).toBeUndefined();
+    } finally {
+      knex.off('query', listener);
+    }
+    return statements;
+  }
+
+  /**
+   * Known gap (issue 14, open): application(id) with its stage history still costs more statements
+   * as the history grows (7 -> 9 here), so it is measured but left out of the invariant.
+   */
+  const GROWS_WITH_ROWS: ReadonlyArray<keyof typeof REQUESTS> = ['application'];
+
+  it('costs the same number of statements with more rows and nested items', async () => {
+    const names = (Object.keys(REQUESTS) as Array<keyof typeof REQUESTS>).filter(
+      (name) => !GROWS_WITH_ROWS.includes(name),
+    );
+    // The first saveScorecard creates the draft; compare saves of an existing draft.
+    await count('saveScorecard');
+    const before: Record<string, number> = {};
+    for (const name of names) before[name] = await count(name);
+    await grow();
+    const after: Record<string, number> = {};
+    for (const name of names) after[name] = await count(name);
+    expect(after).toEqual(before);
+    for (const name of names) expect(before[name]).toBeLessThanOrEqual(15);
+  });
+});
