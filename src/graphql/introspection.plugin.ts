@@ -4,7 +4,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import type { FastifyRequest } from 'fastify';
 import { visit, type DocumentNode } from 'graphql';
 import { Role } from '../../libs/domain';
-import { AccessTokenVerifier } from '../common/auth/access-token.guard';
+import { AccessTokenVerifier, bearerToken } from '../common/auth/access-token.guard';
 import { ForbiddenException } from '../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
@@ -35,8 +35,7 @@ export class IntrospectionPlugin implements ApolloServerPlugin<{ req: FastifyReq
     return {
       didResolveOperation: async ({ document, contextValue }) => {
         if (!readsSchema(document)) return;
-        const header = contextValue.req.headers.authorization;
-        const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
+        const token = bearerToken(contextValue.req.headers.authorization);
         const actor = token ? await this.tokens.verifyAccessToken(token).catch(() => null) : null;
         if (actor?.roles.includes(Role.ADMIN)) return;
         throw new ForbiddenException(

@@ -13,6 +13,11 @@ export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
  * Turns an access token into the caller's actor, or throws UNAUTHENTICATED. Declared here so the
  * guard depends on no module; identity provides it (its TokenService).
  */
+/** The token of an `Authorization: Bearer <token>` header, if that is what the header holds. */
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
+}
+
 export abstract class AccessTokenVerifier {
   abstract verifyAccessToken(token: string): Promise<Actor>;
 }
@@ -48,9 +53,8 @@ export class AccessTokenGuard implements CanActivate {
   }
 
   private async authenticate(request: AuthenticatedRequest): Promise<Actor> {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) throw new UnauthenticatedException();
-    return this.tokens.verifyAccessToken(match[1]!);
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new UnauthenticatedException();
+    return this.tokens.verifyAccessToken(token);
   }
 }
