@@ -10,7 +10,11 @@ describe('HTTP security and readiness', () => {
     http: { ...loadConfig().http, corsOrigins: ['https://app.example.com'] },
   });
 
-  beforeAll(() => api.start());
+  beforeAll(async () => {
+    await api.start();
+    // It signs users in: start from empty tables, whatever ran before in this database.
+    await api.reset();
+  });
   afterAll(() => api.close());
 
   const ready = async (on: TestApi, token?: string) => {

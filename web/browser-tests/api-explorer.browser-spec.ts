@@ -51,10 +51,11 @@ describe('the API explorer in the browser', () => {
     const response = await page.goto('/graphql');
     expect(response?.status()).toBe(200);
     await page.locator('.graphiql-container').waitFor();
-    await page.getByRole('button', { name: /Execute query/ }).click();
-    await page.getByText('"Ada Admin"').waitFor();
+    // The documentation shows once the schema has loaded; only then is the editor ready to run.
     await page.getByRole('button', { name: /Show Documentation Explorer/ }).click();
     await page.getByText('Root Types').waitFor();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.getByText('"Ada Admin"').waitFor();
     await screenshot(page, 'api-explorer');
   });
 });
