@@ -10,6 +10,7 @@ import {
   errorCode,
   heldInterview,
   loadBuiltInPlan,
+  MY_CALENDAR_FEED_URL,
   openPositionFromBuiltInPlan,
   PIPELINE_SUMMARY,
   REJECT_APPLICATION,
@@ -215,6 +216,12 @@ describe('erasing a candidate', () => {
   it('anonymises irreversibly: no table, log line or Redis key holds the e-mail; every figure is unchanged', async () => {
     const before = await figures();
     expect((await tablesHolding(email)).length).toBeGreaterThan(2);
+    // The panelist's calendar subscription shows the interview (held an hour ago) by the candidate's name.
+    const feedPath = (await people.ines.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+    const feed = async () => (await fetch(new URL(feedPath, api.baseUrl))).text();
+    const feedBefore = await feed();
+    expect(feedBefore).toContain(`Quillfeather${run}`);
+    expect(feedBefore).toContain('BEGIN:VEVENT');
 
     const erased = await api.gql(ERASE, { input: { candidateId, reason: 'Request 2026-17' } }, people.recruiter.token);
     expect(erased.errors).toBeUndefined();
@@ -225,6 +232,10 @@ describe('erasing a candidate', () => {
     expect(await tablesHolding(phone)).toEqual([]);
     expect(await tablesHolding(`Quillfeather${run}`)).toEqual([]);
     expect(await redisHolding(email)).toEqual([]);
+    // The interview left the feed altogether, not only the name.
+    const feedAfter = await feed();
+    expect(feedAfter).toContain('BEGIN:VCALENDAR');
+    expect(feedAfter).not.toContain('BEGIN:VEVENT');
     const outbox = await api.orm.em
       .getConnection()
       .execute('select * from outbox_message where job_id = ?', [`test:${applicationId}`]);
