@@ -13,6 +13,12 @@ import { BaseEntity } from '../../common/base.entity';
   expression: 'create index "candidate_email_trgm" on "candidate" using gin ("email" gin_trgm_ops)',
 })
 @Index({ properties: ['createdAt', 'id'] })
+// The retention sweep's lookup of candidates past their date.
+@Index({
+  name: 'candidate_retain_until_due',
+  expression:
+    'create index if not exists "candidate_retain_until_due" on "candidate" ("retain_until") where "erased_at" is null',
+})
 export class Candidate extends BaseEntity<
   'tags' | 'notes' | 'phone' | 'experienceYears' | 'source' | 'erasedAt' | 'consentRenewedAt' | 'retainUntil'
 > {
