@@ -12,6 +12,8 @@ const LAYERS = [
   'access',
   'identity',
   'audit',
+  // Low so that the modules whose changes are events (pipeline, scheduling, scorecards) emit them.
+  'webhooks',
   'notifications',
   'catalog',
   'positions',
@@ -21,7 +23,6 @@ const LAYERS = [
   'scorecards',
   'analytics',
   'work-queue',
-  'webhooks',
   'privacy',
   'demo',
 ];

@@ -23,8 +23,15 @@ export class NotificationsResolver {
   async myNotifications(
     @CurrentActor() actor: Actor,
     @Args('unreadOnly', { type: () => Boolean, nullable: true }) unreadOnly?: boolean,
+    @Args('unresolvedOnly', {
+      type: () => Boolean,
+      nullable: true,
+      description:
+        'Leave out notifications whose subject was dealt with (resolvedAt set, e.g. a decision someone already took); default false.',
+    })
+    unresolvedOnly?: boolean,
   ): Promise<NotificationType[]> {
-    return (await this.notifications.mine(actor, unreadOnly ?? false)).map((notification) =>
+    return (await this.notifications.mine(actor, unreadOnly ?? false, unresolvedOnly ?? false)).map((notification) =>
       NotificationType.from(notification),
     );
   }

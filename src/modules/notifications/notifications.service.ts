@@ -37,13 +37,22 @@ export class NotificationsService {
     }
   }
 
+  /**
+   * Marks every recipient's unresolved notifications of this kind about `link` resolved, in the
+   * caller's transaction (someone acted on the application a "decision waiting" was about).
+   */
+  async resolve(em: EntityManager, kind: NotificationKind, link: string, at: Date = new Date()): Promise<number> {
+    return em.nativeUpdate(Notification, { kind, link, resolvedAt: null }, { resolvedAt: at });
+  }
+
   /** The caller's own notifications, newest first. */
-  mine(actor: Actor, unreadOnly: boolean): Promise<Notification[]> {
+  mine(actor: Actor, unreadOnly: boolean, unresolvedOnly = false): Promise<Notification[]> {
     return this.em.find(
       Notification,
       {
         user: actor.userId,
         ...(unreadOnly ? { readAt: null } : {}),
+        ...(unresolvedOnly ? { resolvedAt: null } : {}),
         ...this.access.where(actor, Permission.NotificationRead),
       },
       { orderBy: { createdAt: 'desc' }, limit: 200 },

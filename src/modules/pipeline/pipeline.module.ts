@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CandidatesModule } from '../candidates';
 import { CatalogModule } from '../catalog';
+import { NotificationsModule } from '../notifications';
 import { PositionsModule } from '../positions';
+import { WebhooksModule } from '../webhooks';
 import { ApplicationsResolver } from './applications.resolver';
 import { ApplicationsService } from './applications.service';
 import { CandidateApplicationsResolver } from './candidate-applications.resolver';
@@ -12,7 +14,7 @@ import { PlanStageUsage } from './plan-stage-usage';
 import { PositionApplicationsResolver } from './position-applications.resolver';
 
 @Module({
-  imports: [CatalogModule, PositionsModule, CandidatesModule],
+  imports: [CatalogModule, PositionsModule, CandidatesModule, NotificationsModule, WebhooksModule],
   providers: [
     PipelineService,
     PipelineHooks,

@@ -16,7 +16,9 @@ import { AccessService, Permission } from '../access';
 import { PlanStage } from '../catalog';
 import { Candidate } from '../candidates';
 import { User } from '../identity';
+import { NotificationsService } from '../notifications';
 import { Position } from '../positions';
+import { WebhookEvent, WebhooksService } from '../webhooks';
 import { Application } from './application.entity';
 import { ApplicationTransition } from './application-transition.entity';
 import { PipelineHooks, type TransitionContext } from './pipeline-hooks';
@@ -30,6 +32,8 @@ export interface TransitionRequest {
   expectedVersion?: number | null;
   /** Act only if the open visit is still in this stage (jobs applying a stage decision). */
   expectedStageId?: string | null;
+  /** The system carries out the stage's decision (StageDecisionProcessor): the hiring team is told. */
+  automatic?: boolean;
 }
 
 /** The decisions, which a position's hiring manager takes too; the other moves are the recruiters'. */
@@ -41,6 +45,8 @@ export class PipelineService {
     private readonly em: EntityManager,
     private readonly access: AccessService,
     private readonly hooks: PipelineHooks,
+    private readonly webhooks: WebhooksService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Opens an application at the first stage of the position's plan. */
@@ -151,7 +157,9 @@ export class PipelineService {
         const now = new Date();
         const fromStatus = application.status;
         const fromStage = application.currentStage?.id ?? null;
+        const fromVersion = application.version;
         const decidedBy = actor.userId ? em.getReference(User, actor.userId) : null;
+        let settled: StageDecision | null = null;
         if (request.expectedStageId && application.currentStage?.id !== request.expectedStageId) {
           throw new ConflictException('The application has left that stage already.');
         }
@@ -169,6 +177,7 @@ export class PipelineService {
           if (decision) {
             decision.appliedAt = now;
             decision.outcomeApplied = (decision.outcome as string) === (plan.closeVisit as string);
+            settled = decision;
           }
         }
         const next = plan.openStageIndex === null ? null : stages[plan.openStageIndex]!;
@@ -191,6 +200,19 @@ export class PipelineService {
             request.reason ?? null,
           ),
         );
+        await em.flush();
+        await this.afterChange(em, application, {
+          action,
+          fromStatus,
+          fromStage,
+          fromVersion,
+          at: now,
+          automatic: request.automatic ?? false,
+          rejectionReason:
+            application.status === ApplicationStatus.REJECTED ? (request.reasonCode ?? RejectionReason.OTHER) : null,
+        });
+        if (request.automatic && settled?.outcomeApplied)
+          await this.tellDecisionApplied(em, application, settled, position);
         await em.flush();
         return application;
       });
@@ -254,6 +276,7 @@ export class PipelineService {
         const reason = input.reason.trim();
         const decidedBy = actor.userId ? em.getReference(User, actor.userId) : null;
         const fromStage = application.currentStage?.id ?? null;
+        const fromVersion = application.version;
         if (plan.closeVisit) {
           const open = await em.findOneOrFail(StageVisit, { application, exitedAt: null });
           Object.assign(open, { exitedAt: now, outcome: plan.closeVisit, decidedBy, reason });
@@ -273,6 +296,16 @@ export class PipelineService {
         application.currentStage = target;
         em.persist(this.logEntry(em, application, actor, 'move', application.status, fromStage, target.id, reason));
         await em.flush();
+        await this.afterChange(em, application, {
+          action: 'move',
+          fromStatus: application.status,
+          fromStage,
+          fromVersion,
+          at: now,
+          automatic: false,
+          rejectionReason: null,
+        });
+        await em.flush();
         return application;
       });
     } catch (error) {
@@ -281,6 +314,72 @@ export class PipelineService {
       }
       throw error;
     }
+  }
+
+  /**
+   * In the transition's transaction: the webhook events of the change (keyed by the application's
+   * version before it, so a retried transaction or job records each event once) and the "decision
+   * waiting" notifications of this application marked resolved, since someone has now acted.
+   */
+  private async afterChange(
+    em: EntityManager,
+    application: Application,
+    change: {
+      action: string;
+      fromStatus: ApplicationStatus;
+      fromStage: string | null;
+      fromVersion: number;
+      at: Date;
+      automatic: boolean;
+      rejectionReason: RejectionReason | null;
+    },
+  ): Promise<void> {
+    const data = {
+      applicationId: application.id,
+      positionId: application.position.id,
+      candidateId: application.candidate.id,
+      action: change.action,
+      previousStatus: change.fromStatus,
+      status: application.status,
+      fromStageId: change.fromStage,
+      toStageId: application.currentStage?.id ?? null,
+      automatic: change.automatic,
+      rejectionReason: change.rejectionReason,
+      occurredAt: change.at.toISOString(),
+    };
+    const key = `application.${application.id}.v${change.fromVersion}`;
+    if (application.status === ApplicationStatus.HIRED && change.fromStatus !== ApplicationStatus.HIRED) {
+      await this.webhooks.emit(em, WebhookEvent.APPLICATION_HIRED, `${key}.hired`, data);
+    } else if (application.status === ApplicationStatus.REJECTED && change.fromStatus !== ApplicationStatus.REJECTED) {
+      await this.webhooks.emit(em, WebhookEvent.APPLICATION_REJECTED, `${key}.rejected`, data);
+    } else if (data.toStageId !== change.fromStage) {
+      await this.webhooks.emit(em, WebhookEvent.APPLICATION_STAGE_CHANGED, `${key}.stage_changed`, data);
+    }
+    await this.notifications.resolve(em, 'STAGE_DECISION_WAITING', application.id, change.at);
+  }
+
+  /** An automatic decision moved the application: its recruiters and hiring manager are told. */
+  private async tellDecisionApplied(
+    em: EntityManager,
+    application: Application,
+    decision: StageDecision,
+    position: Position,
+  ): Promise<void> {
+    await em.populate(position, ['recruiters']);
+    const stage = await em.findOneOrFail(PlanStage, decision.stage.id);
+    const candidate = await em.findOneOrFail(Candidate, application.candidate.id);
+    const what = application.status === ApplicationStatus.REJECTED ? 'rejected' : 'advanced';
+    await this.notifications.send(
+      em,
+      [position.hiringManager.id, ...position.recruiters.getIdentifiers<string>()],
+      `stage-decision-applied.${decision.id}`,
+      {
+        kind: 'STAGE_DECISION_APPLIED',
+        subject: `Automatically ${what}: ${candidate.name}, ${stage.name}`,
+        body: `The panel's decision (${decision.outcome}) was applied: the application was ${what}. ${decision.reasons.join('. ')}.`,
+        link: application.id,
+      },
+    );
   }
 
   private logEntry(

@@ -36,6 +36,7 @@ export class StageDecisionProcessor extends QueueProcessor {
         reason: `Automatic stage decision: ${decision.reasons[0] ?? decision.outcome}`,
         reasonCode: passed ? null : (decision.reasonCode ?? RejectionReason.OTHER),
         expectedStageId: decision.stage.id,
+        automatic: true,
       });
     } catch (error) {
       // The application is on hold or otherwise not movable: the decision stays for a person.

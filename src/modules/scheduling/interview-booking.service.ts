@@ -15,6 +15,8 @@ import { BookingChecks } from './booking-checks';
 import { Interview, InterviewPanelist } from './interview.entity';
 import { INTERVIEW_GRAPH, InterviewsService } from './interviews.service';
 import { SchedulingHooks } from './scheduling-hooks';
+import { InterviewEvents } from './interview-events';
+import { WebhookEvent } from '../webhooks';
 
 export interface ScheduleRequest {
   applicationId: string;
@@ -33,6 +35,7 @@ export class InterviewBookingService {
     private readonly checks: BookingChecks,
     private readonly interviews: InterviewsService,
     private readonly hooks: SchedulingHooks,
+    private readonly events: InterviewEvents,
   ) {}
 
   /** Books an interview for the application's current stage with a panel; returns it as the caller reads it. */
@@ -63,6 +66,7 @@ export class InterviewBookingService {
       });
       em.persist(interview);
       for (const interviewer of panel) interview.panel.add(new InterviewPanelist(interview, interviewer));
+      await this.events.emit(em, WebhookEvent.INTERVIEW_SCHEDULED, interview);
       await em.flush();
       return interview;
     });
@@ -79,6 +83,7 @@ export class InterviewBookingService {
       interview.sequence += 1;
       for (const panelist of interview.panel)
         Object.assign(panelist, { startsAt: input.startsAt, endsAt: input.endsAt });
+      await this.events.emit(em, WebhookEvent.INTERVIEW_RESCHEDULED, interview);
       await em.flush();
       return interview;
     });
@@ -92,6 +97,7 @@ export class InterviewBookingService {
       interview.cancelReason = input.reason?.trim() || null;
       interview.sequence += 1;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
+      await this.events.emit(em, WebhookEvent.INTERVIEW_CANCELLED, interview);
       await em.flush();
       // The cancelled interview may have been the last one the stage waited for.
       await this.hooks.run('interview-closed', { em, interview });

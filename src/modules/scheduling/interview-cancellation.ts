@@ -1,12 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InterviewStatus } from '../../../libs/domain';
 import { PipelineHooks, type TransitionContext } from '../pipeline';
+import { WebhookEvent } from '../webhooks';
 import { Interview } from './interview.entity';
+import { InterviewEvents } from './interview-events';
 
 /** A decided application keeps nobody's calendar blocked: its scheduled interviews are cancelled. */
 @Injectable()
 export class InterviewCancellation implements OnModuleInit {
-  constructor(private readonly pipeline: PipelineHooks) {}
+  constructor(
+    private readonly pipeline: PipelineHooks,
+    private readonly events: InterviewEvents,
+  ) {}
 
   onModuleInit(): void {
     this.pipeline.on('decided', (context) => this.cancelOpenInterviews(context));
@@ -19,6 +24,7 @@ export class InterviewCancellation implements OnModuleInit {
       interview.cancelReason = `The application was ${application.status.toLowerCase()}.`;
       interview.sequence += 1;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
+      await this.events.emit(em, WebhookEvent.INTERVIEW_CANCELLED, interview);
     }
   }
 }

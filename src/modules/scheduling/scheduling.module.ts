@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog';
 import { IdentityModule } from '../identity';
 import { PipelineModule } from '../pipeline';
+import { WebhooksModule } from '../webhooks';
 import { ApplicationInterviewsResolver } from './application-interviews.resolver';
 import { BookingChecks } from './booking-checks';
 import { CalendarFeedController } from './calendar-feed.controller';
 import { FeedTokens } from './feed-tokens';
 import { InterviewBookingService } from './interview-booking.service';
 import { InterviewCancellation } from './interview-cancellation';
+import { InterviewEvents } from './interview-events';
 import { InterviewSlotsService } from './interview-slots.service';
 import { InterviewsResolver } from './interviews.resolver';
 import { InterviewsService } from './interviews.service';
@@ -15,7 +17,7 @@ import { SchedulingHooks } from './scheduling-hooks';
 import { SchedulingLoaders } from './scheduling.loaders';
 
 @Module({
-  imports: [IdentityModule, CatalogModule, PipelineModule],
+  imports: [IdentityModule, CatalogModule, PipelineModule, WebhooksModule],
   controllers: [CalendarFeedController],
   providers: [
     InterviewsService,
@@ -25,6 +27,7 @@ import { SchedulingLoaders } from './scheduling.loaders';
     FeedTokens,
     SchedulingHooks,
     InterviewCancellation,
+    InterviewEvents,
     SchedulingLoaders,
     InterviewsResolver,
     ApplicationInterviewsResolver,

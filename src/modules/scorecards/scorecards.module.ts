@@ -3,6 +3,7 @@ import { CatalogModule } from '../catalog';
 import { NotificationsModule } from '../notifications';
 import { PipelineModule } from '../pipeline';
 import { SchedulingModule } from '../scheduling';
+import { WebhooksModule } from '../webhooks';
 import { ApplicationSkillVerificationsResolver } from './application-skill-verifications.resolver';
 import { InterviewScorecardsResolver } from './interview-scorecards.resolver';
 import { ScorecardHooks } from './scorecard-hooks';
@@ -13,7 +14,7 @@ import { SkillVerificationService } from './skill-verification.service';
 import { StageDecisionService } from './stage-decision.service';
 
 @Module({
-  imports: [NotificationsModule, CatalogModule, PipelineModule, SchedulingModule],
+  imports: [NotificationsModule, CatalogModule, PipelineModule, SchedulingModule, WebhooksModule],
   providers: [
     ScorecardsService,
     SkillVerificationService,

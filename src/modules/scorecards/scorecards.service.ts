@@ -22,6 +22,7 @@ import { SkillRequirement, Skill } from '../catalog';
 import { User } from '../identity';
 import { ApplicationSkillVerdict } from './skill-verdict.entity';
 import { Interview } from '../scheduling';
+import { WebhookEvent, WebhooksService } from '../webhooks';
 import {
   Scorecard,
   ScorecardAmendment,
@@ -48,6 +49,7 @@ export class ScorecardsService {
     private readonly em: EntityManager,
     private readonly access: AccessService,
     private readonly decisions: StageDecisionService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Creates or updates the caller's DRAFT for an interview they sit on. */
@@ -106,6 +108,15 @@ export class ScorecardsService {
       scorecard.status = ScorecardStatus.SUBMITTED;
       scorecard.submittedAt = new Date();
       this.finalise(em, scorecard, interview);
+      await this.webhooks.emit(em, WebhookEvent.SCORECARD_SUBMITTED, `scorecard.${scorecard.id}.submitted`, {
+        scorecardId: scorecard.id,
+        interviewId: interview.id,
+        applicationId: interview.application.id,
+        positionId: interview.application.position.id,
+        stageId: interview.stage.id,
+        interviewerId: scorecard.interviewer.id,
+        submittedAt: scorecard.submittedAt.toISOString(),
+      });
       await em.flush();
       await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return scorecard;

@@ -15,6 +15,7 @@ import { PlanStage } from '../catalog';
 import { Application, StageVisit, StageDecision } from '../pipeline';
 import { NotificationsService } from '../notifications';
 import { Position } from '../positions';
+import { WebhookEvent, WebhooksService } from '../webhooks';
 import { Interview } from '../scheduling';
 import { Scorecard } from './scorecard.entity';
 import { SkillVerificationService } from './skill-verification.service';
@@ -30,6 +31,7 @@ export class StageDecisionService {
   constructor(
     private readonly verifications: SkillVerificationService,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   async evaluate(em: EntityManager, applicationId: string, stageId: string): Promise<StageDecision | null> {
@@ -93,6 +95,16 @@ export class StageDecisionService {
       reasonCode: result.reasonCode,
     });
     em.persist(decision);
+    // Once per decision and outcome: a re-evaluation that changes nothing records nothing more.
+    await this.webhooks.emit(em, WebhookEvent.STAGE_DECISION_READY, `stage-decision.${decision.id}.${result.outcome}`, {
+      stageDecisionId: decision.id,
+      applicationId: application.id,
+      positionId: application.position.id,
+      stageId: stage.id,
+      outcome: result.outcome,
+      automatic: stage.autoAdvance,
+      occurredAt: new Date().toISOString(),
+    });
     await em.flush();
 
     if (stage.autoAdvance) {

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccessService, Permission } from '../access';
-import { WebhookDeliveryStatus, type WebhookEvent } from './webhook-events';
+import { WebhookDeliveryStatus, type WebhookEvent, type WebhookEventData } from './webhook-events';
 import { WebhookDelivery, WebhookSubscription } from './webhook.entities';
 import { webhookUrlProblem } from './webhook-url';
 
@@ -19,7 +19,7 @@ export function webhookBackoffMs(failures: number): number {
 }
 
 /** The data of an event: ids and states, never contact details or scorecard text. */
-export type WebhookData = Record<string, string | number | boolean | null>;
+export type WebhookData = Record<string, string | number | boolean | null | string[]>;
 
 @Injectable()
 export class WebhooksService {
@@ -89,7 +89,12 @@ export class WebhooksService {
    * Records an event for every active subscription that asked for it, in the caller's unit of
    * work; the deliveries are sent after it commits. The same `key` twice records nothing more.
    */
-  async emit(em: EntityManager, event: WebhookEvent, key: string, data: WebhookData): Promise<void> {
+  async emit<Event extends WebhookEvent>(
+    em: EntityManager,
+    event: Event,
+    key: string,
+    data: WebhookEventData[Event],
+  ): Promise<void> {
     const subscriptions = await em.find(WebhookSubscription, { active: true, events: { $contains: [event] } });
     for (const subscription of subscriptions) {
       if (await em.findOne(WebhookDelivery, { subscription, eventKey: key })) continue;

@@ -23,6 +23,12 @@ export class NotificationType {
   link!: string | null;
   @Field() createdAt!: Date;
   @Field(() => Date, { nullable: true }) readAt!: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When what it announced was dealt with, by anyone (a waiting stage decision someone acted on); null while it still stands. Clients show it as resolved or hide it (myNotifications(unresolvedOnly: true)).',
+  })
+  resolvedAt!: Date | null;
 
   static from(notification: Notification): NotificationType {
     return Object.assign(new NotificationType(), {
@@ -33,6 +39,7 @@ export class NotificationType {
       link: notification.link,
       createdAt: notification.createdAt,
       readAt: notification.readAt,
+      resolvedAt: notification.resolvedAt,
     });
   }
 }
