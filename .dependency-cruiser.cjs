@@ -22,6 +22,7 @@ const LAYERS = [
   'analytics',
   'work-queue',
   'webhooks',
+  'alerts',
   'privacy',
   'demo',
 ];
