@@ -23,6 +23,7 @@ const LAYERS = [
   'scorecards',
   'analytics',
   'work-queue',
+  'alerts',
   'privacy',
   'demo',
 ];

@@ -1,18 +1,38 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { JobRegistryCheck, JobsModule } from '../libs/jobs';
+import { JobRegistryCheck, JobsModule, type RebuildStep } from '../libs/jobs';
 import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
+import {
+  AlertsJobsModule,
+  ScorecardReminderProcessor,
+  SlaSweepProcessor,
+  StageDecisionRebuild,
+} from './modules/alerts';
 import { PipelineJobsModule } from './modules/pipeline';
-import { PrivacyJobsModule } from './modules/privacy';
+import { PrivacyJobsModule, RetentionProcessor } from './modules/privacy';
 import { SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
 import { WebhooksJobsModule } from './modules/webhooks';
 
 /**
- * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
- * every job of libs/jobs/job-names.ts has exactly one processor (JobRegistryCheck).
+ * What the reconciler rebuilds from PostgreSQL at worker start and every RECONCILE_INTERVAL_SECONDS
+ * (libs/jobs/reconciler.ts). To add one, append a step whose `run` resolves a provider of the
+ * worker and calls its rebuild function, e.g.
+ * `{ name: 'interview reminders', run: (ref) => ref.get(InterviewReminders, { strict: false }).rebuildInterviewReminders() }`.
+ */
+export const REBUILD_STEPS: readonly RebuildStep[] = [
+  { name: 'heartbeat schedule', run: (ref) => ref.get(HeartbeatProcessor, { strict: false }).rebuild() },
+  { name: 'retention sweep schedule', run: (ref) => ref.get(RetentionProcessor, { strict: false }).rebuild() },
+  { name: 'SLA sweep schedule', run: (ref) => ref.get(SlaSweepProcessor, { strict: false }).rebuild() },
+  { name: 'scorecard reminders', run: (ref) => ref.get(ScorecardReminderProcessor, { strict: false }).rebuild() },
+  { name: 'automatic stage decisions', run: (ref) => ref.get(StageDecisionRebuild, { strict: false }).rebuild() },
+];
+
+/**
+ * The worker process: job processors, the outbox relay and the reconciler; no HTTP. It refuses to
+ * start unless every job of libs/jobs/job-names.ts has exactly one processor (JobRegistryCheck).
  */
 @Module({})
 export class WorkerModule {
@@ -27,6 +47,8 @@ export class WorkerModule {
           prefix: config.redis.queuePrefix,
           outboxPollMs: config.outboxPollMs,
           worker: { concurrency: config.worker.concurrency, lockDurationMs: config.worker.lockDurationMs },
+          rebuildSteps: REBUILD_STEPS,
+          reconcileIntervalMs: config.jobs.reconcileIntervalSeconds * 1000,
         }),
         PipelineJobsModule,
         // They fill the pipeline's hooks: a transition the worker runs cancels the decided
@@ -35,6 +57,7 @@ export class WorkerModule {
         ScorecardsModule,
         PrivacyJobsModule,
         WebhooksJobsModule,
+        AlertsJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
+import { assertNoEviction } from '../libs/jobs';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
@@ -23,6 +24,7 @@ export async function createWorkerApp(
 export async function runWorker(extra: ModuleMetadata['imports'] = []): Promise<void> {
   const config = loadConfig();
   await waitForDependencies(config, { redis: true });
+  await assertNoEviction(config.redis.url, (reason) => process.stderr.write(`Warning: ${reason}\n`));
   const app = await createWorkerApp(config, extra);
   closeOnSignals(app, config.shutdownTimeoutSeconds);
   await app.init();

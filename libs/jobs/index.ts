@@ -5,3 +5,5 @@ export * from './outbox-relay';
 export * from './jobs.module';
 export * from './queue-processor';
 export * from './job-registry';
+export * from './reconciler';
+export * from './redis-policy';

@@ -8,6 +8,10 @@ export const QueueName = {
   PRIVACY: 'privacy',
   /** Outbound webhook deliveries, apart so that a slow endpoint never delays other jobs. */
   WEBHOOKS: 'webhooks',
+  /** Scorecard reminders and escalations of completed interviews. */
+  SCORECARD_REMINDERS: 'scorecard-reminders',
+  /** The periodic sweep for applications past their stage's SLA. */
+  SLA: 'sla',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,6 +24,10 @@ export interface JobPayloads {
   'privacy.retention-sweep': Record<string, never>;
   /** One attempt at one webhook delivery (the delivery row holds the payload). */
   'webhooks.deliver': { deliveryId: string };
+  /** Reminder number `round` (1, 2, ...) to the panelists of a completed interview who have not submitted. */
+  'scorecards.remind': { interviewId: string; round: number };
+  /** Periodic: alert the recruiters of applications past their stage's SLA (once per SLA period). */
+  'work.sla-sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -29,6 +37,8 @@ export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
   'pipeline.apply-stage-decision': QueueName.STAGE_TRANSITIONS,
   'privacy.retention-sweep': QueueName.PRIVACY,
   'webhooks.deliver': QueueName.WEBHOOKS,
+  'scorecards.remind': QueueName.SCORECARD_REMINDERS,
+  'work.sla-sweep': QueueName.SLA,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -3,15 +3,20 @@ import { BullModule } from '@nestjs/bullmq';
 import { ALL_QUEUES } from './job-names';
 import { OUTBOX_POLL_MS, OutboxRelay } from './outbox-relay';
 import { WORKER_SETTINGS, type WorkerSettings } from './queue-processor';
+import { RECONCILE_INTERVAL_MS, Reconciler, REBUILD_STEPS, type RebuildStep } from './reconciler';
 
 export interface JobsModuleOptions {
   redisUrl: string;
   prefix: string;
   outboxPollMs: number;
   worker: WorkerSettings;
+  /** What the reconciler rebuilds (none: it does nothing). */
+  rebuildSteps?: readonly RebuildStep[];
+  /** Pause between two reconciler passes (default one minute). */
+  reconcileIntervalMs?: number;
 }
 
-/** BullMQ connection, every queue, and the outbox relay. Imported by the worker process. */
+/** BullMQ connection, every queue, the outbox relay and the reconciler. Imported by the worker process. */
 @Module({})
 export class JobsModule {
   static forRoot(options: JobsModuleOptions): DynamicModule {
@@ -34,10 +39,13 @@ export class JobsModule {
       ],
       providers: [
         OutboxRelay,
+        Reconciler,
         { provide: OUTBOX_POLL_MS, useValue: options.outboxPollMs },
+        { provide: REBUILD_STEPS, useValue: options.rebuildSteps ?? [] },
+        { provide: RECONCILE_INTERVAL_MS, useValue: options.reconcileIntervalMs ?? 60_000 },
         { provide: WORKER_SETTINGS, useValue: options.worker },
       ],
-      exports: [BullModule, OutboxRelay, WORKER_SETTINGS],
+      exports: [BullModule, OutboxRelay, Reconciler, WORKER_SETTINGS],
     };
   }
 }

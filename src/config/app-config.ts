@@ -25,7 +25,13 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   startupTimeoutSeconds: number;
   shutdownTimeoutSeconds: number;
-  worker: { concurrency: number; lockDurationMs: number; heartbeatIntervalSeconds: number };
+  worker: {
+    concurrency: number;
+    lockDurationMs: number;
+    heartbeatIntervalSeconds: number;
+    /** Readiness fails once the last heartbeat is older than this many intervals. */
+    heartbeatStaleAfterIntervals: number;
+  };
   /** Candidate-data retention (docs/domain.md#retention). */
   retention: { months: number; sweepCron: string };
   outboxPollMs: number;
@@ -37,6 +43,7 @@ export interface AppConfig {
     reminderOffsetsMs: number[];
     scorecardReminderIntervalMs: number;
     reconcileIntervalSeconds: number;
+    slaSweepIntervalSeconds: number;
   };
   rateLimits: {
     loginFailuresPerAccount: number;
@@ -92,6 +99,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: env.WORKER_CONCURRENCY,
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
       heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
+      heartbeatStaleAfterIntervals: env.HEARTBEAT_STALE_AFTER_INTERVALS,
     },
     retention: { months: env.RETENTION_MONTHS, sweepCron: env.RETENTION_SWEEP_CRON },
     outboxPollMs: env.OUTBOX_POLL_MS,
@@ -101,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderOffsetsMs: env.INTERVIEW_REMINDER_OFFSETS,
       scorecardReminderIntervalMs: env.SCORECARD_REMINDER_INTERVAL,
       reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+      slaSweepIntervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS,
     },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,

@@ -121,6 +121,8 @@ export const envSchema = z
     WORKER_LOCK_DURATION_MS: positiveInt('a whole number of milliseconds, e.g. 30000').default(30000),
     /** How often the system.heartbeat job runs. */
     HEARTBEAT_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** /health/ready is not ready once the last heartbeat is older than this many heartbeat intervals. */
+    HEARTBEAT_STALE_AFTER_INTERVALS: positiveInt('a whole number, e.g. 3').default(3),
     /** Failed sign-ins of one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt('a whole number, e.g. 10').default(10),
     /** Failed sign-ins from one network address (any accounts) before it is refused for LOGIN_LOCKOUT_MINUTES. */
@@ -177,6 +179,8 @@ export const envSchema = z
     SCORECARD_REMINDER_INTERVAL: durationMs('24h').default(86_400_000),
     /** How often the worker's reconciler rebuilds pending jobs from PostgreSQL (also at worker start). */
     RECONCILE_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
+    /** How often the worker looks for applications past their stage's SLA. */
+    SLA_SWEEP_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 300').default(300),
     /** Allow webhook URLs that resolve to loopback or private addresses (local development and tests only). */
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
   })

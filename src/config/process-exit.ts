@@ -1,4 +1,5 @@
 import { JobRegistryError } from '../../libs/jobs/job-registry';
+import { RedisPolicyError } from '../../libs/jobs/redis-policy';
 import { DependencyUnavailableError } from './wait-for-dependencies';
 import { ConfigError } from './app-config';
 
@@ -7,6 +8,7 @@ function exitCodeOf(error: unknown): number | null {
   if (error instanceof ConfigError) return 78; // EX_CONFIG
   if (error instanceof DependencyUnavailableError) return 69; // EX_UNAVAILABLE
   if (error instanceof JobRegistryError) return 70; // EX_SOFTWARE: the code is wired wrong
+  if (error instanceof RedisPolicyError) return 78; // EX_CONFIG: Redis is configured wrong
   return null;
 }
 

@@ -5,7 +5,7 @@ import { TestApi } from '../../libs/testing';
 
 describe('health checks', () => {
   const api = new TestApi();
-  let worker: INestApplicationContext;
+  let worker: INestApplicationContext | null;
 
   beforeAll(async () => {
     await api.start();
@@ -15,7 +15,7 @@ describe('health checks', () => {
     await worker.init();
   });
   afterAll(async () => {
-    await worker.close();
+    await worker?.close();
     await api.close();
   });
 
@@ -47,5 +47,30 @@ describe('health checks', () => {
     expect(kept.headers.get('x-request-id')).toBe('trace-123');
     const made = await fetch(`${api.baseUrl}/health/live`, { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('is not ready once the heartbeat is older than HEARTBEAT_STALE_AFTER_INTERVALS intervals, or missing', async () => {
+    await worker!.close();
+    worker = null;
+    const connection = api.orm.em.fork().getConnection();
+    // The API's interval is the default 60 s, stale after 3 intervals: 179 s is fresh, 181 s is not.
+    await connection.execute(`update job_heartbeat set last_run_at = now() - interval '179 seconds'`);
+    expect((await fetch(`${api.baseUrl}/health/ready`)).status).toBe(200);
+
+    await connection.execute(`update job_heartbeat set last_run_at = now() - interval '181 seconds'`);
+    const stale = await fetch(`${api.baseUrl}/health/ready`);
+    expect(stale.status).toBe(503);
+    const body = (await stale.json()) as any;
+    expect(body.status).toBe('error');
+    expect(body.error.workerHeartbeat).toMatchObject({ status: 'down', stale: true });
+
+    await connection.execute(`delete from job_heartbeat`);
+    const never = await fetch(`${api.baseUrl}/health/ready`);
+    expect(never.status).toBe(503);
+    expect(((await never.json()) as any).error.workerHeartbeat).toEqual({
+      status: 'down',
+      lastRunAt: null,
+      stale: true,
+    });
   });
 });

@@ -50,6 +50,14 @@ describe('HTTP security and readiness', () => {
   });
 
   it('stays ready and serves when only Redis is down, reporting Redis as degraded', async () => {
+    // A worker ran the heartbeat just now (readiness also needs a fresh heartbeat).
+    await api.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into job_heartbeat (job_name, last_run_at, worker) values ('system.heartbeat', now(), 'w:1')
+         on conflict (job_name) do update set last_run_at = excluded.last_run_at`,
+      );
     const config = loadConfig();
     const withoutRedis = new TestApi({
       redis: { ...config.redis, url: 'redis://127.0.0.1:1' },

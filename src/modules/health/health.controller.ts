@@ -32,7 +32,8 @@ export class HealthController {
   }
 
   /**
-   * Ready for traffic: PostgreSQL answers and the schema is migrated. Redis is reported but does
+   * Ready for traffic: PostgreSQL answers, the schema is migrated and a worker ran the heartbeat
+   * recently (HEARTBEAT_STALE_AFTER_INTERVALS). Redis is reported but does
    * not decide: without it the API still serves (rate limits count per instance meanwhile), so
    * it shows as `degraded`. Host names, pids and error texts only for the monitoring token.
    */
@@ -95,17 +96,21 @@ export class HealthController {
     }
   }
 
-  /** Informational: when a worker last ran the heartbeat job. API readiness does not depend on workers. */
+  /**
+   * When a worker last ran the heartbeat job. Older than HEARTBEAT_STALE_AFTER_INTERVALS intervals,
+   * or never: down, so the deployment is not ready (no worker runs jobs: nothing is reminded, no
+   * decision is applied). With the worker's schedules rebuilt by its reconciler, a stale heartbeat
+   * means no worker is running or none reaches Redis and PostgreSQL.
+   */
   private async heartbeatInfo() {
     const indicator = this.indicators.check('workerHeartbeat');
     const beat = await this.orm.em.fork().findOne(JobHeartbeat, { jobName: 'system.heartbeat' });
-    if (!beat) return indicator.up({ lastRunAt: null, stale: true });
+    if (!beat) return indicator.down({ lastRunAt: null, stale: true });
     const ageSeconds = (Date.now() - beat.lastRunAt.getTime()) / 1000;
-    return indicator.up({
-      lastRunAt: beat.lastRunAt.toISOString(),
-      worker: beat.worker,
-      stale: ageSeconds > this.config.worker.heartbeatIntervalSeconds * 3,
-    });
+    const { heartbeatIntervalSeconds, heartbeatStaleAfterIntervals } = this.config.worker;
+    const stale = ageSeconds > heartbeatIntervalSeconds * heartbeatStaleAfterIntervals;
+    const details = { lastRunAt: beat.lastRunAt.toISOString(), worker: beat.worker, stale };
+    return stale ? indicator.down(details) : indicator.up(details);
   }
 }
 

@@ -36,6 +36,13 @@ export class RetentionProcessor extends QueueProcessor {
     );
   }
 
+  /** Reconciler step: declares the schedule again when Redis lost it; returns 1 when it did. */
+  async rebuild(): Promise<number> {
+    if (await this.queue.getJobScheduler(RETENTION_SWEEP)) return 0;
+    await this.schedule();
+    return 1;
+  }
+
   async process(): Promise<void> {
     await this.retention.sweep();
   }

@@ -11,8 +11,8 @@ const HEARTBEAT: JobName = 'system.heartbeat';
 
 /**
  * Runs `system.heartbeat` on a fixed interval and records its last run in PostgreSQL, proving the
- * whole path Redis -> worker -> database. The schedule is (re)declared at every worker start, so
- * it comes back by itself after Redis loses its data.
+ * whole path Redis -> worker -> database. The schedule is declared at every worker start, and the
+ * reconciler declares it again whenever Redis lost it.
  */
 @Processor(QueueName.SYSTEM, { autorun: false })
 export class HeartbeatProcessor extends QueueProcessor {
@@ -28,11 +28,22 @@ export class HeartbeatProcessor extends QueueProcessor {
 
   override async onApplicationBootstrap(): Promise<void> {
     await super.onApplicationBootstrap();
-    await this.queue.upsertJobScheduler(
+    await this.schedule();
+  }
+
+  schedule(): Promise<unknown> {
+    return this.queue.upsertJobScheduler(
       HEARTBEAT,
       { every: this.config.worker.heartbeatIntervalSeconds * 1000 },
       { name: HEARTBEAT, data: {}, opts: { removeOnComplete: 10, removeOnFail: 10 } },
     );
+  }
+
+  /** Reconciler step: declares the schedule again when Redis lost it; returns 1 when it did. */
+  async rebuild(): Promise<number> {
+    if (await this.queue.getJobScheduler(HEARTBEAT)) return 0;
+    await this.schedule();
+    return 1;
   }
 
   async process(): Promise<void> {

@@ -24,6 +24,26 @@ export const UNSUBMITTED_PANELISTS = `select ip.interviewer_id from interview_pa
     where ip.interview_id = i.id and not exists (select 1 from scorecard sc where sc.interview_id = i.id
       and sc.interviewer_id = ip.interviewer_id and sc.status = 'SUBMITTED')`;
 
+/** Completed interviews of live applications with at least one unsubmitted panelist (due or not yet). */
+const SCORECARDS_OWED = `from interview i join plan_stage ps on ps.id = i.stage_id join application a on a.id = i.application_id
+    where i.status = 'COMPLETED' and a.status in ('ACTIVE', 'ON_HOLD') and exists (${UNSUBMITTED_PANELISTS})`;
+
+/**
+ * The scorecard reminders' subjects: every interview that still owes a scorecard, with its due time
+ * and its unsubmitted panelists. Once it is due it is exactly an `overdueScorecards` row.
+ */
+export const SCORECARDS_OWED_SQL = `select i.id as interview_id, i.application_id, a.position_id,
+      ${SCORECARD_DUE_AT} as due_at, array(${UNSUBMITTED_PANELISTS}) as unsubmitted
+    ${SCORECARDS_OWED}`;
+
+/**
+ * Automatic stage decisions the system still has to carry out (the complement of the
+ * `decisionsWaiting` rows among unapplied decisions of an open visit).
+ */
+export const AUTOMATIC_DECISIONS_PENDING_SQL = `select d.id as decision_id from stage_decision d
+    join stage_visit sv on sv.id = d.visit_id join application a on a.id = d.application_id
+    where d.applied_at is null and sv.exited_at is null and d.automatic and a.status = 'ACTIVE'`;
+
 export type WorkSection = 'toSchedule' | 'overdueScorecards' | 'stalled' | 'decisionsWaiting' | 'awaitingHire';
 
 /** Each section's rows; `:now` and `:sla` are bound by `bindWork`. */
@@ -37,9 +57,7 @@ export const WORK_SQL: Record<WorkSection, string> = {
       and ${NO_DECISION}`,
   /** Completed interviews of live applications with at least one scorecard past due. */
   overdueScorecards: `select i.application_id, i.id as interview_id, ${SCORECARD_DUE_AT} as since, a.position_id
-    from interview i join plan_stage ps on ps.id = i.stage_id join application a on a.id = i.application_id
-    where i.status = 'COMPLETED' and a.status in ('ACTIVE', 'ON_HOLD')
-      and ${SCORECARD_DUE_AT} <= :now::timestamptz and exists (${UNSUBMITTED_PANELISTS})`,
+    ${SCORECARDS_OWED} and ${SCORECARD_DUE_AT} <= :now::timestamptz`,
   /** Active applications in their stage longer than its SLA without a scheduled interview or a decision. */
   stalled: `select a.id as application_id, null::uuid as interview_id, sv.entered_at as since, a.position_id
     from application a ${OPEN_VISIT} join plan_stage ps on ps.id = a.current_stage_id
