@@ -13,6 +13,9 @@ import {
   UPDATE_USER,
   APPLICATION,
   applyCandidate,
+  CANDIDATE,
+  createCandidate,
+  UPDATE_CANDIDATE,
   errorCode,
   loadBuiltInPlan,
   MOVE_APPLICATION_TO_STAGE,
@@ -198,6 +201,123 @@ describe('first week: corrections, users, panels, plans', () => {
       expect((await api.gql(REFRESH_TOKEN, { token: current.refreshToken })).errors).toBeUndefined();
       expect(await login(recruiter.email)).toBeUndefined();
       expect(await login(recruiter.email, 'a much better passphrase')).toBeDefined();
+    });
+  });
+
+  describe('updateCandidate', () => {
+    const auditOf = (targetId: string) =>
+      api.orm.em
+        .fork()
+        .getConnection()
+        .execute<Array<{ action: string; outcome: string; fields: string[] }>>(
+          `select action, outcome, fields from audit_entry where target_id = ? and action = 'updateCandidate' order by at, id`,
+          [targetId],
+        );
+
+    it('changes the named fields, keeps the others, increases the version and logs the field names', async () => {
+      const id = await createCandidate(recruiter, {
+        name: 'Casey Candidat',
+        email: 'casey@example.com',
+        phone: '+1 555 0100',
+        source: 'referral',
+        tags: ['go'],
+      });
+      const before = (await recruiter.gql(CANDIDATE, { id })).data!.candidate!;
+      expect(before.version).toBe(1);
+      const changed = await recruiter.gql(UPDATE_CANDIDATE, {
+        input: {
+          candidateId: id,
+          name: '  Casey Candidate ',
+          email: 'Casey.C@Example.com',
+          notes: 'Prefers mornings',
+          tags: ['go', 'rust', 'go'],
+          source: null,
+          expectedVersion: 1,
+        },
+      });
+      expect(changed.errors).toBeUndefined();
+      expect(changed.data!.updateCandidate.candidate).toEqual({
+        id,
+        name: 'Casey Candidate',
+        email: 'casey.c@example.com',
+        phone: '+1 555 0100',
+        notes: 'Prefers mornings',
+        tags: ['go', 'rust'],
+        source: null,
+        version: 2,
+      });
+      const admins = await admin.gql(UPDATE_CANDIDATE, { input: { candidateId: id, phone: null } });
+      expect(admins.data!.updateCandidate.candidate).toMatchObject({ phone: null, version: 3 });
+      expect(await auditOf(id)).toEqual([
+        {
+          action: 'updateCandidate',
+          outcome: 'OK',
+          fields: ['candidateId', 'email', 'expectedVersion', 'name', 'notes', 'source', 'tags'],
+        },
+        { action: 'updateCandidate', outcome: 'OK', fields: ['candidateId', 'phone'] },
+      ]);
+    });
+
+    it('refuses an e-mail another candidate has, in any letter case, naming them; nothing is written', async () => {
+      const taken = await createCandidate(recruiter, { email: 'taken@example.com' });
+      const id = await createCandidate(recruiter, { name: 'Dana', email: 'dana@example.com' });
+      const refused = await recruiter.gql(UPDATE_CANDIDATE, {
+        input: { candidateId: id, name: 'Dana Renamed', email: 'TAKEN@example.com', tags: ['x'] },
+      });
+      expect(errorCode(refused)).toBe('CONFLICT');
+      expect(refused.errors![0]!.message).toContain('taken@example.com');
+      expect(refused.errors![0]!.extensions.existingId).toBe(taken);
+      expect((await recruiter.gql(CANDIDATE, { id })).data!.candidate).toMatchObject({
+        name: 'Dana',
+        email: 'dana@example.com',
+        tags: [],
+        version: 1,
+      });
+      expect(await auditOf(id)).toEqual([
+        {
+          action: 'updateCandidate',
+          outcome: 'CONFLICT',
+          fields: ['candidateId', 'email', 'name', 'tags'],
+        },
+      ]);
+    });
+
+    it('refuses a stale version with CONFLICT naming both versions, and writes nothing', async () => {
+      const id = await createCandidate(recruiter, { name: 'Eli' });
+      expect(
+        (await recruiter.gql(UPDATE_CANDIDATE, { input: { candidateId: id, name: 'Eli A', expectedVersion: 1 } }))
+          .errors,
+      ).toBeUndefined();
+      const stale = await admin.gql(UPDATE_CANDIDATE, {
+        input: { candidateId: id, name: 'Eli B', expectedVersion: 1 },
+      });
+      expect(errorCode(stale)).toBe('CONFLICT');
+      expect(stale.errors![0]!.message).toMatch(/changed since you loaded it \(version 1, now 2\)/);
+      expect((await recruiter.gql(CANDIDATE, { id })).data!.candidate).toMatchObject({ name: 'Eli A', version: 2 });
+    });
+
+    it('lets only recruiters and admins change candidates; blank names and unknown ids are refused', async () => {
+      const id = await createCandidate(recruiter, { name: 'Fay' });
+      expect(errorCode(await manager.gql(UPDATE_CANDIDATE, { input: { candidateId: id, name: 'x' } }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(errorCode(await interviewer.gql(UPDATE_CANDIDATE, { input: { candidateId: id, name: 'x' } }))).toBe(
+        'FORBIDDEN',
+      );
+      const blank = await recruiter.gql(UPDATE_CANDIDATE, { input: { candidateId: id, name: '   ' } });
+      expect(errorCode(blank)).toBe('BAD_USER_INPUT');
+      expect(blank.errors![0]!.extensions.fields).toHaveProperty(['input.name']);
+      expect(errorCode(await recruiter.gql(UPDATE_CANDIDATE, { input: { candidateId: id, email: null } }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(
+        errorCode(
+          await recruiter.gql(UPDATE_CANDIDATE, {
+            input: { candidateId: '00000000-0000-4000-8000-000000000000', name: 'x' },
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect((await recruiter.gql(CANDIDATE, { id })).data!.candidate).toMatchObject({ name: 'Fay', version: 1 });
     });
   });
 });

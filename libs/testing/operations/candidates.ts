@@ -55,3 +55,38 @@ export const IMPORT_CANDIDATES = operation<
 >(`mutation ImportCandidates($input: ImportCandidatesInput!) {
   importCandidates(input: $input) { imported candidates { email tags } errors { line message } }
 }`);
+
+export interface UpdateCandidateInput {
+  candidateId: string;
+  name?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  notes?: string | null;
+  tags?: string[] | null;
+  source?: string | null;
+  expectedVersion?: number;
+}
+
+export interface CandidateFields {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  tags: string[];
+  source: string | null;
+  version: number;
+}
+
+const CANDIDATE_FIELDS = 'id name email phone notes tags source version';
+
+export const UPDATE_CANDIDATE = operation<
+  { updateCandidate: { candidate: CandidateFields } },
+  { input: UpdateCandidateInput }
+>(`mutation UpdateCandidate($input: UpdateCandidateInput!) {
+  updateCandidate(input: $input) { candidate { ${CANDIDATE_FIELDS} } }
+}`);
+
+export const CANDIDATE = operation<{ candidate: CandidateFields | null }, { id: string }>(
+  `query Candidate($id: ID!) { candidate(id: $id) { ${CANDIDATE_FIELDS} } }`,
+);

@@ -20,7 +20,15 @@ import { BaseEntity } from '../../common/base.entity';
     'create index if not exists "candidate_retain_until_due" on "candidate" ("retain_until") where "erased_at" is null',
 })
 export class Candidate extends BaseEntity<
-  'tags' | 'notes' | 'phone' | 'experienceYears' | 'source' | 'erasedAt' | 'consentRenewedAt' | 'retainUntil'
+  | 'tags'
+  | 'notes'
+  | 'phone'
+  | 'experienceYears'
+  | 'source'
+  | 'erasedAt'
+  | 'consentRenewedAt'
+  | 'retainUntil'
+  | 'version'
 > {
   @Property({ type: 'text' }) name: string;
   /** Stored lower-cased: unique case-insensitively. */
@@ -40,6 +48,11 @@ export class Candidate extends BaseEntity<
    * renewal, whichever is later; null while no application is decided (docs/domain.md#retention).
    */
   @Property({ type: 'timestamptz', nullable: true }) retainUntil: Date | null = null;
+  /**
+   * Increases with every edit through updateCandidate (not with bookkeeping such as retainUntil), so
+   * that an edit made on a stale copy is refused instead of overwriting someone else's.
+   */
+  @Property({ type: 'int', default: 1 }) version: number = 1;
 
   constructor(input: { name: string; email: string; experienceLevel: ExperienceLevel }) {
     super();

@@ -11,6 +11,7 @@ import {
   CreateCandidateInput,
   ImportCandidatesInput,
   ImportCandidatesPayload,
+  UpdateCandidateInput,
 } from './graphql/candidate.type';
 
 @Resolver(() => CandidateType)
@@ -54,6 +55,18 @@ export class CandidatesResolver {
     @Args('input') input: CreateCandidateInput,
   ): Promise<CandidatePayload> {
     return { candidate: CandidateType.from(await this.candidates.create(actor, input), true) };
+  }
+
+  @Roles(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => CandidatePayload, {
+    description:
+      'Corrects a candidate: name, e-mail (unique as on creation), phone, notes, tags, source. Recruiters and admins.',
+  })
+  async updateCandidate(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateCandidateInput,
+  ): Promise<CandidatePayload> {
+    return { candidate: CandidateType.from(await this.candidates.update(actor, input), true) };
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER)

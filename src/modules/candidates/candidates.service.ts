@@ -1,18 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, LockMode, type FilterQuery } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { normalizeEmail } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
-import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import {
+  BadUserInputException,
+  ConflictException,
+  NotFoundException,
+  type FieldErrors,
+} from '../../common/errors/domain.exception';
 import { textProblems } from '../../common/text-rules';
 import { afterCursor, connection, pageSize } from '../../common/pagination';
 import { AccessService, Permission } from '../access';
 import { noteContactReads } from '../audit';
 import { Candidate } from './candidate.entity';
-import { CandidateType, CreateCandidateInput, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from './graphql/candidate.type';
+import {
+  CandidateType,
+  CreateCandidateInput,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  UpdateCandidateInput,
+} from './graphql/candidate.type';
 
 @Injectable()
 export class CandidatesService {
@@ -45,6 +56,60 @@ export class CandidatesService {
       });
     }
     return candidate;
+  }
+
+  /**
+   * Changes the fields the input names, in one transaction. The e-mail follows creation's rule
+   * (unique in any letter case: CONFLICT naming the other candidate); an expectedVersion that is no
+   * longer current, or an erased candidate, is a CONFLICT. Each edit increases the version.
+   */
+  async update(actor: Actor, input: UpdateCandidateInput): Promise<Candidate> {
+    await this.access.require(actor, Permission.CandidateWrite);
+    const fields: FieldErrors = {};
+    if (input.name !== undefined && !input.name?.trim()) fields['input.name'] = 'must not be blank';
+    if (input.email !== undefined && !input.email?.trim()) fields['input.email'] = 'must not be blank';
+    if (Object.keys(fields).length > 0) {
+      throw new BadUserInputException('The candidate could not be changed: fix the listed fields.', fields);
+    }
+    const email = input.email ? normalizeEmail(input.email) : undefined;
+    try {
+      return await this.em.fork().transactional(async (em) => {
+        const candidate = await em.findOne(
+          Candidate,
+          { id: input.candidateId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (!candidate) throw new NotFoundException('Candidate', input.candidateId);
+        if (candidate.erasedAt) {
+          throw new ConflictException(
+            `The candidate's personal data was erased on ${candidate.erasedAt.toISOString()}; an erased record cannot be changed.`,
+          );
+        }
+        if (input.expectedVersion != null && input.expectedVersion !== candidate.version) {
+          throw new ConflictException(
+            `The candidate changed since you loaded it (version ${input.expectedVersion}, now ${candidate.version}); reload and try again.`,
+            { currentVersion: candidate.version },
+          );
+        }
+        if (input.name != null) candidate.name = input.name.trim();
+        if (email !== undefined) candidate.email = email;
+        if (input.phone !== undefined) candidate.phone = input.phone?.trim() || null;
+        if (input.notes !== undefined) candidate.notes = input.notes || null;
+        if (input.source !== undefined) candidate.source = input.source?.trim() || null;
+        if (input.tags !== undefined) {
+          candidate.tags = [...new Set((input.tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+        }
+        candidate.version += 1;
+        await em.flush();
+        return candidate;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const existing = await this.em.fork().findOne(Candidate, { email });
+      throw new ConflictException(`Another candidate already has the email ${email}.`, {
+        existingId: existing?.id,
+      });
+    }
   }
 
   /**

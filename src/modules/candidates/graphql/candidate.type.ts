@@ -4,9 +4,11 @@ import {
   IsArray,
   IsEmail,
   IsEnum,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -41,6 +43,10 @@ export class CandidateType {
   @Field(() => [String]) tags!: string[];
   @Field(() => String, { nullable: true, description: 'Recruiter notes; null for interviewers.' }) notes!:
     string | null;
+  @Field(() => Int, {
+    description: 'Increases with every updateCandidate; send it as expectedVersion to change only what you saw.',
+  })
+  version!: number;
 
   static from(candidate: Candidate, withContactDetails: boolean): CandidateType {
     return Object.assign(new CandidateType(), {
@@ -53,6 +59,7 @@ export class CandidateType {
       source: candidate.source,
       tags: candidate.tags,
       notes: withContactDetails ? candidate.notes : null,
+      version: candidate.version,
     });
   }
 }
@@ -109,6 +116,53 @@ export class CreateCandidateInput {
   @MaxLength(50, { each: true })
   tags?: string[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(10_000) notes?: string;
+}
+
+@InputType({ description: 'The fields to change; a field left out keeps its value, null clears an optional one.' })
+export class UpdateCandidateInput {
+  @Field(() => ID, { description: 'The candidate to change.' })
+  @IsUUID('all', { message: 'must be a candidate id' })
+  candidateId!: string;
+  @Field({ nullable: true, description: 'The full name; cannot be cleared.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(200)
+  name?: string;
+  @Field({
+    nullable: true,
+    description: 'Unique among candidates in any letter case (CONFLICT naming the other candidate); cannot be cleared.',
+  })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(320)
+  email?: string;
+  @Field(() => String, { nullable: true, description: 'null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'Recruiter notes; null clears them.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string | null;
+  @Field(() => [String], { nullable: true, description: 'Replaces all tags; [] clears them.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  tags?: string[];
+  @Field(() => String, { nullable: true, description: 'Where the candidate came from; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  source?: string | null;
+  @Field(() => Int, { nullable: true, description: 'The version you saw; CONFLICT if the candidate changed since.' })
+  @IsOptional()
+  @IsInt()
+  expectedVersion?: number;
 }
 
 @InputType()
