@@ -18,7 +18,6 @@ const NOT_BUILT_YET: string[] = [
   'UpdateCandidateInput was removed.',
   'InterviewPlan.benchmarks was removed.',
   'RescheduleInterviewInput.interviewerIds was removed.',
-  'Query.practicalTasks was removed.',
   'Mutation.updateCandidate was removed.',
 ];
 
