@@ -11,7 +11,8 @@ import { Migration20261129194645_GeneratedSecret as M7 } from './Migration202611
 import { Migration20261206181358_NotificationsWebhooksWorkQueue as M8 } from './Migration20261206181358_NotificationsWebhooksWorkQueue';
 import { Migration20261206181411_AuditAndCandidateRights as M9 } from './Migration20261206181411_AuditAndCandidateRights';
 import { Migration20261206204100_CandidateVersion as M10 } from './Migration20261206204100_CandidateVersion';
-import { Migration20261206204510_NotificationResolvedAt as M11 } from './Migration20261206204510_NotificationResolvedAt';
+import { Migration20261206204339_PracticalTaskKindsAndSkills as M11 } from './Migration20261206204339_PracticalTaskKindsAndSkills';
+import { Migration20261206204510_NotificationResolvedAt as M12 } from './Migration20261206204510_NotificationResolvedAt';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -25,5 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206181358_NotificationsWebhooksWorkQueue', class: M8 },
   { name: 'Migration20261206181411_AuditAndCandidateRights', class: M9 },
   { name: 'Migration20261206204100_CandidateVersion', class: M10 },
-  { name: 'Migration20261206204510_NotificationResolvedAt', class: M11 },
+  { name: 'Migration20261206204339_PracticalTaskKindsAndSkills', class: M11 },
+  { name: 'Migration20261206204510_NotificationResolvedAt', class: M12 },
 ];

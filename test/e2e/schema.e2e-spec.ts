@@ -17,7 +17,6 @@ const NOT_BUILT_YET: string[] = [
   'PlanBenchmarks was removed.',
   'InterviewPlan.benchmarks was removed.',
   'RescheduleInterviewInput.interviewerIds was removed.',
-  'Query.practicalTasks was removed.',
 ];
 
 describe('GraphQL schema', () => {

@@ -63,7 +63,11 @@ export class BuiltInCatalogService {
       for (const skillKey of item.skills) question.skills.add(skills.get(skillKey)!);
       return question;
     });
-    const tasks = await upsertByKey(em, PracticalTask, data.practicalTasks, (item) => new PracticalTask(item));
+    const tasks = await upsertByKey(em, PracticalTask, data.practicalTasks, (item) => {
+      const task = new PracticalTask(item);
+      for (const skillKey of item.skills) task.skills.add(skills.get(skillKey)!);
+      return task;
+    });
     await upsertByKey(em, CandidateQuestion, data.candidateQuestions, (item) => new CandidateQuestion(item));
 
     if ((await em.count(InterviewPlan, { builtInKey: data.key })) > 0) {

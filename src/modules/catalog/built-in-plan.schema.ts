@@ -79,6 +79,8 @@ export const builtInPlanSchema = z.object({
       evaluationCriteria: texts.min(1),
       commonMistakes: texts,
       tips: texts,
+      stageKinds: z.array(z.enum(StageKind)).default([]),
+      skills: z.array(key).default([]),
     }),
   ),
   skillRequirements: z.array(
@@ -157,6 +159,9 @@ export function builtInPlanReferenceProblems(plan: BuiltInPlan): string[] {
         }
       }
     }
+  }
+  for (const task of plan.practicalTasks) {
+    for (const ref of task.skills) if (!skills.has(ref)) problems.push(`task ${task.key}: unknown skill ${ref}`);
   }
   for (const question of plan.questions) {
     for (const ref of question.skills)

@@ -5,6 +5,7 @@ import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
 import { selectsAnyBelow } from '../../graphql/selection';
 import { PlanStageType, QuestionType, RubricCriterionType, SkillType } from './graphql/catalog.type';
 import { PlanStage, RubricCriterion } from './interview-plan.entity';
+import { PracticalTask } from './practical-task.entity';
 import { Question } from './question.entity';
 import { Skill } from './skill.entity';
 
@@ -19,6 +20,7 @@ const STAGE_ROWS = new LoaderKey<string, PlanStageType>('catalog.stageRows');
 const CRITERIA = new LoaderKey<string, RubricCriterionType>('catalog.criteria');
 const QUESTIONS = new LoaderKey<string, QuestionType>('catalog.questions');
 const SKILLS = new LoaderKey<string, SkillType>('catalog.skills');
+const TASK_SKILLS = new LoaderKey<string, SkillType[]>('catalog.taskSkills');
 
 /** Per-request batch loaders of catalog records by id, for other modules' fields. */
 @Injectable()
@@ -70,6 +72,23 @@ export class CatalogLoaders {
     return requestLoader(context, SKILLS, async (ids) => {
       const rows = await this.em.find(Skill, { id: { $in: [...ids] } });
       return byId(ids, rows, (row) => SkillType.from(row), 'skill');
+    });
+  }
+
+  /** The skills of practical tasks, by task id: one statement for a list of tasks. */
+  taskSkills(context: object) {
+    return requestLoader(context, TASK_SKILLS, async (ids) => {
+      const rows = await this.em.find(PracticalTask, { id: { $in: [...ids] } }, { populate: ['skills'] });
+      return byId(
+        ids,
+        rows,
+        (row) =>
+          row.skills
+            .getItems()
+            .map((skill) => SkillType.from(skill))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        'practical task',
+      );
     });
   }
 }

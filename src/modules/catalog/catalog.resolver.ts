@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ALL_ROLES, QuestionCategory, Role, StageKind } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
@@ -31,6 +31,7 @@ import {
   QuestionType,
   SkillType,
 } from './graphql/catalog.type';
+import { CatalogLoaders } from './catalog.loaders';
 import { PlanEditorService } from './plan-editor.service';
 
 const EDITORS = [Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER];
@@ -65,6 +66,24 @@ export class CatalogResolver {
   async planTemplate(@Args('id', { type: () => ID }) id: string): Promise<InterviewPlanType | null> {
     const plan = await this.catalog.template(id);
     return plan && InterviewPlanType.from(plan);
+  }
+
+  @Roles(...ALL_ROLES)
+  @Query(() => [PracticalTaskType], {
+    description:
+      'The practical tasks of the bank (archived ones left out), by title; optionally only those that suit a kind of stage and those that exercise a skill. Every signed-in user, as for plan templates.',
+  })
+  async practicalTasks(
+    @Args('stageKind', {
+      type: () => StageKind,
+      nullable: true,
+      description: 'Only tasks that list this kind of stage.',
+    })
+    stageKind?: StageKind,
+    @Args('skillId', { type: () => ID, nullable: true, description: 'Only tasks that exercise this skill.' })
+    skillId?: string,
+  ): Promise<PracticalTaskType[]> {
+    return (await this.catalog.practicalTasks({ stageKind, skillId })).map((task) => PracticalTaskType.from(task));
   }
 
   @Roles(...ALL_ROLES)
@@ -247,5 +266,15 @@ export class CatalogResolver {
     @Args('input') input: SetSkillRequirementInput,
   ): Promise<InterviewPlanPayload> {
     return { plan: InterviewPlanType.from(await this.editor.setSkillRequirement(actor, input)) };
+  }
+}
+
+@Resolver(() => PracticalTaskType)
+export class PracticalTaskResolver {
+  constructor(private readonly loaders: CatalogLoaders) {}
+
+  @ResolveField(() => [SkillType], { description: 'The skills the task exercises, by name.' })
+  skills(@Parent() task: PracticalTaskType, @Context() context: object): Promise<SkillType[]> {
+    return this.loaders.taskSkills(context).load(task.id);
   }
 }

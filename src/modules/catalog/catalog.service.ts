@@ -152,17 +152,39 @@ export class CatalogService {
         'input.minDurationHours': `${input.minDurationHours} is more than maxDurationHours ${input.maxDurationHours}`,
       });
     }
+    const { skillIds, ...content } = input;
+    const skills = await this.em.find(Skill, { id: { $in: skillIds }, archivedAt: null });
+    const unknown = skillIds.filter((id) => !skills.some((skill) => skill.id === id));
+    if (unknown.length) {
+      throw new BadUserInputException(`Unknown skill ${unknown.join(', ')}.`, {
+        'input.skillIds': `unknown skill ${unknown.join(', ')}`,
+      });
+    }
     let task: PracticalTask;
     if (taskId) {
-      const found = await this.em.findOne(PracticalTask, { id: taskId });
+      const found = await this.em.findOne(PracticalTask, { id: taskId }, { populate: ['skills'] });
       if (!found) throw new NotFoundException('Practical task', taskId);
-      task = Object.assign(found, input);
+      task = Object.assign(found, content);
     } else {
-      task = new PracticalTask({ ...input });
+      task = new PracticalTask({ ...content });
       this.em.persist(task);
     }
+    task.skills.set(skills);
     await this.em.flush();
     return task;
+  }
+
+  /** Tasks of the bank not archived, by title; a filter keeps those that name the stage kind / skill. */
+  practicalTasks(filter: { stageKind?: StageKind | null; skillId?: string | null }): Promise<PracticalTask[]> {
+    return this.em.find(
+      PracticalTask,
+      {
+        archivedAt: null,
+        ...(filter.stageKind ? { stageKinds: { $contains: [filter.stageKind] } } : {}),
+        ...(filter.skillId ? { skills: { id: filter.skillId } } : {}),
+      },
+      { orderBy: { title: 'asc', id: 'asc' } },
+    );
   }
 
   async archivePracticalTask(actor: Actor, id: string): Promise<PracticalTask> {

@@ -24,7 +24,8 @@ export async function applyStageChanges(
   if (input.passThreshold !== undefined) stage.passThreshold = input.passThreshold;
   if (input.focusAreas !== undefined) stage.focusAreas = input.focusAreas;
   if (input.successCriteria !== undefined) stage.successCriteria = input.successCriteria;
-  if (input.practicalTaskId !== undefined) {
+  if (input.practicalTaskId === null) stage.practicalTask = null;
+  else if (input.practicalTaskId !== undefined) {
     const task = await em.findOne(PracticalTask, { id: input.practicalTaskId, archivedAt: null });
     if (!task)
       throw new BadUserInputException('Unknown practical task.', { 'input.practicalTaskId': 'unknown practical task' });

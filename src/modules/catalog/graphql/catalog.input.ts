@@ -38,7 +38,11 @@ export class UpdatePlanStageInput {
   @IsArray()
   @IsUUID('all', { each: true })
   questionIds?: string[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() practicalTaskId?: string;
+  // null takes the task away (the description lives in schema-descriptions.ts).
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  practicalTaskId?: string | null;
   @Field(() => Int, {
     nullable: true,
     description: 'The revision the edit is based on; CONFLICT when the stage changed since.',
@@ -210,6 +214,14 @@ export class PracticalTaskInput {
   @Field(() => [String]) @IsArray() @IsString({ each: true }) evaluationCriteria!: string[];
   @Field(() => [String], { defaultValue: [] }) @IsArray() @IsString({ each: true }) commonMistakes: string[] = [];
   @Field(() => [String], { defaultValue: [] }) @IsArray() @IsString({ each: true }) tips: string[] = [];
+  @Field(() => [StageKind], { defaultValue: [], description: 'The kinds of stage the task suits.' })
+  @IsArray()
+  @IsEnum(StageKind, { each: true })
+  stageKinds: StageKind[] = [];
+  @Field(() => [ID], { defaultValue: [], description: 'The skills the task exercises (skills of the catalog).' })
+  @IsArray()
+  @IsUUID('all', { each: true })
+  skillIds: string[] = [];
 }
 
 @InputType()

@@ -84,6 +84,10 @@ export class PracticalTaskType {
   @Field(() => [String]) commonMistakes!: string[];
   @Field(() => [String]) tips!: string[];
   @Field() archived!: boolean;
+  @Field(() => [StageKind], {
+    description: 'The kinds of stage the task suits; practicalTasks(stageKind:) filters on them.',
+  })
+  stageKinds!: StageKind[];
 
   static from(task: PracticalTask): PracticalTaskType {
     return Object.assign(new PracticalTaskType(), {
@@ -98,6 +102,7 @@ export class PracticalTaskType {
       commonMistakes: task.commonMistakes,
       tips: task.tips,
       archived: task.archivedAt !== null,
+      stageKinds: task.stageKinds,
     });
   }
 }
