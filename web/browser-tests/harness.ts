@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Role } from '../../libs/domain';
+import type { Person, TestApi } from '../../libs/testing';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist', 'web');
@@ -120,4 +122,37 @@ export function walk(timeoutMs = 30_000, currentPage?: () => Page | undefined) {
       },
       timeoutMs,
     );
+}
+
+/**
+ * Creates one user per key (`<key>@example.com`, the test password, in Berlin) with the roles and
+ * display name given, each signed in through the API for the setup's own requests.
+ */
+export async function createPeople<Key extends string>(
+  api: TestApi,
+  users: Record<Key, { roles: Role[]; name: string; timezone?: string }>,
+): Promise<Record<Key, Person>> {
+  const people = {} as Record<Key, Person>;
+  for (const [key, { roles, name, timezone }] of Object.entries(users) as Array<
+    [Key, { roles: Role[]; name: string; timezone?: string }]
+  >) {
+    const user = await api.createUser({
+      email: `${key}@example.com`,
+      roles,
+      name,
+      timezone: timezone ?? 'Europe/Berlin',
+    });
+    const token = await api.login(user.email);
+    people[key] = { user, id: user.id, email: user.email, token, gql: (op, vars) => api.gql(op, vars, token) };
+  }
+  return people;
+}
+
+/** Signs in through the sign-in page (the test password) and waits until the app has left it. */
+export async function signInThroughPage(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill('correct-horse-battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }

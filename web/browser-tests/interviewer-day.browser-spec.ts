@@ -13,11 +13,13 @@ import {
   type Person,
 } from '../../libs/testing';
 import {
+  createPeople,
   ensureWebAppBuilt,
   expectNoSeriousAxeViolations,
   launchBrowser,
   newContext,
   screenshot,
+  signInThroughPage,
   walk,
 } from './harness';
 
@@ -39,17 +41,15 @@ describe('the interviewer’s day in the browser', () => {
     await api.start();
     await api.reset();
     await loadBuiltInPlan(api);
-    const users: Array<[keyof typeof people, Role[], string]> = [
-      ['rita', [Role.RECRUITER], 'Rita Recruiter'],
-      ['hank', [Role.HIRING_MANAGER], 'Hank Manager'],
-      ['ann', [Role.INTERVIEWER], 'Ann Interviewer'],
-      ['ben', [Role.INTERVIEWER], 'Ben Interviewer'],
-    ];
-    for (const [key, roles, name] of users) {
-      const user = await api.createUser({ email: `${key}@example.com`, roles, name, timezone: 'Europe/Berlin' });
-      const token = await api.login(user.email);
-      people[key] = { user, id: user.id, email: user.email, token, gql: (op, vars) => api.gql(op, vars, token) };
-    }
+    Object.assign(
+      people,
+      await createPeople(api, {
+        rita: { roles: [Role.RECRUITER], name: 'Rita Recruiter' },
+        hank: { roles: [Role.HIRING_MANAGER], name: 'Hank Manager' },
+        ann: { roles: [Role.INTERVIEWER], name: 'Ann Interviewer' },
+        ben: { roles: [Role.INTERVIEWER], name: 'Ben Interviewer' },
+      }),
+    );
     const position = await openPositionFromBuiltInPlan(people.rita, {
       hiringManagerId: people.hank.id,
       recruiterIds: [people.rita.id],
@@ -80,10 +80,7 @@ describe('the interviewer’s day in the browser', () => {
   });
 
   step('lists my upcoming and past interviews with my scorecard’s state', async () => {
-    await page.goto('/sign-in');
-    await page.getByRole('textbox', { name: 'E-mail' }).fill('ann@example.com');
-    await page.getByRole('textbox', { name: 'Password' }).fill('correct-horse-battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughPage(page, 'ann@example.com');
     await page.getByRole('link', { name: 'My interviews' }).click();
     await page.mouse.move(1200, 840); // not hovering the navigation when axe checks its contrast
     const row = page.getByTestId('my-interview');
@@ -148,6 +145,11 @@ describe('the interviewer’s day in the browser', () => {
     await page.getByRole('textbox', { name: 'Notes' }).fill('Would enjoy working with her.');
     await page.getByRole('button', { name: 'Submit scorecard' }).click();
     await page.getByRole('heading', { name: 'Your scorecard (submitted)' }).waitFor();
+    // The own card reads as text: levels with their anchors, evidence and the recommendation, no inputs.
+    const own = page.getByTestId('own-scorecard');
+    await expect(own.textContent()).resolves.toMatch(/Recommendation: Yes.*Walked through the design trade-offs/);
+    expect(await page.getByTestId('scorecard').getByRole('radio').count()).toBe(0);
+    expect(await page.getByTestId('scorecard').getByRole('textbox').count()).toBe(0);
     const colleague = page.getByTestId('colleague-scorecard');
     await colleague.filter({ hasText: 'Ben Interviewer' }).waitFor();
     await expect(colleague.textContent()).resolves.toContain('Recommendation: No');
@@ -166,7 +168,11 @@ describe('the interviewer’s day in the browser', () => {
       .fill('Re-read my notes: the system design was excellent.');
     await save.click();
     await page.getByRole('heading', { name: 'Your scorecard (submitted)' }).waitFor();
-    expect(await page.getByRole('radio', { name: 'Strong yes' }).isChecked()).toBe(true);
+    await page
+      .getByTestId('own-scorecard')
+      .filter({ hasText: 'Recommendation: Strong yes' })
+      .filter({ hasText: 'Re-read my notes: the system design was excellent.' })
+      .waitFor();
 
     await page.goto('/interviews?when=past');
     await page.getByTestId('my-interview').filter({ hasText: 'Submitted' }).waitFor();

@@ -12,11 +12,13 @@ import {
   type Person,
 } from '../../libs/testing';
 import {
+  createPeople,
   ensureWebAppBuilt,
   expectNoSeriousAxeViolations,
   launchBrowser,
   newContext,
   screenshot,
+  signInThroughPage,
   walk,
 } from './harness';
 
@@ -37,15 +39,13 @@ describe('the hiring manager’s dashboard in the browser', () => {
     await api.start();
     await api.reset();
     await loadBuiltInPlan(api);
-    const users: Array<[keyof typeof people, Role[], string]> = [
-      ['rita', [Role.RECRUITER], 'Rita Recruiter'],
-      ['hank', [Role.HIRING_MANAGER], 'Hank Manager'],
-    ];
-    for (const [key, roles, name] of users) {
-      const user = await api.createUser({ email: `${key}@example.com`, roles, name, timezone: 'Europe/Berlin' });
-      const token = await api.login(user.email);
-      people[key] = { user, id: user.id, email: user.email, token, gql: (op, vars) => api.gql(op, vars, token) };
-    }
+    Object.assign(
+      people,
+      await createPeople(api, {
+        rita: { roles: [Role.RECRUITER], name: 'Rita Recruiter' },
+        hank: { roles: [Role.HIRING_MANAGER], name: 'Hank Manager' },
+      }),
+    );
     const position = await openPositionFromBuiltInPlan(people.rita, {
       hiringManagerId: people.hank.id,
       recruiterIds: [people.rita.id],
@@ -76,10 +76,7 @@ describe('the hiring manager’s dashboard in the browser', () => {
   });
 
   step('shows the figures with a table beside each chart and the rule of the calibration flag', async () => {
-    await page.goto('/sign-in');
-    await page.getByRole('textbox', { name: 'E-mail' }).fill('hank@example.com');
-    await page.getByRole('textbox', { name: 'Password' }).fill('correct-horse-battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughPage(page, 'hank@example.com');
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.mouse.move(1200, 840);
     const started = Date.now();

@@ -25,6 +25,7 @@ const interviewing = {
   Interview: lazy(() => import('../interviewing/InterviewPage')),
 };
 const Dashboard = lazy(() => import('../analytics/DashboardPage'));
+const Decisions = lazy(() => import('../decisions/DecisionsPage'));
 const NotificationsPage = lazy(() => import('./NotificationsPage'));
 
 const theme = createTheme({
@@ -66,6 +67,7 @@ const router = createBrowserRouter([
       { path: 'interviews', element: <interviewing.MyInterviews /> },
       { path: 'interviews/:interviewId', element: <interviewing.Interview /> },
       { path: 'dashboard', element: <Dashboard /> },
+      { path: 'decisions', element: <Decisions /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },

@@ -14,6 +14,7 @@ export const NAVIGATION: NavigationItem[] = [
   { label: 'Work queue', to: '/work-queue', roles: ['ADMIN', 'RECRUITER'], comingWith: 'the work queue API' },
   { label: 'Positions', to: '/positions', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
   { label: 'Candidates', to: '/candidates', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
+  { label: 'Decisions', to: '/decisions', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
   { label: 'Dashboard', to: '/dashboard', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
   { label: 'My interviews', to: '/interviews', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
   { label: 'Notifications', to: '/notifications', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },

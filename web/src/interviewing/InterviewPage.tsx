@@ -1,14 +1,15 @@
-import { Badge, Box, Card, Grid, List, Stack, Text, Title } from '@mantine/core';
+import { Box, Grid, Stack, Text, Title } from '@mantine/core';
+import type { InterviewQuery } from '../graphql/graphql';
 import { useQuery } from '@apollo/client/react';
 import { useParams } from 'react-router';
 import { formatDateTime, humanize } from '../app/datetime';
 import { useCurrentUser } from '../app/session';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/QueryState';
-import type { ScorecardFieldsFragment } from '../graphql/graphql';
 import { InterviewKit } from './InterviewKit';
 import { InterviewDocument, InterviewKitExtrasDocument } from './operations';
-import { RECOMMENDATIONS, ScorecardForm } from './ScorecardForm';
+import { ScorecardForm } from './ScorecardForm';
+import { ScorecardReadout, type LevelNames } from './ScorecardReadout';
 
 /** One interview: its kit on the left, the interviewer's scorecard beside it (a laptop beside a call). */
 export default function InterviewPage() {
@@ -79,7 +80,15 @@ export default function InterviewPage() {
                     No colleague has submitted yet.
                   </Text>
                 ) : (
-                  colleagues.map((card) => <ColleagueCard key={card.id} card={card} />)
+                  colleagues.map((card) => (
+                    <ScorecardReadout
+                      key={card.id}
+                      card={card}
+                      title={card.interviewer.name}
+                      levels={levelNames(interview.stage)}
+                      testId="colleague-scorecard"
+                    />
+                  ))
                 )}
               </Stack>
             )}
@@ -90,39 +99,11 @@ export default function InterviewPage() {
   );
 }
 
-function ColleagueCard({ card }: { card: ScorecardFieldsFragment }) {
-  const recommendation = RECOMMENDATIONS.find((option) => option.value === card.recommendation)?.label ?? '—';
-  return (
-    <Card withBorder data-testid="colleague-scorecard">
-      <Text fw={600}>
-        {card.interviewer.name}{' '}
-        <Badge variant="outline" color={card.status === 'SUBMITTED' ? 'teal.9' : 'gray.7'}>
-          {humanize(card.status)}
-        </Badge>
-      </Text>
-      <Text size="sm">
-        Recommendation: {recommendation}
-        {card.weightedScore != null && ` · weighted score ${card.weightedScore.toFixed(2)}`}
-      </Text>
-      <List size="sm" spacing={2}>
-        {card.ratings.map((rating) => (
-          <List.Item key={rating.criterion.id}>
-            {rating.criterion.name}: {rating.score}
-            {rating.evidence && ` — ${rating.evidence}`}
-          </List.Item>
-        ))}
-      </List>
-      {card.redFlags.length > 0 && <Text size="sm">Red flags: {card.redFlags.join(', ')}</Text>}
-      {card.notes && (
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {card.notes}
-        </Text>
-      )}
-      {card.amendments.map((amendment) => (
-        <Text size="xs" c="dimmed" key={amendment.createdAt}>
-          Amended {formatDateTime(amendment.createdAt)}: {amendment.reason}
-        </Text>
-      ))}
-    </Card>
+function levelNames(stage: NonNullable<InterviewQuery['interview']>['stage']): LevelNames {
+  return Object.fromEntries(
+    (stage.rubric?.criteria ?? []).map((criterion) => [
+      criterion.id,
+      Object.fromEntries(criterion.levels.map((level) => [level.score, level.label])),
+    ]),
   );
 }

@@ -26,6 +26,7 @@ import type {
   ScorecardFieldsFragment,
   SkillVerdict,
 } from '../graphql/graphql';
+import { ScorecardReadout, type LevelNames } from './ScorecardReadout';
 import { AmendScorecardDocument, SaveScorecardDocument, SubmitScorecardDocument } from './operations';
 
 type Stage = NonNullable<InterviewQuery['interview']>['stage'];
@@ -139,6 +140,16 @@ export function ScorecardForm({
   const criteria = useMemo(() => stage.rubric?.criteria ?? [], [stage.rubric]);
   const scale = stage.rubric ? { min: stage.rubric.scaleMin, max: stage.rubric.scaleMax } : { min: 1, max: 4 };
   const scores = Array.from({ length: scale.max - scale.min + 1 }, (_, index) => String(scale.min + index));
+  const levelNames: LevelNames = useMemo(
+    () =>
+      Object.fromEntries(
+        criteria.map((criterion) => [
+          criterion.id,
+          Object.fromEntries(criterion.levels.map((level) => [level.score, level.label])),
+        ]),
+      ),
+    [criteria],
+  );
   const flagOptions = [...new Set(stage.questions.flatMap((question) => question.redFlags))];
 
   /** Saves the latest draft, after any save still in flight; true when it reached the server. */
@@ -245,176 +256,182 @@ export function ScorecardForm({
         </Text>
       )}
 
-      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-        <Stack gap="md">
-          {criteria.map((criterion) => (
-            <Card withBorder key={criterion.id} data-testid="criterion">
-              <Radio.Group
-                label={criterion.name}
-                description={criterion.description}
-                value={draft.ratings[criterion.id]?.score?.toString() ?? null}
-                onChange={(value) =>
-                  change((current) => ({
-                    ...current,
-                    ratings: {
-                      ...current.ratings,
-                      [criterion.id]: { evidence: current.ratings[criterion.id]?.evidence ?? '', score: Number(value) },
-                    },
-                  }))
-                }
-              >
-                <Stack gap={6} mt="xs">
-                  {criterion.levels.map((level) => (
-                    <Radio
-                      key={level.score}
-                      value={String(level.score)}
-                      label={`${level.score} · ${level.label}`}
-                      description={level.description}
-                    />
+      {!editable && own && <ScorecardReadout card={own} levels={levelNames} testId="own-scorecard" />}
+      {editable && (
+        <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+          <Stack gap="md">
+            {criteria.map((criterion) => (
+              <Card withBorder key={criterion.id} data-testid="criterion">
+                <Radio.Group
+                  label={criterion.name}
+                  description={criterion.description}
+                  value={draft.ratings[criterion.id]?.score?.toString() ?? null}
+                  onChange={(value) =>
+                    change((current) => ({
+                      ...current,
+                      ratings: {
+                        ...current.ratings,
+                        [criterion.id]: {
+                          evidence: current.ratings[criterion.id]?.evidence ?? '',
+                          score: Number(value),
+                        },
+                      },
+                    }))
+                  }
+                >
+                  <Stack gap={6} mt="xs">
+                    {criterion.levels.map((level) => (
+                      <Radio
+                        key={level.score}
+                        value={String(level.score)}
+                        label={`${level.score} · ${level.label}`}
+                        description={level.description}
+                      />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                <Textarea
+                  mt="xs"
+                  label={`Evidence for ${criterion.name}`}
+                  autosize
+                  minRows={2}
+                  value={draft.ratings[criterion.id]?.evidence ?? ''}
+                  onChange={(event) => {
+                    const evidence = event.currentTarget.value;
+                    change((current) => ({
+                      ...current,
+                      ratings: { ...current.ratings, [criterion.id]: { ...current.ratings[criterion.id], evidence } },
+                    }));
+                  }}
+                />
+              </Card>
+            ))}
+
+            {skills.length > 0 && (
+              <Card withBorder>
+                <Title order={3} size="h5" mb="xs">
+                  Skill verdicts
+                </Title>
+                <Stack gap="sm">
+                  {skills.map(({ skill }) => (
+                    <div key={skill.id}>
+                      <Radio.Group
+                        label={skill.name}
+                        value={draft.skillVerdicts[skill.id]?.verdict ?? null}
+                        onChange={(value) =>
+                          change((current) => ({
+                            ...current,
+                            skillVerdicts: {
+                              ...current.skillVerdicts,
+                              [skill.id]: {
+                                evidence: current.skillVerdicts[skill.id]?.evidence ?? '',
+                                verdict: value as SkillVerdict,
+                              },
+                            },
+                          }))
+                        }
+                      >
+                        <Group gap="md" mt={4}>
+                          {VERDICTS.map((verdict) => (
+                            <Radio key={verdict.value} value={verdict.value} label={verdict.label} />
+                          ))}
+                        </Group>
+                      </Radio.Group>
+                      <Textarea
+                        mt={4}
+                        label={`Evidence for ${skill.name}`}
+                        autosize
+                        minRows={1}
+                        value={draft.skillVerdicts[skill.id]?.evidence ?? ''}
+                        onChange={(event) => {
+                          const evidence = event.currentTarget.value;
+                          change((current) => ({
+                            ...current,
+                            skillVerdicts: {
+                              ...current.skillVerdicts,
+                              [skill.id]: { ...current.skillVerdicts[skill.id], evidence },
+                            },
+                          }));
+                        }}
+                      />
+                    </div>
                   ))}
                 </Stack>
-              </Radio.Group>
-              <Textarea
-                mt="xs"
-                label={`Evidence for ${criterion.name}`}
-                autosize
-                minRows={2}
-                value={draft.ratings[criterion.id]?.evidence ?? ''}
-                onChange={(event) => {
-                  const evidence = event.currentTarget.value;
-                  change((current) => ({
-                    ...current,
-                    ratings: { ...current.ratings, [criterion.id]: { ...current.ratings[criterion.id], evidence } },
-                  }));
-                }}
-              />
-            </Card>
-          ))}
+              </Card>
+            )}
 
-          {skills.length > 0 && (
-            <Card withBorder>
-              <Title order={3} size="h5" mb="xs">
-                Skill verdicts
-              </Title>
-              <Stack gap="sm">
-                {skills.map(({ skill }) => (
-                  <div key={skill.id}>
-                    <Radio.Group
-                      label={skill.name}
-                      value={draft.skillVerdicts[skill.id]?.verdict ?? null}
-                      onChange={(value) =>
-                        change((current) => ({
-                          ...current,
-                          skillVerdicts: {
-                            ...current.skillVerdicts,
-                            [skill.id]: {
-                              evidence: current.skillVerdicts[skill.id]?.evidence ?? '',
-                              verdict: value as SkillVerdict,
-                            },
-                          },
-                        }))
-                      }
-                    >
-                      <Group gap="md" mt={4}>
-                        {VERDICTS.map((verdict) => (
-                          <Radio key={verdict.value} value={verdict.value} label={verdict.label} />
-                        ))}
-                      </Group>
-                    </Radio.Group>
-                    <Textarea
-                      mt={4}
-                      label={`Evidence for ${skill.name}`}
-                      autosize
-                      minRows={1}
-                      value={draft.skillVerdicts[skill.id]?.evidence ?? ''}
-                      onChange={(event) => {
-                        const evidence = event.currentTarget.value;
-                        change((current) => ({
-                          ...current,
-                          skillVerdicts: {
-                            ...current.skillVerdicts,
-                            [skill.id]: { ...current.skillVerdicts[skill.id], evidence },
-                          },
-                        }));
-                      }}
-                    />
-                  </div>
+            {stage.questions.length > 0 && (
+              <Card withBorder>
+                <Title order={3} size="h5" mb="xs">
+                  Questions you asked
+                </Title>
+                <Stack gap="xs">
+                  {stage.questions.map((question, index) => (
+                    <Group key={question.id} align="flex-end" wrap="nowrap">
+                      <Select
+                        w={110}
+                        label={`Q${index + 1}`}
+                        aria-label={`Rating for question ${index + 1}: ${question.prompt}`}
+                        placeholder="—"
+                        clearable
+                        data={scores}
+                        value={draft.questionRatings[question.id]?.score?.toString() ?? null}
+                        onChange={(value) =>
+                          change((current) => {
+                            const questionRatings = { ...current.questionRatings };
+                            if (value == null) delete questionRatings[question.id];
+                            else
+                              questionRatings[question.id] = {
+                                note: '',
+                                ...questionRatings[question.id],
+                                score: Number(value),
+                              };
+                            return { ...current, questionRatings };
+                          })
+                        }
+                      />
+                      <Text size="sm" style={{ flex: 1 }} pb={6}>
+                        {question.prompt}
+                      </Text>
+                    </Group>
+                  ))}
+                </Stack>
+              </Card>
+            )}
+
+            <TagsInput
+              label="Red flags observed"
+              description="Pick from the questions' red flags or type your own, then Enter."
+              data={flagOptions}
+              value={draft.redFlags}
+              onChange={(redFlags) => change((current) => ({ ...current, redFlags }))}
+            />
+
+            <Radio.Group
+              label="Recommendation"
+              value={draft.recommendation}
+              onChange={(value) => change((current) => ({ ...current, recommendation: value as Recommendation }))}
+            >
+              <Group gap="md" mt={4}>
+                {RECOMMENDATIONS.map((option) => (
+                  <Radio key={option.value} value={option.value} label={option.label} />
                 ))}
-              </Stack>
-            </Card>
-          )}
+              </Group>
+            </Radio.Group>
 
-          {stage.questions.length > 0 && (
-            <Card withBorder>
-              <Title order={3} size="h5" mb="xs">
-                Questions you asked
-              </Title>
-              <Stack gap="xs">
-                {stage.questions.map((question, index) => (
-                  <Group key={question.id} align="flex-end" wrap="nowrap">
-                    <Select
-                      w={110}
-                      label={`Q${index + 1}`}
-                      aria-label={`Rating for question ${index + 1}: ${question.prompt}`}
-                      placeholder="—"
-                      clearable
-                      data={scores}
-                      value={draft.questionRatings[question.id]?.score?.toString() ?? null}
-                      onChange={(value) =>
-                        change((current) => {
-                          const questionRatings = { ...current.questionRatings };
-                          if (value == null) delete questionRatings[question.id];
-                          else
-                            questionRatings[question.id] = {
-                              note: '',
-                              ...questionRatings[question.id],
-                              score: Number(value),
-                            };
-                          return { ...current, questionRatings };
-                        })
-                      }
-                    />
-                    <Text size="sm" style={{ flex: 1 }} pb={6}>
-                      {question.prompt}
-                    </Text>
-                  </Group>
-                ))}
-              </Stack>
-            </Card>
-          )}
-
-          <TagsInput
-            label="Red flags observed"
-            description="Pick from the questions' red flags or type your own, then Enter."
-            data={flagOptions}
-            value={draft.redFlags}
-            onChange={(redFlags) => change((current) => ({ ...current, redFlags }))}
-          />
-
-          <Radio.Group
-            label="Recommendation"
-            value={draft.recommendation}
-            onChange={(value) => change((current) => ({ ...current, recommendation: value as Recommendation }))}
-          >
-            <Group gap="md" mt={4}>
-              {RECOMMENDATIONS.map((option) => (
-                <Radio key={option.value} value={option.value} label={option.label} />
-              ))}
-            </Group>
-          </Radio.Group>
-
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={3}
-            value={draft.notes}
-            onChange={(event) => {
-              const notes = event.currentTarget.value;
-              change((current) => ({ ...current, notes }));
-            }}
-          />
-        </Stack>
-      </fieldset>
+            <Textarea
+              label="Notes"
+              autosize
+              minRows={3}
+              value={draft.notes}
+              onChange={(event) => {
+                const notes = event.currentTarget.value;
+                change((current) => ({ ...current, notes }));
+              }}
+            />
+          </Stack>
+        </fieldset>
+      )}
 
       {missing.length > 0 && (
         <Alert color="red" role="alert" title="Before you submit, add:">

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { apiError, fieldError } from '../../app/errors';
 import type { RejectionReason } from '../../graphql/graphql';
 import { REJECTION_REASONS } from '../labels';
@@ -12,6 +12,16 @@ import {
   ResumeApplicationDocument,
 } from '../operations';
 import type { BoardCard } from './useBoardApplications';
+
+/** What a transition needs of the application: its id, the version the screen showed, the name. */
+export type TransitionTarget = Pick<BoardCard, 'id' | 'version'> & { candidate: { name: string } };
+
+/** Optional extras: a note above the form, the reject code to start from, the reload button's text. */
+export interface TransitionExtras {
+  hint?: ReactNode;
+  defaultReasonCode?: RejectionReason | null;
+  reloadLabel?: string;
+}
 
 export type TransitionKind = 'advance' | 'reject' | 'hold' | 'resume' | 'hire';
 
@@ -40,13 +50,15 @@ export function TransitionDialog({
   onClose,
   onDone,
   onReload,
+  extras,
 }: {
-  card: BoardCard | null;
+  card: TransitionTarget | null;
   kind: TransitionKind | null;
   nextStageName?: string;
   onClose: () => void;
   onDone: (card: BoardCard, message: string) => void;
   onReload: () => void;
+  extras?: TransitionExtras;
 }) {
   const opened = Boolean(card && kind);
   const copy = kind ? COPY[kind] : COPY.advance;
@@ -66,6 +78,7 @@ export function TransitionDialog({
           onClose={onClose}
           onDone={onDone}
           onReload={onReload}
+          extras={extras}
         />
       )}
     </Modal>
@@ -79,17 +92,19 @@ function TransitionForm({
   onClose,
   onDone,
   onReload,
+  extras = {},
 }: {
-  card: BoardCard;
+  card: TransitionTarget;
   kind: TransitionKind;
   nextStageName?: string;
   onClose: () => void;
   onDone: (card: BoardCard, message: string) => void;
   onReload: () => void;
+  extras?: TransitionExtras;
 }) {
   const copy = COPY[kind];
   const [reason, setReason] = useState('');
-  const [reasonCode, setReasonCode] = useState<RejectionReason | null>(null);
+  const [reasonCode, setReasonCode] = useState<RejectionReason | null>(extras.defaultReasonCode ?? null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [advance, advancing] = useMutation(AdvanceApplicationDocument);
   const [reject, rejecting] = useMutation(RejectApplicationDocument);
@@ -142,6 +157,7 @@ function TransitionForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        {extras.hint}
         {kind === 'advance' && (
           <Text size="sm">
             {nextStageName
@@ -194,7 +210,7 @@ function TransitionForm({
                   onReload();
                 }}
               >
-                Reload the board
+                {extras.reloadLabel ?? 'Reload the board'}
               </Button>
             </Stack>
           </Alert>

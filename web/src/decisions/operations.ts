@@ -1,0 +1,90 @@
+import { graphql } from '../graphql';
+
+export const DecisionApplicationFragment = graphql(`
+  fragment DecisionApplication on Application {
+    id
+    version
+    status
+    experienceLevel
+    candidate {
+      id
+      name
+    }
+    position {
+      id
+      title
+    }
+    currentStage {
+      id
+      name
+      order
+      rubric {
+        id
+        criteria {
+          id
+          levels {
+            score
+            label
+          }
+        }
+      }
+    }
+    stageDecisions {
+      id
+      stageId
+      outcome
+      average
+      reasons
+      reasonCode
+      automatic
+      createdAt
+      appliedAt
+    }
+    skillVerifications {
+      priority
+      verdict
+      skill {
+        id
+        name
+      }
+    }
+    interviews {
+      id
+      status
+      startsAt
+      stage {
+        id
+        name
+      }
+      scorecards {
+        ...ScorecardFields
+      }
+    }
+  }
+`);
+
+/** The caller's stage decisions waiting for a person, and the applications waiting for the hire decision. */
+export const DecisionQueueDocument = graphql(`
+  query DecisionQueue {
+    myWorkQueue {
+      decisionsWaiting {
+        count
+        items {
+          since
+          application {
+            ...DecisionApplication
+          }
+        }
+      }
+      awaitingHire {
+        count
+        items {
+          since
+          application {
+            ...DecisionApplication
+          }
+        }
+      }
+    }
+  }
+`);
