@@ -8,6 +8,10 @@ import { Candidate } from './candidate.entity';
 import { CandidateType } from './graphql/candidate.type';
 
 const CANDIDATES = new LoaderKey<string, CandidateType>('candidates.candidates');
+const CANDIDATES_WITHOUT_CONTACT = new LoaderKey<string, CandidateType>('candidates.candidatesWithoutContact');
+
+/** The candidate fields that only callers allowed to see contact details get (and whose reading is audited). */
+export const CANDIDATE_CONTACT_FIELDS = ['email', 'phone', 'notes'] as const;
 
 /** Per-request batch loader of candidates by id, with contact details only for callers who may see them. */
 @Injectable()
@@ -17,7 +21,17 @@ export class CandidatesLoaders {
     private readonly access: AccessService,
   ) {}
 
-  candidate(context: object, actor: Actor) {
+  /**
+   * `withContact`: false when the query selects none of CANDIDATE_CONTACT_FIELDS; the contact
+   * details then stay null, no access check runs and no contact read is audited (none was shown).
+   */
+  candidate(context: object, actor: Actor, withContact = true) {
+    if (!withContact) {
+      return requestLoader(context, CANDIDATES_WITHOUT_CONTACT, async (ids) => {
+        const rows = await this.em.find(Candidate, { id: { $in: [...ids] } });
+        return byId(ids, rows, (row) => CandidateType.from(row, false), 'candidate');
+      });
+    }
     return requestLoader(context, CANDIDATES, async (ids) => {
       const [rows, contact] = await Promise.all([
         this.em.find(Candidate, { id: { $in: [...ids] } }),

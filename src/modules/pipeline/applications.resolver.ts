@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
-import { CandidatesLoaders, CandidateType } from '../candidates';
+import { CANDIDATE_CONTACT_FIELDS, CandidatesLoaders, CandidateType } from '../candidates';
 import { CatalogLoaders, PlanStageType, STAGE_DEEP_FIELDS } from '../catalog';
 import { selectsAnyBelow } from '../../graphql/selection';
 import { PositionsLoaders, PositionType } from '../positions';
@@ -114,8 +114,14 @@ export class ApplicationsResolver {
   }
 
   @ResolveField(() => CandidateType)
-  candidate(@Parent() application: ApplicationType, @Context() context: object, @CurrentActor() actor: Actor) {
-    return this.candidates.candidate(context, actor).load(application.candidateId);
+  candidate(
+    @Parent() application: ApplicationType,
+    @Context() context: object,
+    @CurrentActor() actor: Actor,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const withContact = selectsAnyBelow(info, CANDIDATE_CONTACT_FIELDS);
+    return this.candidates.candidate(context, actor, withContact).load(application.candidateId);
   }
 
   @ResolveField(() => PositionType)
@@ -137,7 +143,8 @@ export class ApplicationsResolver {
   ) {
     // Visits' stages with their kits only when the query asks for a rubric, questions or task.
     const deep = selectsAnyBelow(info, STAGE_DEEP_FIELDS);
-    return this.loaders.stageHistory(context, actor, deep).load(application.id);
+    const explain = selectsAnyBelow(info, ['reason', 'reasonCode']);
+    return this.loaders.stageHistory(context, actor, deep, explain).load(application.id);
   }
 
   @ResolveField(() => [StageDecisionType], {
