@@ -18,6 +18,7 @@ const LAYERS = [
   'candidates',
   'pipeline',
   'scheduling',
+  'mail',
   'scorecards',
   'analytics',
   'work-queue',

@@ -10,6 +10,7 @@ import { Migration20261123003905_AnalyticsRollups as M6 } from './Migration20261
 import { Migration20261129194645_GeneratedSecret as M7 } from './Migration20261129194645_GeneratedSecret';
 import { Migration20261206181358_NotificationsWebhooksWorkQueue as M8 } from './Migration20261206181358_NotificationsWebhooksWorkQueue';
 import { Migration20261206181411_AuditAndCandidateRights as M9 } from './Migration20261206181411_AuditAndCandidateRights';
+import { Migration20261206204608_MailDelivery as M10 } from './Migration20261206204608_MailDelivery';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261129194645_GeneratedSecret', class: M7 },
   { name: 'Migration20261206181358_NotificationsWebhooksWorkQueue', class: M8 },
   { name: 'Migration20261206181411_AuditAndCandidateRights', class: M9 },
+  { name: 'Migration20261206204608_MailDelivery', class: M10 },
 ];

@@ -23,6 +23,7 @@ import { AuditModule } from './modules/audit';
 import { PrivacyModule } from './modules/privacy';
 import { WebhooksApiModule } from './modules/webhooks';
 import { WorkQueueModule } from './modules/work-queue';
+import { MailApiModule } from './modules/mail';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -48,6 +49,7 @@ export class ApiModule {
         PrivacyModule,
         WorkQueueModule,
         WebhooksApiModule,
+        MailApiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

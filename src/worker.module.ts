@@ -9,6 +9,7 @@ import { SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
 import { WebhooksJobsModule } from './modules/webhooks';
+import { MailJobsModule } from './modules/mail';
 
 /**
  * The worker process: job processors and the outbox relay; no HTTP. It refuses to start unless
@@ -35,6 +36,7 @@ export class WorkerModule {
         ScorecardsModule,
         PrivacyJobsModule,
         WebhooksJobsModule,
+        MailJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

@@ -8,6 +8,8 @@ export const QueueName = {
   PRIVACY: 'privacy',
   /** Outbound webhook deliveries, apart so that a slow endpoint never delays other jobs. */
   WEBHOOKS: 'webhooks',
+  /** E-mail deliveries, apart so that a slow or dead SMTP server never delays other jobs. */
+  MAIL: 'mail',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -20,6 +22,8 @@ export interface JobPayloads {
   'privacy.retention-sweep': Record<string, never>;
   /** One attempt at one webhook delivery (the delivery row holds the payload). */
   'webhooks.deliver': { deliveryId: string };
+  /** E-mail one in-app notification to its user (ids only: the processor reads the rest). */
+  'mail.notification': { notificationId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -29,6 +33,7 @@ export const JOB_QUEUE: { [Name in JobName]: QueueName } = {
   'pipeline.apply-stage-decision': QueueName.STAGE_TRANSITIONS,
   'privacy.retention-sweep': QueueName.PRIVACY,
   'webhooks.deliver': QueueName.WEBHOOKS,
+  'mail.notification': QueueName.MAIL,
 };
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -38,6 +38,14 @@ export interface AppConfig {
     scorecardReminderIntervalMs: number;
     reconcileIntervalSeconds: number;
   };
+  /** E-mail (SMTP_URL, MAIL_FROM, PUBLIC_URL). */
+  mail: {
+    /** null: e-mails are logged, not sent. */
+    smtpUrl: string | null;
+    from: { name: string; address: string };
+    /** Without a trailing slash. */
+    publicUrl: string;
+  };
   rateLimits: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -102,6 +110,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       scorecardReminderIntervalMs: env.SCORECARD_REMINDER_INTERVAL,
       reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
     },
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
