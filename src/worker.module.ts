@@ -5,7 +5,7 @@ import type { AppConfig } from './config/app-config';
 import { CoreModule } from './core.module';
 import { PipelineJobsModule } from './modules/pipeline';
 import { PrivacyJobsModule } from './modules/privacy';
-import { SchedulingModule } from './modules/scheduling';
+import { SchedulingJobsModule, SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
 import { WebhooksJobsModule } from './modules/webhooks';
@@ -34,6 +34,7 @@ export class WorkerModule {
         // application's interviews and checks the hire gate, exactly as in the API.
         SchedulingModule,
         ScorecardsModule,
+        SchedulingJobsModule,
         PrivacyJobsModule,
         WebhooksJobsModule,
         MailJobsModule,

@@ -14,6 +14,7 @@ import { Application } from '../pipeline';
 import { BookingChecks } from './booking-checks';
 import { Interview, InterviewPanelist } from './interview.entity';
 import { INTERVIEW_GRAPH, InterviewsService } from './interviews.service';
+import { InterviewNotices } from './interview-notices';
 import { SchedulingHooks } from './scheduling-hooks';
 
 export interface ScheduleRequest {
@@ -33,6 +34,7 @@ export class InterviewBookingService {
     private readonly checks: BookingChecks,
     private readonly interviews: InterviewsService,
     private readonly hooks: SchedulingHooks,
+    private readonly notices: InterviewNotices,
   ) {}
 
   /** Books an interview for the application's current stage with a panel; returns it as the caller reads it. */
@@ -64,6 +66,7 @@ export class InterviewBookingService {
       em.persist(interview);
       for (const interviewer of panel) interview.panel.add(new InterviewPanelist(interview, interviewer));
       await em.flush();
+      await this.notices.tell(em, interview, 'scheduled');
       return interview;
     });
     return this.interviews.get(actor, booked.id);
@@ -80,6 +83,7 @@ export class InterviewBookingService {
       for (const panelist of interview.panel)
         Object.assign(panelist, { startsAt: input.startsAt, endsAt: input.endsAt });
       await em.flush();
+      await this.notices.tell(em, interview, 'rescheduled');
       return interview;
     });
   }
@@ -93,6 +97,7 @@ export class InterviewBookingService {
       interview.sequence += 1;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
       await em.flush();
+      await this.notices.tell(em, interview, 'cancelled');
       // The cancelled interview may have been the last one the stage waited for.
       await this.hooks.run('interview-closed', { em, interview });
       return interview;

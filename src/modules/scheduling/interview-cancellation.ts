@@ -2,11 +2,15 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InterviewStatus } from '../../../libs/domain';
 import { PipelineHooks, type TransitionContext } from '../pipeline';
 import { Interview } from './interview.entity';
+import { InterviewNotices } from './interview-notices';
 
 /** A decided application keeps nobody's calendar blocked: its scheduled interviews are cancelled. */
 @Injectable()
 export class InterviewCancellation implements OnModuleInit {
-  constructor(private readonly pipeline: PipelineHooks) {}
+  constructor(
+    private readonly pipeline: PipelineHooks,
+    private readonly notices: InterviewNotices,
+  ) {}
 
   onModuleInit(): void {
     this.pipeline.on('decided', (context) => this.cancelOpenInterviews(context));
@@ -19,6 +23,8 @@ export class InterviewCancellation implements OnModuleInit {
       interview.cancelReason = `The application was ${application.status.toLowerCase()}.`;
       interview.sequence += 1;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
+      // The panel is told with the reason; the candidate's cancellation mail never carries it.
+      await this.notices.tell(em, interview, 'cancelled');
     }
   }
 }

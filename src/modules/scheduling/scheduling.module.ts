@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog';
 import { IdentityModule } from '../identity';
+import { NotificationsModule } from '../notifications';
 import { PipelineModule } from '../pipeline';
 import { ApplicationInterviewsResolver } from './application-interviews.resolver';
 import { BookingChecks } from './booking-checks';
@@ -8,6 +9,9 @@ import { CalendarFeedController } from './calendar-feed.controller';
 import { FeedTokens } from './feed-tokens';
 import { InterviewBookingService } from './interview-booking.service';
 import { InterviewCancellation } from './interview-cancellation';
+import { InterviewNotices } from './interview-notices';
+import { InterviewReminderProcessor } from './interview-reminder.processor';
+import { InterviewReminders } from './interview-reminders';
 import { InterviewSlotsService } from './interview-slots.service';
 import { InterviewsResolver } from './interviews.resolver';
 import { InterviewsService } from './interviews.service';
@@ -15,7 +19,7 @@ import { SchedulingHooks } from './scheduling-hooks';
 import { SchedulingLoaders } from './scheduling.loaders';
 
 @Module({
-  imports: [IdentityModule, CatalogModule, PipelineModule],
+  imports: [IdentityModule, CatalogModule, PipelineModule, NotificationsModule],
   controllers: [CalendarFeedController],
   providers: [
     InterviewsService,
@@ -25,6 +29,7 @@ import { SchedulingLoaders } from './scheduling.loaders';
     FeedTokens,
     SchedulingHooks,
     InterviewCancellation,
+    InterviewNotices,
     SchedulingLoaders,
     InterviewsResolver,
     ApplicationInterviewsResolver,
@@ -32,3 +37,14 @@ import { SchedulingLoaders } from './scheduling.loaders';
   exports: [InterviewsService, SchedulingHooks, SchedulingLoaders],
 })
 export class SchedulingModule {}
+
+/**
+ * The worker side: interview reminders. `InterviewReminders.rebuildInterviewReminders()` recreates
+ * every pending reminder job from PostgreSQL (for the reconciler).
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [InterviewReminders, InterviewReminderProcessor],
+  exports: [InterviewReminders],
+})
+export class SchedulingJobsModule {}
