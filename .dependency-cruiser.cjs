@@ -20,6 +20,7 @@ const LAYERS = [
   'candidates',
   'pipeline',
   'scheduling',
+  'mail',
   'scorecards',
   'analytics',
   'work-queue',

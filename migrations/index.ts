@@ -13,6 +13,7 @@ import { Migration20261206181411_AuditAndCandidateRights as M9 } from './Migrati
 import { Migration20261206204100_CandidateVersion as M10 } from './Migration20261206204100_CandidateVersion';
 import { Migration20261206204339_PracticalTaskKindsAndSkills as M11 } from './Migration20261206204339_PracticalTaskKindsAndSkills';
 import { Migration20261206204510_NotificationResolvedAt as M12 } from './Migration20261206204510_NotificationResolvedAt';
+import { Migration20261206204608_MailDelivery as M13 } from './Migration20261206204608_MailDelivery';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206204100_CandidateVersion', class: M10 },
   { name: 'Migration20261206204339_PracticalTaskKindsAndSkills', class: M11 },
   { name: 'Migration20261206204510_NotificationResolvedAt', class: M12 },
+  { name: 'Migration20261206204608_MailDelivery', class: M13 },
 ];

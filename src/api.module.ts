@@ -24,6 +24,7 @@ import { PrivacyModule } from './modules/privacy';
 import { WebhooksApiModule } from './modules/webhooks';
 import { WorkQueueModule } from './modules/work-queue';
 import { AlertsModule } from './modules/alerts';
+import { MailApiModule } from './modules/mail';
 
 /** The API process: GraphQL and health checks; it runs no job processors. */
 @Module({})
@@ -50,6 +51,7 @@ export class ApiModule {
         WorkQueueModule,
         WebhooksApiModule,
         AlertsModule,
+        MailApiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessTokenGuard },

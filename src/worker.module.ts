@@ -11,10 +11,11 @@ import {
 } from './modules/alerts';
 import { PipelineJobsModule } from './modules/pipeline';
 import { PrivacyJobsModule, RetentionProcessor } from './modules/privacy';
-import { SchedulingModule } from './modules/scheduling';
+import { InterviewReminders, SchedulingJobsModule, SchedulingModule } from './modules/scheduling';
 import { ScorecardsModule } from './modules/scorecards';
 import { HeartbeatProcessor } from './modules/system';
 import { WebhooksJobsModule } from './modules/webhooks';
+import { MailJobsModule } from './modules/mail';
 
 /**
  * What the reconciler rebuilds from PostgreSQL at worker start and every RECONCILE_INTERVAL_SECONDS
@@ -28,6 +29,10 @@ export const REBUILD_STEPS: readonly RebuildStep[] = [
   { name: 'SLA sweep schedule', run: (ref) => ref.get(SlaSweepProcessor, { strict: false }).rebuild() },
   { name: 'scorecard reminders', run: (ref) => ref.get(ScorecardReminderProcessor, { strict: false }).rebuild() },
   { name: 'automatic stage decisions', run: (ref) => ref.get(StageDecisionRebuild, { strict: false }).rebuild() },
+  {
+    name: 'interview reminders',
+    run: (ref) => ref.get(InterviewReminders, { strict: false }).rebuildInterviewReminders(),
+  },
 ];
 
 /**
@@ -55,9 +60,11 @@ export class WorkerModule {
         // application's interviews and checks the hire gate, exactly as in the API.
         SchedulingModule,
         ScorecardsModule,
+        SchedulingJobsModule,
         PrivacyJobsModule,
         WebhooksJobsModule,
         AlertsJobsModule,
+        MailJobsModule,
         ...extra,
       ],
       providers: [HeartbeatProcessor, JobRegistryCheck],

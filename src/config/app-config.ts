@@ -45,6 +45,14 @@ export interface AppConfig {
     reconcileIntervalSeconds: number;
     slaSweepIntervalSeconds: number;
   };
+  /** E-mail (SMTP_URL, MAIL_FROM, PUBLIC_URL). */
+  mail: {
+    /** null: e-mails are logged, not sent. */
+    smtpUrl: string | null;
+    from: { name: string; address: string };
+    /** Without a trailing slash. */
+    publicUrl: string;
+  };
   rateLimits: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -111,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
       slaSweepIntervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS,
     },
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,

@@ -21,6 +21,7 @@ import { Position } from '../modules/positions';
 import { Interview, InterviewPanelist } from '../modules/scheduling';
 import { ApplicationSkillVerdict, Scorecard, ScorecardAmendment } from '../modules/scorecards';
 import { WebhookDelivery, WebhookSubscription } from '../modules/webhooks';
+import { MailDelivery } from '../modules/mail';
 import { GeneratedSecret, JobHeartbeat } from '../modules/system';
 
 /** Every entity, listed explicitly: no file-system discovery, so TS and compiled JS behave alike. */
@@ -57,4 +58,5 @@ export const ENTITIES = [
   NotificationPreference,
   WebhookSubscription,
   WebhookDelivery,
+  MailDelivery,
 ];

@@ -31,6 +31,13 @@ const durationMs = (example: string) =>
     return ms;
   });
 
+/** `Name <address>` or `address` -> its parts; null when it is not one mailbox. */
+export function parseMailbox(value: string): { name: string; address: string } | null {
+  const match = /^\s*(?:"?([^"<>]*?)"?\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))\s*$/.exec(value);
+  if (!match) return null;
+  return { name: (match[1] ?? '').trim(), address: (match[2] ?? match[3])! };
+}
+
 const postgresUrl = z
   .string()
   .url({ message: 'expected a URL like postgres://user:password@host:5432/database' })
@@ -181,6 +188,36 @@ export const envSchema = z
     RECONCILE_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 60').default(60),
     /** How often the worker looks for applications past their stage's SLA. */
     SLA_SWEEP_INTERVAL_SECONDS: positiveInt('a whole number of seconds, e.g. 300').default(300),
+    /**
+     * SMTP server for e-mail, e.g. smtp://user:password@mail.example.com:587 or smtps://...:465
+     * (pooled connections). Unset: e-mails are written to the log instead of sent.
+     */
+    SMTP_URL: z
+      .string()
+      .refine((value) => URL.canParse(value) && /^smtps?:$/.test(new URL(value).protocol), {
+        message: 'expected a URL like smtp://user:password@mail.example.com:587 or smtps://mail.example.com:465',
+      })
+      .optional(),
+    /** Sender of every e-mail and ORGANIZER of calendar invites: `Name <address>` or a bare address. */
+    MAIL_FROM: z
+      .string()
+      .default('interview-pipeline <no-reply@localhost>')
+      .transform((value, ctx) => {
+        const address = parseMailbox(value);
+        if (!address) {
+          ctx.addIssue({ code: 'custom', message: 'expected an address like "Hiring <hiring@example.com>"' });
+          return z.NEVER;
+        }
+        return address;
+      }),
+    /** The address people open the app at; links in e-mails start with it. */
+    PUBLIC_URL: z
+      .string()
+      .default('http://localhost:3000')
+      .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+        message: 'expected an http(s) URL like https://hiring.example.com',
+      })
+      .transform((value) => value.replace(/\/+$/, '')),
     /** Allow webhook URLs that resolve to loopback or private addresses (local development and tests only). */
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
   })

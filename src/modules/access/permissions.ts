@@ -55,6 +55,8 @@ export enum Permission {
   WorkQueueRead = 'work-queue.read',
   /** Outbound webhook subscriptions and their deliveries. */
   WebhookManage = 'webhook.manage',
+  /** E-mail deliveries and their failures (the dead letters). */
+  MailDeliveryRead = 'mail-delivery.read',
 }
 
 /**
@@ -273,5 +275,11 @@ export const PERMISSIONS: Record<Permission, Rule> = {
     roles: [ADMIN],
     relations: [],
     refusal: 'Only admins manage webhooks.',
+  },
+  [Permission.MailDeliveryRead]: {
+    subject: 'none',
+    roles: [ADMIN],
+    relations: [],
+    refusal: 'Only admins read e-mail deliveries.',
   },
 };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueJob } from '../../../libs/jobs';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
@@ -28,12 +29,25 @@ export class NotificationsService {
     private readonly access: AccessService,
   ) {}
 
-  /** Records one notification per user; a key already sent is skipped. */
+  /**
+   * Records one notification per user; a key already sent is skipped. For each new one whose user
+   * wants e-mail for its kind, a `mail.notification` job is enqueued in the same transaction
+   * (through the outbox: it reaches Redis only if the caller commits).
+   */
   async send(em: EntityManager, userIds: readonly string[], key: string, draft: NotificationDraft): Promise<void> {
     for (const userId of new Set(userIds)) {
       const userKey = `${key}.${userId}`;
       if (await em.findOne(Notification, { key: userKey })) continue;
-      em.persist(new Notification({ user: em.getReference(User, userId), key: userKey, ...draft }));
+      const notification = new Notification({ user: em.getReference(User, userId), key: userKey, ...draft });
+      em.persist(notification);
+      if (await this.wantsEmail(em, userId, draft.kind)) {
+        enqueueJob(
+          em,
+          'mail.notification',
+          { notificationId: notification.id },
+          { jobId: `mail-notification.${notification.id}` },
+        );
+      }
     }
   }
 

@@ -8,6 +8,13 @@ export interface InviteReader {
   withCandidate: boolean;
   /** Whether a panelist is listed (colleagues' e-mails are for staff; everyone sees themself). */
   showsPanelist: (userId: string) => boolean;
+  /**
+   * The candidate's own copy: neither the interview kit nor internal notes (a cancel reason), and
+   * no panelist (set showsPanelist to none).
+   */
+  forCandidate?: boolean;
+  /** ORGANIZER of e-mailed invites: the service's own address (MAIL_FROM), never a person's. */
+  organizer?: { name: string; email: string };
 }
 
 /**
@@ -48,23 +55,27 @@ function addEvent(
   timezone: string,
 ): void {
   const cancelled = interview.status === InterviewStatus.CANCELLED;
+  const forCandidate = reader.forCandidate ?? false;
   const local = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' });
   const event = calendar.createEvent({
     id: `interview-${interview.id}@interview-pipeline`,
     sequence: interview.sequence,
     start: interview.startsAt,
     end: interview.endsAt,
-    summary: `${interview.stage.name}: ${interview.application.candidate.name} for ${interview.application.position.title}`,
+    summary: forCandidate
+      ? `${interview.stage.name} interview for ${interview.application.position.title}`
+      : `${interview.stage.name}: ${interview.application.candidate.name} for ${interview.application.position.title}`,
     location: interview.location ?? undefined,
     description: [
       `${local.format(interview.startsAt)} to ${local.format(interview.endsAt)} (${timezone})`,
-      `Stage: ${interview.stage.name}. The interview kit is in interview-pipeline.`,
-      cancelled && interview.cancelReason ? `Cancelled: ${interview.cancelReason}` : null,
+      forCandidate ? null : `Stage: ${interview.stage.name}. The interview kit is in interview-pipeline.`,
+      !forCandidate && cancelled && interview.cancelReason ? `Cancelled: ${interview.cancelReason}` : null,
     ]
       .filter(Boolean)
       .join('\n'),
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     stamp: interview.updatedAt,
+    ...(reader.organizer ? { organizer: reader.organizer } : {}),
   });
   for (const panelist of interview.panel) {
     if (reader.showsPanelist(panelist.interviewer.id))

@@ -4,4 +4,6 @@ export { InterviewBookingService, type ScheduleRequest } from './interview-booki
 export { InterviewsService } from './interviews.service';
 export { SchedulingHooks, type SchedulingEvents } from './scheduling-hooks';
 export { SchedulingLoaders } from './scheduling.loaders';
-export { SchedulingModule } from './scheduling.module';
+export { SchedulingJobsModule, SchedulingModule } from './scheduling.module';
+export { InterviewReminders, reminderJobId } from './interview-reminders';
+export { renderInvite } from './calendar-invite';

@@ -14,9 +14,10 @@ import { Application } from '../pipeline';
 import { BookingChecks } from './booking-checks';
 import { Interview, InterviewPanelist } from './interview.entity';
 import { INTERVIEW_GRAPH, InterviewsService } from './interviews.service';
-import { SchedulingHooks } from './scheduling-hooks';
-import { InterviewEvents } from './interview-events';
 import { WebhookEvent } from '../webhooks';
+import { InterviewEvents } from './interview-events';
+import { InterviewNotices } from './interview-notices';
+import { SchedulingHooks } from './scheduling-hooks';
 
 export interface ScheduleRequest {
   applicationId: string;
@@ -36,6 +37,7 @@ export class InterviewBookingService {
     private readonly interviews: InterviewsService,
     private readonly hooks: SchedulingHooks,
     private readonly events: InterviewEvents,
+    private readonly notices: InterviewNotices,
   ) {}
 
   /** Books an interview for the application's current stage with a panel; returns it as the caller reads it. */
@@ -68,6 +70,7 @@ export class InterviewBookingService {
       for (const interviewer of panel) interview.panel.add(new InterviewPanelist(interview, interviewer));
       await this.events.emit(em, WebhookEvent.INTERVIEW_SCHEDULED, interview);
       await em.flush();
+      await this.notices.tell(em, interview, 'scheduled');
       return interview;
     });
     return this.interviews.get(actor, booked.id);
@@ -85,6 +88,7 @@ export class InterviewBookingService {
         Object.assign(panelist, { startsAt: input.startsAt, endsAt: input.endsAt });
       await this.events.emit(em, WebhookEvent.INTERVIEW_RESCHEDULED, interview);
       await em.flush();
+      await this.notices.tell(em, interview, 'rescheduled');
       return interview;
     });
   }
@@ -99,6 +103,7 @@ export class InterviewBookingService {
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
       await this.events.emit(em, WebhookEvent.INTERVIEW_CANCELLED, interview);
       await em.flush();
+      await this.notices.tell(em, interview, 'cancelled');
       // The cancelled interview may have been the last one the stage waited for.
       await this.hooks.run('interview-closed', { em, interview });
       return interview;

@@ -4,6 +4,7 @@ import { PipelineHooks, type TransitionContext } from '../pipeline';
 import { WebhookEvent } from '../webhooks';
 import { Interview } from './interview.entity';
 import { InterviewEvents } from './interview-events';
+import { InterviewNotices } from './interview-notices';
 
 /** A decided application keeps nobody's calendar blocked: its scheduled interviews are cancelled. */
 @Injectable()
@@ -11,6 +12,7 @@ export class InterviewCancellation implements OnModuleInit {
   constructor(
     private readonly pipeline: PipelineHooks,
     private readonly events: InterviewEvents,
+    private readonly notices: InterviewNotices,
   ) {}
 
   onModuleInit(): void {
@@ -25,6 +27,8 @@ export class InterviewCancellation implements OnModuleInit {
       interview.sequence += 1;
       for (const panelist of interview.panel) panelist.blocksCalendar = false;
       await this.events.emit(em, WebhookEvent.INTERVIEW_CANCELLED, interview);
+      // The panel is told with the reason; the candidate's cancellation mail never carries it.
+      await this.notices.tell(em, interview, 'cancelled');
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog';
 import { IdentityModule } from '../identity';
+import { NotificationsModule } from '../notifications';
 import { PipelineModule } from '../pipeline';
 import { WebhooksModule } from '../webhooks';
 import { ApplicationInterviewsResolver } from './application-interviews.resolver';
@@ -10,6 +11,9 @@ import { FeedTokens } from './feed-tokens';
 import { InterviewBookingService } from './interview-booking.service';
 import { InterviewCancellation } from './interview-cancellation';
 import { InterviewEvents } from './interview-events';
+import { InterviewNotices } from './interview-notices';
+import { InterviewReminderProcessor } from './interview-reminder.processor';
+import { InterviewReminders } from './interview-reminders';
 import { InterviewSlotsService } from './interview-slots.service';
 import { InterviewsResolver } from './interviews.resolver';
 import { InterviewsService } from './interviews.service';
@@ -17,7 +21,7 @@ import { SchedulingHooks } from './scheduling-hooks';
 import { SchedulingLoaders } from './scheduling.loaders';
 
 @Module({
-  imports: [IdentityModule, CatalogModule, PipelineModule, WebhooksModule],
+  imports: [IdentityModule, CatalogModule, PipelineModule, WebhooksModule, NotificationsModule],
   controllers: [CalendarFeedController],
   providers: [
     InterviewsService,
@@ -28,6 +32,7 @@ import { SchedulingLoaders } from './scheduling.loaders';
     SchedulingHooks,
     InterviewCancellation,
     InterviewEvents,
+    InterviewNotices,
     SchedulingLoaders,
     InterviewsResolver,
     ApplicationInterviewsResolver,
@@ -35,3 +40,14 @@ import { SchedulingLoaders } from './scheduling.loaders';
   exports: [InterviewsService, SchedulingHooks, SchedulingLoaders],
 })
 export class SchedulingModule {}
+
+/**
+ * The worker side: interview reminders. `InterviewReminders.rebuildInterviewReminders()` recreates
+ * every pending reminder job from PostgreSQL (for the reconciler).
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [InterviewReminders, InterviewReminderProcessor],
+  exports: [InterviewReminders],
+})
+export class SchedulingJobsModule {}
