@@ -48,7 +48,8 @@ export function scorecardReminderJobId(interviewId: string, round: number): stri
  * Scorecard reminders and escalation (docs/domain.md#scorecard-reminders-and-escalation). Every
  * panelist of a COMPLETED interview owes a scorecard by interview end + the stage's
  * feedbackDueHours. Reminder 1 goes at that time to the panelists who have not submitted, reminder
- * n at due + (n - 1) x SCORECARD_REMINDER_INTERVAL; reminder 3 (nobody submitted after two) also
+ * n at due + (n - 1) x SCORECARD_REMINDER_INTERVAL, and never sooner than one interval after the
+ * previous one (a worker that was down sends one reminder, not a burst); reminder 3 (nobody submitted after two) also
  * alerts the hiring manager and the recruiters, once. PostgreSQL decides: each round re-reads who
  * still owes a card, and notification keys make a round sent twice send nothing more.
  */
@@ -129,7 +130,9 @@ export class ScorecardReminders {
           },
         );
       }
-      const next = { round: round + 1, runAt: this.runAt(dueAt, round + 1) };
+      // A worker that was down catches up with one reminder, then keeps the interval.
+      const interval = this.config.jobs.scorecardReminderIntervalMs;
+      const next = { round: round + 1, runAt: later(this.runAt(dueAt, round + 1), now.getTime() + interval) };
       this.enqueue(em, interviewId, next.round, next.runAt);
       return { reminded: row.unsubmitted, escalated, next };
     });
@@ -150,16 +153,21 @@ export class ScorecardReminders {
    * sent (notification keys `scorecard-due.<interview>.<round>.<user>`). Returns how many were added.
    */
   async rebuild(queue: Queue): Promise<number> {
-    const rows = await this.orm.em.fork().execute<Array<OwedRow & { last_round: number }>>(
-      `select o.interview_id, o.due_at, coalesce((select max(split_part(n.key, '.', 3)::int) from notification n
-            where n.key like 'scorecard-due.' || o.interview_id || '.%'), 0) as last_round
-        from (${SCORECARDS_OWED_SQL}) o`,
+    const rows = await this.orm.em.fork().execute<Array<OwedRow & { last_round: number; last_sent_at: Date | null }>>(
+      `select o.interview_id, o.due_at, coalesce(max(split_part(n.key, '.', 3)::int), 0) as last_round,
+          max(n.created_at) as last_sent_at
+        from (${SCORECARDS_OWED_SQL}) o
+        left join notification n on n.key like 'scorecard-due.' || o.interview_id || '.%'
+        group by o.interview_id, o.due_at`,
     );
+    const interval = this.config.jobs.scorecardReminderIntervalMs;
     let added = 0;
     for (let start = 0; start < rows.length; start += 500) {
       const jobs = rows.slice(start, start + 500).map((row) => {
         const round = Number(row.last_round) + 1;
-        const delay = Math.max(0, this.runAt(new Date(row.due_at), round).getTime() - Date.now());
+        // As `remind` schedules it: on its time, but at least one interval after the last round sent.
+        const last = row.last_sent_at ? new Date(row.last_sent_at).getTime() + interval : 0;
+        const delay = Math.max(0, later(this.runAt(new Date(row.due_at), round), last).getTime() - Date.now());
         return {
           name: SCORECARD_REMIND,
           data: { interviewId: row.interview_id, round },
@@ -171,6 +179,10 @@ export class ScorecardReminders {
     if (added) this.logger.log(`Reconciler re-created ${added} scorecard reminder(s)`);
     return added;
   }
+}
+
+function later(time: Date, atLeast: number): Date {
+  return new Date(Math.max(time.getTime(), atLeast));
 }
 
 /** Adds the jobs whose id is not in Redis yet; returns how many it added. */
