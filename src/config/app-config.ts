@@ -38,6 +38,14 @@ export interface AppConfig {
     scorecardReminderIntervalMs: number;
     reconcileIntervalSeconds: number;
   };
+  /** Outbound webhook delivery (docs/operations.md#webhooks). */
+  webhooks: {
+    timeoutMs: number;
+    retryWindowMs: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    concurrency: number;
+  };
   rateLimits: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -101,6 +109,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderOffsetsMs: env.INTERVIEW_REMINDER_OFFSETS,
       scorecardReminderIntervalMs: env.SCORECARD_REMINDER_INTERVAL,
       reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
+    },
+    webhooks: {
+      timeoutMs: env.WEBHOOK_TIMEOUT,
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW,
+      backoffBaseMs: env.WEBHOOK_BACKOFF_BASE,
+      backoffMaxMs: env.WEBHOOK_BACKOFF_MAX,
+      concurrency: env.WEBHOOK_CONCURRENCY,
     },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
