@@ -53,6 +53,14 @@ export interface AppConfig {
     /** Without a trailing slash. */
     publicUrl: string;
   };
+  /** Outbound webhook delivery (docs/operations.md#webhooks). */
+  webhooks: {
+    timeoutMs: number;
+    retryWindowMs: number;
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    concurrency: number;
+  };
   rateLimits: {
     loginFailuresPerAccount: number;
     loginFailuresPerIp: number;
@@ -120,6 +128,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       slaSweepIntervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS,
     },
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL },
+    webhooks: {
+      timeoutMs: env.WEBHOOK_TIMEOUT,
+      retryWindowMs: env.WEBHOOK_RETRY_WINDOW,
+      backoffBaseMs: env.WEBHOOK_BACKOFF_BASE,
+      backoffMaxMs: env.WEBHOOK_BACKOFF_MAX,
+      concurrency: env.WEBHOOK_CONCURRENCY,
+    },
     rateLimits: {
       loginFailuresPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       loginFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,

@@ -220,6 +220,15 @@ export const envSchema = z
       .transform((value) => value.replace(/\/+$/, '')),
     /** Allow webhook URLs that resolve to loopback or private addresses (local development and tests only). */
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
+    /** How long a webhook endpoint has to answer one delivery attempt before it counts as failed. */
+    WEBHOOK_TIMEOUT: durationMs('10s').default(10_000),
+    /** How long a failing webhook delivery is retried (from its event) before it is dead (FAILED). */
+    WEBHOOK_RETRY_WINDOW: durationMs('24h').default(86_400_000),
+    /** Delay before the second attempt; it doubles after each failure up to WEBHOOK_BACKOFF_MAX. */
+    WEBHOOK_BACKOFF_BASE: durationMs('30s').default(30_000),
+    WEBHOOK_BACKOFF_MAX: durationMs('2h').default(7_200_000),
+    /** Webhook deliveries a worker process sends at once (each holds a database connection while it waits). */
+    WEBHOOK_CONCURRENCY: positiveInt('a whole number, e.g. 5').default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {

@@ -7,3 +7,4 @@ export * from './pipeline';
 export * from './positions';
 export * from './scheduling';
 export * from './scorecards';
+export * from './webhooks';

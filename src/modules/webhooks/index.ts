@@ -11,3 +11,4 @@ export {
 } from './webhook-events';
 export { WebhooksService, type WebhookData } from './webhooks.service';
 export { WebhooksApiModule, WebhooksJobsModule, WebhooksModule } from './webhooks.module';
+export { WebhookDeliveryProcessor } from './webhook-delivery.processor';

@@ -8,15 +8,15 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { WebhookDeliveryStatus, wireEventType } from './webhook-events';
 import { WebhookDelivery } from './webhook.entities';
 import { webhookUrlProblem } from './webhook-url';
-import { deliveryJobId, WEBHOOK_RETRY_WINDOW_MS, webhookBackoffMs } from './webhooks.service';
-
-/** An endpoint gets this long to answer; a slow one fails the attempt, it does not hold the queue. */
-const REQUEST_TIMEOUT_MS = 10_000;
+import { deliveryJobId, webhookBackoffMs } from './webhooks.service';
 
 /**
  * One attempt at one delivery, signed per Standard Webhooks. The row is locked for the attempt, so
  * a job delivered twice (or run by two workers) sends once. A failure schedules the next attempt
- * (exponential backoff, through the outbox) until 24 hours have passed, then the delivery is FAILED.
+ * (exponential backoff, through the outbox) until the retry window (WEBHOOK_RETRY_WINDOW, 24 h) has
+ * passed, then the delivery is FAILED. Deliveries run on their own queue with their own concurrency
+ * (WEBHOOK_CONCURRENCY) and every request times out (WEBHOOK_TIMEOUT), so a slow or dead endpoint
+ * holds at most that many of this queue's slots, never another queue's jobs.
  */
 @Processor(QueueName.WEBHOOKS, { autorun: false })
 export class WebhookDeliveryProcessor extends QueueProcessor {
@@ -28,6 +28,11 @@ export class WebhookDeliveryProcessor extends QueueProcessor {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    this.worker.concurrency = this.config.webhooks.concurrency;
   }
 
   async process(job: Job<JobPayloads['webhooks.deliver']>): Promise<void> {
@@ -48,11 +53,14 @@ export class WebhookDeliveryProcessor extends QueueProcessor {
         return;
       }
       delivery.lastError = error.slice(0, 500);
-      const next = new Date(Date.now() + webhookBackoffMs(delivery.attempts));
-      if (next.getTime() - delivery.createdAt.getTime() > WEBHOOK_RETRY_WINDOW_MS) {
+      const { backoffBaseMs, backoffMaxMs, retryWindowMs } = this.config.webhooks;
+      const next = new Date(Date.now() + webhookBackoffMs(delivery.attempts, backoffBaseMs, backoffMaxMs));
+      if (next.getTime() - delivery.createdAt.getTime() > retryWindowMs) {
         delivery.status = WebhookDeliveryStatus.FAILED;
         delivery.nextAttemptAt = null;
-        this.logger.warn(`Webhook delivery ${delivery.id} failed for 24 hours: dead letter (${delivery.lastError})`);
+        this.logger.warn(
+          `Webhook delivery ${delivery.id} failed for its whole retry window after ${delivery.attempts} attempts: dead letter (${delivery.lastError})`,
+        );
         return;
       }
       delivery.nextAttemptAt = next;
@@ -82,7 +90,7 @@ export class WebhookDeliveryProcessor extends QueueProcessor {
       const response = await fetch(subscription.url, {
         method: 'POST',
         redirect: 'manual',
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
         headers: {
           'content-type': 'application/json',
           'webhook-id': delivery.id,

@@ -10,12 +10,12 @@ import { WebhookDeliveryStatus, type WebhookEvent, type WebhookEventData } from 
 import { WebhookDelivery, WebhookSubscription } from './webhook.entities';
 import { webhookUrlProblem } from './webhook-url';
 
-/** Deliveries retry for this long after the event, then end FAILED (dead letter). */
-export const WEBHOOK_RETRY_WINDOW_MS = 24 * 3_600_000;
-
-/** Delay before attempt `n + 1` after `n` failures: 30 s doubling, at most 2 h. */
-export function webhookBackoffMs(failures: number): number {
-  return Math.min(30_000 * 2 ** Math.max(0, failures - 1), 2 * 3_600_000);
+/**
+ * Delay before attempt `n + 1` after `n` failures: the base (WEBHOOK_BACKOFF_BASE, 30 s) doubling,
+ * at most WEBHOOK_BACKOFF_MAX (2 h).
+ */
+export function webhookBackoffMs(failures: number, baseMs = 30_000, maxMs = 7_200_000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, failures - 1), maxMs);
 }
 
 /** The data of an event: ids and states, never contact details or scorecard text. */
@@ -67,7 +67,7 @@ export class WebhooksService {
     });
   }
 
-  /** Sends a delivery again from its first attempt: a FAILED (dead) one gets another 24 hours. */
+  /** Sends a delivery again from its first attempt: a FAILED (dead) one gets another retry window. */
   async replay(actor: Actor, id: string): Promise<WebhookDelivery> {
     await this.access.require(actor, Permission.WebhookManage);
     return this.em.transactional(async (em) => {
