@@ -16,6 +16,9 @@ import {
   CANDIDATE,
   createCandidate,
   UPDATE_CANDIDATE,
+  INTERVIEW_INVITE,
+  INTERVIEW_KIT,
+  RESCHEDULE_INTERVIEW,
   errorCode,
   loadBuiltInPlan,
   MOVE_APPLICATION_TO_STAGE,
@@ -318,6 +321,96 @@ describe('first week: corrections, users, panels, plans', () => {
         ),
       ).toBe('NOT_FOUND');
       expect((await recruiter.gql(CANDIDATE, { id })).data!.candidate).toMatchObject({ name: 'Fay', version: 1 });
+    });
+  });
+
+  describe('panels', () => {
+    const book = async (applicationId: string, hours: number, interviewerIds: string[]) => {
+      const booked = await scheduleInterview(recruiter, {
+        applicationId,
+        startsAt: hoursFromNow(hours),
+        endsAt: hoursFromNow(hours + 1),
+        interviewerIds,
+      });
+      return booked;
+    };
+
+    it('puts the recruiter on the HR screen and the position\u2019s team on any of its panels', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const hrScreen = await book(applicationId, 48, [recruiter.id]);
+      expect(hrScreen.errors).toBeUndefined();
+      expect(hrScreen.data!.scheduleInterview.interview.interviewers.map((user) => user.email)).toEqual([
+        recruiter.email,
+      ]);
+      // A later stage: recruiter, hiring manager and an invited interviewer together.
+      const later = await applyCandidate(recruiter, positionId);
+      expect((await recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId: later } })).errors).toBeUndefined();
+      const panel = await book(later, 72, [recruiter.id, manager.id, interviewer.id]);
+      expect(panel.errors).toBeUndefined();
+      // Someone outside the position's team who does not interview is refused, by name.
+      const { olga: outsider } = await signInPeople(api, { olga: [Role.HIRING_MANAGER] });
+      const refused = await book(later, 96, [outsider.id]);
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.extensions.fields!['input.interviewerIds']).toContain(
+        "neither an interviewer nor this position's hiring manager or recruiter",
+      );
+    });
+
+    it('reschedule changes the panel; a removed panelist loses the interview, the application and the kit', async () => {
+      const { lars: other } = await signInPeople(api, { lars: [Role.INTERVIEWER] });
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const booked = await book(applicationId, 48, [interviewer.id, manager.id]);
+      const interviewId = booked.data!.scheduleInterview.interview.id;
+      const kit = { p: positionId, s: stageIds[0]! };
+      expect((await interviewer.gql(INTERVIEW_INVITE, { id: interviewId })).data!.interview).not.toBeNull();
+      expect((await interviewer.gql(APPLICATION, { id: applicationId })).data!.application).not.toBeNull();
+      expect((await interviewer.gql(INTERVIEW_KIT, kit)).errors).toBeUndefined();
+      expect(errorCode(await other.gql(INTERVIEW_KIT, kit))).toBe('FORBIDDEN');
+
+      const startsAt = hoursFromNow(50).toISOString();
+      const endsAt = hoursFromNow(51).toISOString();
+      const moved = await recruiter.gql(RESCHEDULE_INTERVIEW, {
+        input: { interviewId, startsAt, endsAt, interviewerIds: [manager.id, other.id] },
+      });
+      expect(moved.errors).toBeUndefined();
+      expect(moved.data!.rescheduleInterview.interview.interviewers.map((user) => user.id).sort()).toEqual(
+        [manager.id, other.id].sort(),
+      );
+      expect((await interviewer.gql(INTERVIEW_INVITE, { id: interviewId })).data!.interview).toBeNull();
+      expect((await interviewer.gql(APPLICATION, { id: applicationId })).data!.application).toBeNull();
+      expect(errorCode(await interviewer.gql(INTERVIEW_KIT, kit))).toBe('FORBIDDEN');
+      expect((await other.gql(INTERVIEW_INVITE, { id: interviewId })).data!.interview).not.toBeNull();
+      expect((await other.gql(INTERVIEW_KIT, kit)).errors).toBeUndefined();
+      const invite = (await other.gql(INTERVIEW_INVITE, { id: interviewId })).data!.interview!.calendarInvite;
+      expect(invite).toContain('SEQUENCE:1');
+      expect(invite).not.toContain(interviewer.email);
+    });
+
+    it('a new panel follows the panel rules and the panel\u2019s double-booking rule; a refusal changes nothing', async () => {
+      const { lars: other } = await signInPeople(api, { lars: [Role.INTERVIEWER] });
+      const first = await applyCandidate(recruiter, positionId);
+      const second = await applyCandidate(recruiter, positionId);
+      const busy = await book(first, 48, [other.id]);
+      expect(busy.errors).toBeUndefined();
+      const booked = await book(second, 24, [interviewer.id]);
+      const interviewId = booked.data!.scheduleInterview.interview.id;
+      const at = { interviewId, startsAt: hoursFromNow(48).toISOString(), endsAt: hoursFromNow(49).toISOString() };
+
+      const clash = await recruiter.gql(RESCHEDULE_INTERVIEW, { input: { ...at, interviewerIds: [other.id] } });
+      expect(errorCode(clash)).toBe('CONFLICT');
+      expect(clash.errors![0]!.extensions.interviewerId).toBe(other.id);
+      const { olga: outsider } = await signInPeople(api, { olga: [Role.HIRING_MANAGER] });
+      const bad = await recruiter.gql(RESCHEDULE_INTERVIEW, { input: { ...at, interviewerIds: [outsider.id] } });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      const empty = await recruiter.gql(RESCHEDULE_INTERVIEW, { input: { ...at, interviewerIds: [] } });
+      expect(errorCode(empty)).toBe('BAD_USER_INPUT');
+
+      const unchanged = (await recruiter.gql(INTERVIEW_INVITE, { id: interviewId })).data!.interview!;
+      expect(unchanged.calendarInvite).toContain('SEQUENCE:0');
+      expect(unchanged.calendarInvite).toContain(interviewer.email);
+      // Leaving interviewerIds out keeps the panel.
+      const kept = await recruiter.gql(RESCHEDULE_INTERVIEW, { input: at });
+      expect(kept.data!.rescheduleInterview.interview.interviewers.map((user) => user.id)).toEqual([interviewer.id]);
     });
   });
 });

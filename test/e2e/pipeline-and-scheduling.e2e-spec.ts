@@ -316,7 +316,9 @@ describe('candidates, the pipeline and scheduling', () => {
       expect(past.errors![0]!.extensions.fields).toHaveProperty(['input.startsAt']);
       const backwards = await schedule(applicationId, hoursFromNow(5), hoursFromNow(4), [interviewer.id]);
       expect(backwards.errors![0]!.extensions.fields).toHaveProperty(['input.endsAt']);
-      const notInterviewer = await schedule(applicationId, hoursFromNow(5), hoursFromNow(6), [recruiter.id]);
+      // A recruiter who does not recruit for this position is not on its team.
+      const { otto: outsider } = await signInPeople(api, { otto: [Role.RECRUITER] });
+      const notInterviewer = await schedule(applicationId, hoursFromNow(5), hoursFromNow(6), [outsider.id]);
       expect(notInterviewer.errors![0]!.extensions.fields!['input.interviewerIds']).toContain('neither an interviewer');
       const unknown = await schedule(applicationId, hoursFromNow(5), hoursFromNow(6), [
         '00000000-0000-4000-8000-000000000000',

@@ -30,10 +30,10 @@ export const SCHEDULE_INTERVIEW = operation<
 }`);
 
 export const RESCHEDULE_INTERVIEW = operation<
-  { rescheduleInterview: { interview: { startsAt: string } } },
-  { input: { interviewId: string; startsAt: string; endsAt: string } }
+  { rescheduleInterview: { interview: { startsAt: string; interviewers: Array<{ id: string }> } } },
+  { input: { interviewId: string; startsAt: string; endsAt: string; interviewerIds?: string[] } }
 >(`mutation RescheduleInterview($input: RescheduleInterviewInput!) {
-  rescheduleInterview(input: $input) { interview { startsAt } }
+  rescheduleInterview(input: $input) { interview { startsAt interviewers { id } } }
 }`);
 
 export const CANCEL_INTERVIEW = operation<

@@ -25,17 +25,26 @@ export class BookingChecks {
     return position;
   }
 
-  /** The panel: existing users who interview (INTERVIEWER role) or the position's hiring manager. */
+  /**
+   * The panel: active users who belong there. The position's hiring manager and its recruiters may
+   * sit on any of its panels (the recruiter runs the HR screen); anyone else must be an interviewer
+   * (INTERVIEWER role), who sits on the panels they are invited to.
+   */
   async panel(em: EntityManager, position: Position, ids: string[]): Promise<User[]> {
     const unique = [...new Set(ids)];
     const fields: FieldErrors = {};
     if (unique.length === 0) fields['input.interviewerIds'] = 'name at least one interviewer';
-    const users = await em.find(User, { id: { $in: unique }, deactivatedAt: null });
+    const [users] = await Promise.all([
+      em.find(User, { id: { $in: unique }, deactivatedAt: null }),
+      em.populate(position, ['recruiters']),
+    ]);
+    const team = new Set([position.hiringManager.id, ...position.recruiters.getIdentifiers<string>()]);
     for (const id of unique) {
       const user = users.find((candidate) => candidate.id === id);
       if (!user) fields['input.interviewerIds'] = `no active user has the id ${id}`;
-      else if (!user.hasRole(Role.INTERVIEWER) && user.id !== position.hiringManager.id) {
-        fields['input.interviewerIds'] = `${user.name} is neither an interviewer nor this position's hiring manager`;
+      else if (!user.hasRole(Role.INTERVIEWER) && !team.has(user.id)) {
+        fields['input.interviewerIds'] =
+          `${user.name} is neither an interviewer nor this position's hiring manager or recruiter`;
       }
     }
     if (Object.keys(fields).length)

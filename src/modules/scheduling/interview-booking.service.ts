@@ -76,7 +76,15 @@ export class InterviewBookingService {
     return this.interviews.get(actor, booked.id);
   }
 
-  async reschedule(actor: Actor, input: { interviewId: string; startsAt: Date; endsAt: Date }): Promise<Interview> {
+  /**
+   * New times and, when `interviewerIds` is given, a new panel (the same rules as booking). Removed
+   * panelists lose their panel row, and with it whatever they could see only through this interview;
+   * one who already started a scorecard for it cannot be removed.
+   */
+  async reschedule(
+    actor: Actor,
+    input: { interviewId: string; startsAt: Date; endsAt: Date; interviewerIds?: string[] | null },
+  ): Promise<Interview> {
     return this.withBookingConflicts(input, async (em) => {
       const interview = await this.loadForChange(em, actor, input.interviewId, Permission.InterviewManage);
       this.assertScheduled(interview, 'rescheduled');
@@ -84,6 +92,22 @@ export class InterviewBookingService {
       interview.startsAt = input.startsAt;
       interview.endsAt = input.endsAt;
       interview.sequence += 1;
+      if (input.interviewerIds != null) {
+        const panel = await this.checks.panel(em, interview.application.position, input.interviewerIds);
+        const wanted = new Set(panel.map((user) => user.id));
+        const removed = interview.panel.getItems().filter((panelist) => !wanted.has(panelist.interviewer.id));
+        await this.assertNoScorecards(em, interview, removed);
+        for (const panelist of removed) {
+          interview.panel.remove(panelist);
+          em.remove(panelist);
+        }
+        // Removals first: the exclusion constraint sees the panel as it will be.
+        await em.flush();
+        const kept = new Set(interview.panel.getItems().map((panelist) => panelist.interviewer.id));
+        for (const user of panel) {
+          if (!kept.has(user.id)) interview.panel.add(new InterviewPanelist(interview, user));
+        }
+      }
       for (const panelist of interview.panel)
         Object.assign(panelist, { startsAt: input.startsAt, endsAt: input.endsAt });
       await this.events.emit(em, WebhookEvent.INTERVIEW_RESCHEDULED, interview);
@@ -91,6 +115,27 @@ export class InterviewBookingService {
       await this.notices.tell(em, interview, 'rescheduled');
       return interview;
     });
+  }
+
+  /** A panelist who has started a scorecard for the interview stays on it: their work would be orphaned. */
+  private async assertNoScorecards(
+    em: EntityManager,
+    interview: Interview,
+    leaving: InterviewPanelist[],
+  ): Promise<void> {
+    if (leaving.length === 0) return;
+    // Raw SQL: scorecards sit above scheduling in the module layers.
+    const rows = await em.execute<Array<{ interviewer_id: string }>>(
+      'select interviewer_id from scorecard where interview_id = ? and interviewer_id = any(?::uuid[])',
+      [interview.id, `{${leaving.map((panelist) => panelist.interviewer.id).join(',')}}`],
+    );
+    if (rows.length === 0) return;
+    const names = leaving
+      .filter((panelist) => rows.some((row) => row.interviewer_id === panelist.interviewer.id))
+      .map((panelist) => panelist.interviewer.name);
+    throw new ConflictException(
+      `${names.join(', ')} already started a scorecard for this interview and cannot be taken off its panel; cancel the interview and book a new one instead.`,
+    );
   }
 
   async cancel(actor: Actor, input: { interviewId: string; reason?: string | null }): Promise<Interview> {

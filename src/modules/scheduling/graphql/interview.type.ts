@@ -82,6 +82,16 @@ export class RescheduleInterviewInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be an interview id' }) interviewId!: string;
   @Field() @Type(() => Date) @IsDate() startsAt!: Date;
   @Field() @Type(() => Date) @IsDate() endsAt!: Date;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'A new panel; the current one when left out. Whoever is left off loses what they could see only through this interview.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty({ message: 'name at least one interviewer' })
+  @IsUUID('all', { each: true })
+  interviewerIds?: string[];
 }
 
 @InputType()
