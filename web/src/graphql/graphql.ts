@@ -34,26 +34,43 @@ export type AmendScorecardInput = {
   skillVerdicts?: Array<SkillVerdictInput> | null | undefined;
 };
 
+/** Which applications the figures count. Every part narrows the set; left out, it does not. Hiring managers always see only the positions they manage. */
 export type AnalyticsFilter = {
+  /** Only positions with one of these company profiles. */
   companyProfiles?: Array<CompanyProfile> | null | undefined;
+  /** Only applications with one of these experience levels (the candidate's at applying). */
   experienceLevels?: Array<ExperienceLevel> | null | undefined;
   /** Applications whose appliedAt is in [from, to). */
   from?: string | null | undefined;
+  /** Only these positions; ids you may not read are ignored. */
   positionIds?: Array<string | number> | null | undefined;
+  /** Applications whose appliedAt is before this time (exclusive); must be after `from`. */
   to?: string | null | undefined;
 };
 
+/** A table `analyticsCsv` can export; each matches the query of the same name. */
 export type AnalyticsTable =
+  /** `interviewerCalibration`. */
   | 'INTERVIEWER_CALIBRATION'
+  /** `pipelineSummary`, one row. */
   | 'PIPELINE_SUMMARY'
+  /** `questionEffectiveness`. */
   | 'QUESTION_EFFECTIVENESS'
+  /** `rejectionReasons`. */
   | 'REJECTION_REASONS'
+  /** `stageRatesBy(by: APPLIED_WEEK)`. */
   | 'STAGE_RATES_BY_APPLIED_WEEK'
+  /** `stageRatesBy(by: COMPANY_PROFILE)`. */
   | 'STAGE_RATES_BY_COMPANY_PROFILE'
+  /** `stageRatesBy(by: EXPERIENCE_LEVEL)`. */
   | 'STAGE_RATES_BY_EXPERIENCE_LEVEL'
+  /** `stageRatesBy(by: SOURCE)`. */
   | 'STAGE_RATES_BY_SOURCE'
+  /** `stageSuccessRates`: needs `positionId` (BAD_USER_INPUT without it). */
   | 'STAGE_SUCCESS_RATES'
+  /** `stageTimings`. */
   | 'STAGE_TIMINGS'
+  /** `successRatesByExperienceLevel`. */
   | 'SUCCESS_RATES_BY_EXPERIENCE_LEVEL';
 
 /** The state of an application. HIRED, REJECTED and WITHDRAWN are final: no action applies after them. */
