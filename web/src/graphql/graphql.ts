@@ -4,61 +4,101 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Which application passes its current stage. */
 export type AdvanceApplicationInput = {
+  /** An ACTIVE application with an open stage. */
   applicationId: string | number;
   /** The version you saw; CONFLICT if the application changed since. */
   expectedVersion?: number | null | undefined;
+  /** Why, optional; at most 2,000 characters, kept on the stage visit. */
   reason?: string | null | undefined;
 };
 
+/** Changes to your submitted scorecard; fields left out keep their value. */
 export type AmendScorecardInput = {
+  /** New notes; left out, the current ones stay. */
   notes?: string | null | undefined;
   /** Scores for the stage's questions you asked, on the rubric's scale; any subset of them. */
   questionRatings?: Array<QuestionRatingInput> | null | undefined;
+  /** New scores; left out, the current ones stay. Must still rate every criterion. */
   ratings?: Array<CriterionRatingInput> | null | undefined;
+  /** Why you amend it (1 to 2,000 characters); kept in `amendments`. */
   reason: string;
+  /** New recommendation; left out, the current one stays. */
   recommendation?: Recommendation | null | undefined;
+  /** New red flags; left out, the current ones stay. */
   redFlags?: Array<string> | null | undefined;
+  /** Your own SUBMITTED scorecard; CONFLICT for a draft. */
   scorecardId: string | number;
+  /** New skill verdicts; left out, the current ones stay. */
   skillVerdicts?: Array<SkillVerdictInput> | null | undefined;
 };
 
+/** Which applications the figures count. Every part narrows the set; left out, it does not. Hiring managers always see only the positions they manage. */
 export type AnalyticsFilter = {
+  /** Only positions with one of these company profiles. */
   companyProfiles?: Array<CompanyProfile> | null | undefined;
+  /** Only applications with one of these experience levels (the candidate's at applying). */
   experienceLevels?: Array<ExperienceLevel> | null | undefined;
   /** Applications whose appliedAt is in [from, to). */
   from?: string | null | undefined;
+  /** Only these positions; ids you may not read are ignored. */
   positionIds?: Array<string | number> | null | undefined;
+  /** Applications whose appliedAt is before this time (exclusive); must be after `from`. */
   to?: string | null | undefined;
 };
 
+/** A table `analyticsCsv` can export; each matches the query of the same name. */
 export type AnalyticsTable =
+  /** `interviewerCalibration`. */
   | 'INTERVIEWER_CALIBRATION'
+  /** `pipelineSummary`, one row. */
   | 'PIPELINE_SUMMARY'
+  /** `questionEffectiveness`. */
   | 'QUESTION_EFFECTIVENESS'
+  /** `rejectionReasons`. */
   | 'REJECTION_REASONS'
+  /** `stageRatesBy(by: APPLIED_WEEK)`. */
   | 'STAGE_RATES_BY_APPLIED_WEEK'
+  /** `stageRatesBy(by: COMPANY_PROFILE)`. */
   | 'STAGE_RATES_BY_COMPANY_PROFILE'
+  /** `stageRatesBy(by: EXPERIENCE_LEVEL)`. */
   | 'STAGE_RATES_BY_EXPERIENCE_LEVEL'
+  /** `stageRatesBy(by: SOURCE)`. */
   | 'STAGE_RATES_BY_SOURCE'
+  /** `stageSuccessRates`: needs `positionId` (BAD_USER_INPUT without it). */
   | 'STAGE_SUCCESS_RATES'
+  /** `stageTimings`. */
   | 'STAGE_TIMINGS'
+  /** `successRatesByExperienceLevel`. */
   | 'SUCCESS_RATES_BY_EXPERIENCE_LEVEL';
 
+/** The state of an application. HIRED, REJECTED and WITHDRAWN are final: no action applies after them. */
 export type ApplicationStatus =
+  /** Open and moving through the stages. */
   | 'ACTIVE'
+  /** Final: the candidate was hired (`hireApplication`). */
   | 'HIRED'
+  /** Paused by `holdApplication`; its stage visit stays open. `resumeApplication` continues it. */
   | 'ON_HOLD'
+  /** Final: rejected by a person or by a stage decision; the failed visit holds the reason. */
   | 'REJECTED'
+  /** Final: the candidate withdrew (`withdrawApplication`). */
   | 'WITHDRAWN';
 
+/** A candidate and the position they apply to. */
 export type ApplyInput = {
+  /** An existing candidate; NOT_FOUND if unknown. */
   candidateId: string | number;
+  /** An OPEN position; CONFLICT if it is DRAFT or CLOSED. */
   positionId: string | number;
 };
 
+/** Which interview to call off, and why. */
 export type CancelInterviewInput = {
+  /** A SCHEDULED interview; CONFLICT for any other status. */
   interviewId: string | number;
+  /** Why, optional; at most 2,000 characters, shown as `cancelReason`. */
   reason?: string | null | undefined;
 };
 
@@ -107,9 +147,13 @@ export type CreatePositionInput = {
   title: string;
 };
 
+/** A score for one criterion of the stage rubric. */
 export type CriterionRatingInput = {
+  /** A criterion of the interview stage's rubric, rated at most once; BAD_USER_INPUT otherwise. */
   criterionId: string | number;
+  /** What supports the score, optional; at most 5,000 characters. */
   evidence?: string | null | undefined;
+  /** One of the criterion's levels; BAD_USER_INPUT for another number. */
   score: number;
 };
 
@@ -124,16 +168,21 @@ export type ExperienceLevel =
   /** Staff or principal. */
   | 'STAFF';
 
+/** Which application to hire. */
 export type HireApplicationInput = {
+  /** An ACTIVE application whose stages are all passed or skipped. */
   applicationId: string | number;
   /** The version you saw; CONFLICT if the application changed since. */
   expectedVersion?: number | null | undefined;
 };
 
+/** Which application to pause. */
 export type HoldApplicationInput = {
+  /** An ACTIVE application. */
   applicationId: string | number;
   /** The version you saw; CONFLICT if the application changed since. */
   expectedVersion?: number | null | undefined;
+  /** Why, optional; at most 2,000 characters. */
   reason?: string | null | undefined;
 };
 
@@ -143,10 +192,15 @@ export type ImportCandidatesInput = {
   csv: string;
 };
 
+/** The state of an interview. */
 export type InterviewStatus =
+  /** Called off by `cancelInterview`, or because the application was hired, rejected or withdrawn. */
   | 'CANCELLED'
+  /** Held (`completeInterview`); panelists write scorecards for it. */
   | 'COMPLETED'
+  /** The candidate did not attend (`completeInterview` with `noShow: true`). */
   | 'NO_SHOW'
+  /** Booked and not yet held; the panel is blocked in its calendars for that time. */
   | 'SCHEDULED';
 
 /** Credentials for `login`. */
@@ -187,22 +241,34 @@ export type QuestionCategory =
   /** Technical fundamentals. */
   | 'TECHNICAL_BASIC';
 
+/** A score for one of the stage's questions that you asked. */
 export type QuestionRatingInput = {
+  /** A note on the answer, optional; at most 5,000 characters. */
   note?: string | null | undefined;
+  /** A question of the interview stage's list. */
   questionId: string | number;
+  /** The score, on the rubric's scale. */
   score: number;
 };
 
+/** A panelist's overall recommendation for the stage. */
 export type Recommendation =
+  /** Lean against proceeding. */
   | 'NO'
+  /** Do not proceed; the stage decision fails whatever the scores. */
   | 'STRONG_NO'
+  /** Proceed without doubt. */
   | 'STRONG_YES'
+  /** Lean toward proceeding. */
   | 'YES';
 
+/** Which application to reject, and why. */
 export type RejectApplicationInput = {
+  /** An ACTIVE or ON_HOLD application. */
   applicationId: string | number;
   /** The version you saw; CONFLICT if the application changed since. */
   expectedVersion?: number | null | undefined;
+  /** Why, in words (1 to 2,000 characters); kept on the failed stage visit and shown to the hiring team. */
   reason: string;
   /** The reason as a code for reporting, stored on the failed stage visit; OTHER when left out. */
   reasonCode?: RejectionReason | null | undefined;
@@ -212,27 +278,40 @@ export type RejectApplicationInput = {
 export type RejectionReason =
   /** The panel's weighted average is under the stage's pass threshold. */
   | 'BELOW_BAR'
+  /** Communication did not meet the bar. */
   | 'COMMUNICATION'
+  /** The candidate did not attend an interview. */
   | 'NO_SHOW'
+  /** Any other reason; the free-text reason explains it. */
   | 'OTHER'
+  /** The position was filled by someone else. */
   | 'POSITION_FILLED'
+  /** Salary expectations do not fit the position. */
   | 'SALARY_EXPECTATIONS'
+  /** Lacks skills the position needs. */
   | 'SKILLS_GAP'
   /** A must-verify skill of the stage was not verified. */
   | 'SKILL_NOT_VERIFIED'
   /** A panelist recommended STRONG_NO. */
   | 'STRONG_NO';
 
+/** New times for a SCHEDULED interview. */
 export type RescheduleInterviewInput = {
+  /** New end, after the start and at most 12 hours later. */
   endsAt: string;
+  /** A SCHEDULED interview; CONFLICT for any other status. */
   interviewId: string | number;
+  /** New start, in the future. */
   startsAt: string;
 };
 
+/** Which paused application continues. */
 export type ResumeApplicationInput = {
+  /** An ON_HOLD application. */
   applicationId: string | number;
   /** The version you saw; CONFLICT if the application changed since. */
   expectedVersion?: number | null | undefined;
+  /** Why, optional; at most 2,000 characters. */
   reason?: string | null | undefined;
 };
 
@@ -247,27 +326,43 @@ export type Role =
   /** Opens positions, adds candidates and applications, schedules interviews and edits the catalog. */
   | 'RECRUITER';
 
+/** The whole content of your draft scorecard for an interview; it replaces what was saved before. */
 export type SaveScorecardInput = {
+  /** An interview you sit on that is not CANCELLED. */
   interviewId: string | number;
+  /** Free-text notes, optional; at most 20,000 characters. */
   notes?: string | null | undefined;
   /** Scores for the stage's questions you asked, on the rubric's scale; any subset of them. */
   questionRatings?: Array<QuestionRatingInput> | null | undefined;
+  /** Scores per rubric criterion; any subset while drafting, every criterion to submit. */
   ratings: Array<CriterionRatingInput>;
+  /** Your recommendation, optional while drafting; required to submit. */
   recommendation?: Recommendation | null | undefined;
+  /** Concerns, as short phrases, optional. */
   redFlags?: Array<string> | null | undefined;
+  /** Verdicts on the skills the stage verifies, optional. */
   skillVerdicts?: Array<SkillVerdictInput> | null | undefined;
 };
 
+/** An interview to book for the current stage of an application. */
 export type ScheduleInterviewInput = {
+  /** An ACTIVE application in a stage, of an OPEN position; CONFLICT otherwise. */
   applicationId: string | number;
+  /** End, after the start and at most 12 hours later. */
   endsAt: string;
+  /** The panel, at least one: active users with the INTERVIEWER role or the position's hiring manager. CONFLICT if one is booked at an overlapping time. */
   interviewerIds: Array<string | number>;
+  /** Where (a room, a video link), optional; at most 500 characters. */
   location?: string | null | undefined;
+  /** Start, in the future (ISO 8601 with offset; stored in UTC). */
   startsAt: string;
 };
 
+/** Whether a scorecard is final. */
 export type ScorecardStatus =
+  /** Being written: `saveScorecard` replaces its content; others cannot read it. */
   | 'DRAFT'
+  /** Final: counts toward the stage decision; changed only by `amendScorecard`, with a reason. */
   | 'SUBMITTED';
 
 /** How much a plan needs a skill verified. */
@@ -277,19 +372,30 @@ export type SkillPriority =
   /** Must be VERIFIED before hiring; at least one stage of the plan verifies it. */
   | 'MUST_VERIFY';
 
+/** What an interviewer concluded about one skill. */
 export type SkillVerdict =
+  /** The skill was not assessed (or, for a verification, nobody assessed it yet). */
   | 'NOT_ASSESSED'
+  /** The candidate was assessed and did not show the skill. */
   | 'NOT_VERIFIED'
+  /** The candidate showed the skill. */
   | 'VERIFIED';
 
+/** A verdict on one skill the stage verifies. */
 export type SkillVerdictInput = {
+  /** What supports it, optional; at most 5,000 characters. */
   evidence?: string | null | undefined;
+  /** A skill the interview stage verifies; BAD_USER_INPUT otherwise. */
   skillId: string | number;
+  /** Your verdict. */
   verdict: SkillVerdict;
 };
 
+/** What the stage decision rule recommends once every panelist has submitted. */
 export type StageDecisionOutcome =
+  /** Reject: one of the conditions failed; `reasonCode` names which. */
   | 'FAILED'
+  /** Advance: the average meets the threshold, no STRONG_NO, every must-verify skill verified. */
   | 'PASSED';
 
 /** The kind of interview a stage is. */
@@ -311,23 +417,34 @@ export type StageKind =
 
 /** How an application's visit to one stage ended. */
 export type StageOutcome =
+  /** The application was rejected at this stage. */
   | 'FAILED'
+  /** The stage was passed (`advanceApplication` or an automatic stage decision). */
   | 'PASSED'
+  /** The stage was skipped (`skipStage`), or passed over by `moveApplicationToStage`. */
   | 'SKIPPED'
+  /** The candidate withdrew during this stage. */
   | 'WITHDRAWN';
 
+/** Which draft to make final. */
 export type SubmitScorecardInput = {
+  /** Your own DRAFT scorecard of an interview that has started; BAD_USER_INPUT lists what is still missing. */
   scorecardId: string | number;
 };
 
+/** What to search free windows for. */
 export type SuggestInterviewSlotsInput = {
+  /** An application of an OPEN position that the caller schedules for. */
   applicationId: string | number;
+  /** Length of the interview, 15 to 480 minutes. */
   durationMinutes: number;
+  /** Start of the search window (ISO 8601 with offset). */
   from: string;
   /** The panel to fit. */
   interviewerIds: Array<string | number>;
   /** Choose this many of interviewerIds per window, preferring those with the fewest interviews that week. */
   panelSize?: number | null | undefined;
+  /** End of the search window: after `from` and at most 31 days later. */
   to: string;
 };
 

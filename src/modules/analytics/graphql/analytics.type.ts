@@ -66,7 +66,10 @@ export class PipelineSummaryType {
   @Field(() => Int) hired!: number;
   @Field(() => Int) rejected!: number;
   @Field(() => Int) withdrawn!: number;
-  @Field(() => Float, { nullable: true, description: 'hired / (hired + rejected); null when neither happened.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share hired: hired / (hired + rejected), from 0 to 1; null when neither happened.',
+  })
   overallSuccessRate!: number | null;
   @Field(() => Float, {
     nullable: true,
@@ -162,11 +165,12 @@ export class QuestionEffectivenessType {
   @Field(() => Int) failedRatings!: number;
   @Field(() => Float, { nullable: true }) meanScorePassed!: number | null;
   @Field(() => Float, { nullable: true }) meanScoreFailed!: number | null;
-  @Field(() => Float, { nullable: true, description: 'meanScorePassed - meanScoreFailed.' }) separation!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Difference of the means: meanScorePassed - meanScoreFailed.' })
+  separation!: number | null;
   @Field(() => Float, {
     nullable: true,
     description:
-      "separation over the pooled standard deviation (Cohen's d); null with fewer than 2 ratings on a side or no spread.",
+      "Effect size (Cohen's d): separation over the pooled standard deviation; null with fewer than 2 ratings on a side or no spread.",
   })
   effectSize!: number | null;
 }

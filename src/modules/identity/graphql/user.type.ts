@@ -37,7 +37,7 @@ export class UserPayload {
   @Field(() => UserType) user!: UserType;
   @Field(() => [ID], {
     description:
-      'deactivateUser: the future SCHEDULED interviews the user was taken off (their panels need a replacement). Empty otherwise.',
+      'For deactivateUser, the future SCHEDULED interviews the user was taken off (their panels need a replacement). Empty otherwise.',
   })
   affectedInterviewIds: string[] = [];
 }
