@@ -26,6 +26,13 @@ const interviewing = {
 };
 const Dashboard = lazy(() => import('../analytics/DashboardPage'));
 const Decisions = lazy(() => import('../decisions/DecisionsPage'));
+const Settings = lazy(() => import('../settings/SettingsPage'));
+const admin = {
+  Users: lazy(() => import('../admin/UsersPage')),
+  Webhooks: lazy(() => import('../admin/WebhooksPage')),
+  AuditLog: lazy(() => import('../admin/AuditLogPage')),
+  PlanTemplates: lazy(() => import('../admin/PlanTemplatesPage')),
+};
 const NotificationsPage = lazy(() => import('./NotificationsPage'));
 
 const theme = createTheme({
@@ -68,6 +75,11 @@ const router = createBrowserRouter([
       { path: 'interviews/:interviewId', element: <interviewing.Interview /> },
       { path: 'dashboard', element: <Dashboard /> },
       { path: 'decisions', element: <Decisions /> },
+      { path: 'settings', element: <Settings /> },
+      { path: 'admin/users', element: <admin.Users /> },
+      { path: 'admin/webhooks', element: <admin.Webhooks /> },
+      { path: 'admin/audit-log', element: <admin.AuditLog /> },
+      { path: 'admin/plan-templates', element: <admin.PlanTemplates /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },

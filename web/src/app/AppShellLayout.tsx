@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Fragment, Suspense } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../components/QueryState';
 import { viewerTimeZone } from './datetime';
@@ -57,6 +57,9 @@ export function AppShellLayout() {
               <Menu.Dropdown>
                 <Menu.Label>{user.email}</Menu.Label>
                 <Menu.Label>Roles: {user.roles.join(', ').toLowerCase().replace(/_/g, ' ')}</Menu.Label>
+                <Menu.Item component={RouterNavLink} to="/settings">
+                  Settings
+                </Menu.Item>
                 <Menu.Item
                   onClick={async () => {
                     await signOut().catch(() => undefined);
@@ -71,26 +74,33 @@ export function AppShellLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation" component="nav">
-        {items.map((item) =>
-          item.comingWith ? (
-            <NavLink
-              key={item.to}
-              label={item.label}
-              description={`Arrives with ${item.comingWith}`}
-              disabled
-              aria-disabled
-            />
-          ) : (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={item.label}
-              active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
-              onClick={close}
-            />
-          ),
-        )}
+        {items.map((item, index) => (
+          <Fragment key={item.to}>
+            {item.section && items[index - 1]?.section !== item.section && (
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} component="h2">
+                {item.section}
+              </Text>
+            )}
+            {item.comingWith ? (
+              <NavLink
+                key={item.to}
+                label={item.label}
+                description={`Arrives with ${item.comingWith}`}
+                disabled
+                aria-disabled
+              />
+            ) : (
+              <NavLink
+                key={item.to}
+                component={RouterNavLink}
+                to={item.to}
+                label={item.label}
+                active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                onClick={close}
+              />
+            )}
+          </Fragment>
+        ))}
         <VisuallyHidden>Times are shown in {viewerTimeZone}</VisuallyHidden>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>

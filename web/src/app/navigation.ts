@@ -6,6 +6,8 @@ export interface NavigationItem {
   roles: Role[];
   /** Shown in its place but not built until the API offers what it needs. */
   comingWith?: string;
+  /** A heading the item is grouped under in the navigation (the admin screens). */
+  section?: string;
 }
 
 /** The areas of the app and who sees them; actions inside follow the same roles as the API. */
@@ -18,6 +20,11 @@ export const NAVIGATION: NavigationItem[] = [
   { label: 'Dashboard', to: '/dashboard', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
   { label: 'My interviews', to: '/interviews', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
   { label: 'Notifications', to: '/notifications', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
+  { label: 'Settings', to: '/settings', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
+  { label: 'Users', to: '/admin/users', roles: ['ADMIN'], section: 'Admin' },
+  { label: 'Plan templates', to: '/admin/plan-templates', roles: ['ADMIN', 'RECRUITER'], section: 'Admin' },
+  { label: 'Webhooks', to: '/admin/webhooks', roles: ['ADMIN'], section: 'Admin' },
+  { label: 'Audit log', to: '/admin/audit-log', roles: ['ADMIN'], section: 'Admin' },
 ];
 
 export const RECRUITING_ROLES: Role[] = ['ADMIN', 'RECRUITER'];

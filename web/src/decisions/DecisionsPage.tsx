@@ -10,7 +10,7 @@ import type { DecisionApplicationFragment, RejectionReason } from '../graphql/gr
 import { ScorecardReadout, type LevelNames } from '../interviewing/ScorecardReadout';
 import { REJECTION_REASONS } from '../recruiting/labels';
 import { TransitionDialog, type TransitionKind } from '../recruiting/pipeline/TransitionDialog';
-import { DecisionQueueDocument } from './operations';
+import { DecisionQueueDocument, DecisionScorecardsDocument } from './operations';
 
 type Pending = { application: DecisionApplicationFragment; kind: TransitionKind } | null;
 
@@ -148,14 +148,27 @@ function Heading({
   );
 }
 
-function PanelScorecards({
-  application,
-  stageId,
-}: {
-  application: DecisionApplicationFragment;
-  stageId: string | null;
-}) {
-  const cards = application.interviews
+/** The panel's submitted scorecards, fetched when opened (the queue itself stays a cheap query). */
+function PanelScorecards({ applicationId, stageId }: { applicationId: string; stageId: string | null }) {
+  const [opened, setOpened] = useState<string | null>(null);
+  return (
+    <Accordion variant="contained" chevronPosition="left" value={opened} onChange={setOpened}>
+      <Accordion.Item value="scorecards">
+        <Accordion.Control>The panel’s scorecards</Accordion.Control>
+        <Accordion.Panel>
+          {opened && <PanelScorecardList applicationId={applicationId} stageId={stageId} />}
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}
+
+function PanelScorecardList({ applicationId, stageId }: { applicationId: string; stageId: string | null }) {
+  const { data, error, refetch } = useQuery(DecisionScorecardsDocument, { variables: { id: applicationId } });
+  if (error && !data) return <ErrorState error={error} onRetry={() => void refetch()} />;
+  if (!data) return <LoadingState label="Loading the panel’s scorecards" />;
+  const application = data.application;
+  const cards = (application?.interviews ?? [])
     .filter((interview) => interview.status === 'COMPLETED' && (!stageId || interview.stage.id === stageId))
     .flatMap((interview) =>
       interview.scorecards
@@ -163,7 +176,7 @@ function PanelScorecards({
         .map((card) => ({ card, stage: interview.stage.name })),
     );
   const levels: LevelNames = Object.fromEntries(
-    (application.currentStage?.rubric?.criteria ?? []).map((criterion) => [
+    (application?.currentStage?.rubric?.criteria ?? []).map((criterion) => [
       criterion.id,
       Object.fromEntries(criterion.levels.map((level) => [level.score, level.label])),
     ]),
@@ -175,24 +188,17 @@ function PanelScorecards({
       </Text>
     );
   return (
-    <Accordion variant="contained" chevronPosition="left">
-      <Accordion.Item value="scorecards">
-        <Accordion.Control>The panel’s scorecards ({cards.length})</Accordion.Control>
-        <Accordion.Panel>
-          <Stack gap="sm">
-            {cards.map(({ card, stage }) => (
-              <ScorecardReadout
-                key={card.id}
-                card={card}
-                title={stageId ? card.interviewer.name : `${card.interviewer.name} · ${stage}`}
-                levels={stageId ? levels : {}}
-                testId="panel-scorecard"
-              />
-            ))}
-          </Stack>
-        </Accordion.Panel>
-      </Accordion.Item>
-    </Accordion>
+    <Stack gap="sm">
+      {cards.map(({ card, stage }) => (
+        <ScorecardReadout
+          key={card.id}
+          card={card}
+          title={stageId ? card.interviewer.name : `${card.interviewer.name} · ${stage}`}
+          levels={stageId ? levels : {}}
+          testId="panel-scorecard"
+        />
+      ))}
+    </Stack>
   );
 }
 
@@ -238,7 +244,7 @@ function DecisionCard({
             The computed decision is not visible here; open the candidate to see the stage history.
           </Text>
         )}
-        <PanelScorecards application={application} stageId={stage?.id ?? null} />
+        <PanelScorecards applicationId={application.id} stageId={stage?.id ?? null} />
         <Group gap="sm">
           <Button variant={passed ? 'filled' : 'default'} onClick={() => onAct('advance')}>
             Advance…
@@ -302,7 +308,7 @@ function HireCard({
             {verifications.map((entry) => `${entry.skill.name} (${humanize(entry.verdict).toLowerCase()})`).join(', ')}
           </Text>
         )}
-        <PanelScorecards application={application} stageId={null} />
+        <PanelScorecards applicationId={application.id} stageId={null} />
         <Group gap="sm">
           <Button onClick={() => onAct('hire')}>Hire…</Button>
           <Button variant="default" onClick={() => onAct('reject')}>

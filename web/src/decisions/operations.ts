@@ -18,16 +18,6 @@ export const DecisionApplicationFragment = graphql(`
       id
       name
       order
-      rubric {
-        id
-        criteria {
-          id
-          levels {
-            score
-            label
-          }
-        }
-      }
     }
     stageDecisions {
       id
@@ -46,18 +36,6 @@ export const DecisionApplicationFragment = graphql(`
       skill {
         id
         name
-      }
-    }
-    interviews {
-      id
-      status
-      startsAt
-      stage {
-        id
-        name
-      }
-      scorecards {
-        ...ScorecardFields
       }
     }
   }
@@ -83,6 +61,39 @@ export const DecisionQueueDocument = graphql(`
           application {
             ...DecisionApplication
           }
+        }
+      }
+    }
+  }
+`);
+
+/** The panel's scorecards of one application, loaded when a decision's scorecards are opened. */
+export const DecisionScorecardsDocument = graphql(`
+  query DecisionScorecards($id: ID!) {
+    application(id: $id) {
+      id
+      currentStage {
+        id
+        rubric {
+          id
+          criteria {
+            id
+            levels {
+              score
+              label
+            }
+          }
+        }
+      }
+      interviews {
+        id
+        status
+        stage {
+          id
+          name
+        }
+        scorecards {
+          ...ScorecardFields
         }
       }
     }

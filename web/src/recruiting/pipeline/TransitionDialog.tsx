@@ -113,6 +113,8 @@ function TransitionForm({
   const [hire, hiring] = useMutation(HireApplicationDocument);
   const state = { advance: advancing, reject: rejecting, hold: holding, resume: resuming, hire: hiring }[kind];
   const problem = apiError(state.error);
+  // The hire gate answers CONFLICT too, but nothing is stale: the message names the skills missing.
+  const stale = problem?.code === 'CONFLICT' && !(kind === 'hire' && /must-verify/i.test(problem.message));
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -199,7 +201,7 @@ function TransitionForm({
             {localError}
           </Text>
         )}
-        {problem?.code === 'CONFLICT' ? (
+        {stale ? (
           <Alert color="indigo" title="This application changed" role="alert">
             <Stack gap="xs" align="flex-start">
               <Text size="sm">{problem.message}</Text>
@@ -230,7 +232,7 @@ function TransitionForm({
             type="submit"
             color={kind === 'reject' ? 'red.9' : undefined}
             loading={state.loading}
-            disabled={problem?.code === 'CONFLICT'}
+            disabled={stale}
           >
             {copy.action}
           </Button>
