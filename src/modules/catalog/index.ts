@@ -18,6 +18,7 @@ export {
   RubricCriterionType,
   SkillRequirementType,
   SkillType,
+  type StageParts,
 } from './graphql/catalog.type';
 export { copyPlan, loadPlans, loadPlanStages, PLAN_DEEP_FIELDS } from './plan-graph';
 export { BUILT_IN_PLANS, BuiltInCatalogService, readBuiltInPlan } from './built-in-catalog.service';

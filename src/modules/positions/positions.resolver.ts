@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { UserType } from '../identity';
-import { CandidateQuestionType, InterviewPlanType, PLAN_DEEP_FIELDS, PlanStageType } from '../catalog';
+import { CandidateQuestionType, InterviewPlanType, PLAN_DEEP_FIELDS } from '../catalog';
 import { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
 import { PositionsLoaders } from './positions.loaders';
@@ -91,15 +91,21 @@ export class PositionsResolver {
     @CurrentActor() actor: Actor,
     @Args('positionId', { type: () => ID }) positionId: string,
     @Args('stageId', { type: () => ID }) stageId: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<InterviewKitType> {
-    const kit = await this.positions.interviewKit(actor, positionId, stageId);
-    const plan = InterviewPlanType.from(kit.plan);
+    const selects = (name: string) => selectsAnyBelow(info, [name]);
+    const kit = await this.positions.interviewKit(actor, positionId, stageId, {
+      criteria: selects('criteria'),
+      questions: selects('questions'),
+      practicalTask: selects('practicalTask'),
+      skillsToVerify: selects('skillsToVerify'),
+      skillStages: selects('verifiedIn'),
+      candidateQuestions: selects('candidateQuestions'),
+    });
     return Object.assign(new InterviewKitType(), {
       position: PositionType.from(kit.position),
-      stage: PlanStageType.from(kit.stage),
-      skillsToVerify: plan.skillRequirements.filter((requirement) =>
-        requirement.verifiedIn.some((stage) => stage.id === stageId),
-      ),
+      stage: kit.stage,
+      skillsToVerify: kit.skillsToVerify,
       candidateQuestions: kit.candidateQuestions.map((question) => CandidateQuestionType.from(question)),
     });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, LoadStrategy, LockMode } from '@mikro-orm/postgresql';
 import { PositionStatus, Role, type StageKind } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import {
@@ -10,13 +10,42 @@ import {
   type FieldErrors,
 } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
-import { CandidateQuestion, copyPlan, InterviewPlan, InterviewPlanType, loadPlans, type PlanStage } from '../catalog';
+import {
+  CandidateQuestion,
+  copyPlan,
+  InterviewPlan,
+  InterviewPlanType,
+  loadPlans,
+  PlanStage,
+  PlanStageType,
+  SkillRequirement,
+  SkillRequirementType,
+  SkillType,
+  type StageParts,
+} from '../catalog';
 import { User, type UserType } from '../identity';
 import type { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import type { PositionType } from './graphql/position.type';
 import { Position } from './position.entity';
 
 const POSITION_GRAPH = ['hiringManager', 'recruiters'] as const;
+
+/** What an interview kit query selects beyond the position and the stage's own row. */
+export interface KitParts extends StageParts {
+  skillsToVerify: boolean;
+  /** The stages each skill to verify is verified in (needs the whole plan). */
+  skillStages: boolean;
+  candidateQuestions: boolean;
+}
+
+const WHOLE_KIT: KitParts = {
+  criteria: true,
+  questions: true,
+  practicalTask: true,
+  skillsToVerify: true,
+  skillStages: true,
+  candidateQuestions: true,
+};
 
 @Injectable()
 export class PositionsService {
@@ -156,20 +185,67 @@ export class PositionsService {
     );
   }
 
-  /** The stage of a position's plan and what an interviewer needs for it. */
-  async interviewKit(actor: Actor, positionId: string, stageId: string) {
+  /**
+   * The stage of a position's plan and what an interviewer needs for it, loading only the parts the
+   * query asks for (`parts`): the stage's own row with its rubric, then each selected part of its kit,
+   * the skills it verifies and the candidates' questions. The whole plan is loaded only when the
+   * query asks for the stages each skill is verified in.
+   */
+  async interviewKit(actor: Actor, positionId: string, stageId: string, parts: KitParts = WHOLE_KIT) {
     const position = await this.em.findOne(Position, { id: positionId }, { populate: POSITION_GRAPH });
     if (!position) throw new NotFoundException('Position', positionId);
     await this.access.require(actor, Permission.StageKitRead, stageId);
-    const [plan] = await loadPlans(this.em, [position.plan.id]);
-    const stage = plan!.stages.getItems().find((candidate) => candidate.id === stageId);
-    if (!stage) throw new NotFoundException('Stage of this position', stageId);
-    const candidateQuestions = await this.em.find(
-      CandidateQuestion,
-      { stageKinds: { $contains: [stage.kind as StageKind] } },
-      { orderBy: { prompt: 'asc' } },
-    );
-    return { position, plan: plan!, stage: stage as PlanStage, candidateQuestions };
+    let stage: PlanStageType;
+    let skillsToVerify: SkillRequirementType[] = [];
+    if (parts.skillStages) {
+      const [plan] = await loadPlans(this.em, [position.plan.id]);
+      const found = plan!.stages.getItems().find((candidate) => candidate.id === stageId);
+      if (!found) throw new NotFoundException('Stage of this position', stageId);
+      stage = PlanStageType.from(found);
+      skillsToVerify = InterviewPlanType.from(plan!).skillRequirements.filter((requirement) =>
+        requirement.verifiedIn.some((verifying) => verifying.id === stageId),
+      );
+    } else {
+      const populate = [
+        'rubric',
+        ...(parts.criteria ? (['rubric.criteria'] as const) : []),
+        ...(parts.questions ? (['questionLinks.question.skills'] as const) : []),
+        ...(parts.practicalTask ? (['practicalTask'] as const) : []),
+      ] as const;
+      const found = await this.em.findOne(
+        PlanStage,
+        { id: stageId, plan: position.plan.id },
+        { populate, strategy: LoadStrategy.SELECT_IN },
+      );
+      if (!found) throw new NotFoundException('Stage of this position', stageId);
+      stage = PlanStageType.withParts(found, parts);
+      if (parts.skillsToVerify) {
+        const requirements = await this.em.find(
+          SkillRequirement,
+          { plan: position.plan.id, verifiedIn: stageId },
+          { populate: ['skill'], orderBy: { position: 'asc' }, strategy: LoadStrategy.JOINED },
+        );
+        // verifiedIn is not selected (parts.skillStages is false): left empty.
+        skillsToVerify = requirements.map((requirement) =>
+          Object.assign(new SkillRequirementType(), {
+            skill: SkillType.from(requirement.skill),
+            priority: requirement.priority,
+            verificationMethod: requirement.verificationMethod,
+            minimumRequirement: requirement.minimumRequirement,
+            evaluationCriteria: requirement.evaluationCriteria,
+            verifiedIn: [],
+          }),
+        );
+      }
+    }
+    const candidateQuestions = parts.candidateQuestions
+      ? await this.em.find(
+          CandidateQuestion,
+          { stageKinds: { $contains: [stage.kind as StageKind] } },
+          { orderBy: { prompt: 'asc' } },
+        )
+      : [];
+    return { position, stage, skillsToVerify, candidateQuestions };
   }
 
   /** The position's recruiters, for its hiring team only. */

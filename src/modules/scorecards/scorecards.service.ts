@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, wrap } from '@mikro-orm/postgresql';
 import {
   InterviewStatus,
   questionRatingProblems,
@@ -76,8 +76,7 @@ export class ScorecardsService {
       await em.flush();
       return scorecard;
     });
-    // Read back as the caller sees it.
-    return this.get(actor, written.id);
+    return this.asAuthorSees(actor, written);
   }
 
   /** Makes the author's scorecard final; every criterion must be rated and a recommendation given. */
@@ -121,8 +120,7 @@ export class ScorecardsService {
       await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return scorecard;
     });
-    // Read back as the caller sees it.
-    return this.get(actor, written.id);
+    return this.asAuthorSees(actor, written);
   }
 
   /** Changes a submitted scorecard; only its author, with a reason. The previous content is kept. */
@@ -167,8 +165,7 @@ export class ScorecardsService {
       await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
       return scorecard;
     });
-    // Read back as the caller sees it.
-    return this.get(actor, written.id);
+    return this.asAuthorSees(actor, written);
   }
 
   /**
@@ -185,6 +182,18 @@ export class ScorecardsService {
   }
 
   /** FORBIDDEN while blind; NOT_FOUND for a scorecard of an interview the caller may not read. */
+  /**
+   * A scorecard just written by its author, as they see it: whole (an author always reads their own
+   * scorecard: ScorecardRead's `author` relation, and blind review never hides one's own). No second
+   * read when the interviewer's row is already loaded (the interview's panel brings it).
+   */
+  private asAuthorSees(actor: Actor, scorecard: Scorecard): Promise<Scorecard> {
+    if (scorecard.interviewer.id === actor.userId && wrap(scorecard.interviewer).isInitialized()) {
+      return Promise.resolve(scorecard);
+    }
+    return this.get(actor, scorecard.id);
+  }
+
   async get(actor: Actor, id: string): Promise<Scorecard> {
     const scorecard = await this.em.findOne(Scorecard, { id }, { populate: ['interviewer', 'interview'] });
     if (!scorecard) throw new NotFoundException('Scorecard', id);
@@ -252,7 +261,10 @@ export class ScorecardsService {
       scale: rubric,
     });
     for (const [path, message] of Object.entries(questionProblems)) fields[`input.${path}`] = message;
-    const verifiable = await em.find(SkillRequirement, { verifiedIn: interview.stage.id });
+    // The stage's verifiable skills matter only to check verdicts; a draft without any skips the read.
+    const verifiable = content.skillVerdicts?.length
+      ? await em.find(SkillRequirement, { verifiedIn: interview.stage.id })
+      : [];
     const skillVerdicts: StoredSkillVerdict[] = [];
     (content.skillVerdicts ?? []).forEach((entry, index) => {
       if (!verifiable.some((requirement) => requirement.skill.id === entry.skillId)) {

@@ -144,6 +144,13 @@ export class RubricType {
   @Field(() => [RubricCriterionType]) criteria!: RubricCriterionType[];
 }
 
+/** Which parts of a stage's kit a query selects (each costs statements to load). */
+export interface StageParts {
+  criteria: boolean;
+  questions: boolean;
+  practicalTask: boolean;
+}
+
 @ObjectType('PlanStage', { description: 'One stage of an interview plan, in order.' })
 export class PlanStageType {
   @Field(() => ID) id!: string;
@@ -202,6 +209,29 @@ export class PlanStageType {
         : null,
       questions: stage.questionLinks.getItems().map((link) => QuestionType.from(link.question)),
       practicalTask: stage.practicalTask ? PracticalTaskType.from(stage.practicalTask) : null,
+    });
+  }
+
+  /**
+   * The stage with the parts of its kit a query asks for (see StageParts); the parts not asked for
+   * are left empty, never shown. The rubric's own row must be loaded, and each asked-for part.
+   */
+  static withParts(stage: PlanStage, parts: StageParts): PlanStageType {
+    const rubric = stage.rubric;
+    return Object.assign(PlanStageType.scalarsOf(stage), {
+      rubric: rubric
+        ? Object.assign(new RubricType(), {
+            id: rubric.id,
+            name: rubric.name,
+            scaleMin: rubric.scaleMin,
+            scaleMax: rubric.scaleMax,
+            criteria: parts.criteria
+              ? rubric.criteria.getItems().map((criterion) => RubricCriterionType.from(criterion))
+              : [],
+          })
+        : null,
+      questions: parts.questions ? stage.questionLinks.getItems().map((link) => QuestionType.from(link.question)) : [],
+      practicalTask: parts.practicalTask && stage.practicalTask ? PracticalTaskType.from(stage.practicalTask) : null,
     });
   }
 
