@@ -610,7 +610,8 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   'Scorecard.dueAt': "When feedback is due (UTC): the interview's end plus the stage's feedbackDueHours.",
   'Scorecard.submittedAt': 'When it was submitted (UTC); null while DRAFT.',
   ScorecardStatus: 'Whether a scorecard is final.',
-  'ScorecardStatus.DRAFT': 'Being written: `saveScorecard` replaces its content; others cannot read it.',
+  'ScorecardStatus.DRAFT':
+    'Being written: `saveScorecard` replaces its content; it does not count toward the stage decision yet.',
   'ScorecardStatus.SUBMITTED':
     'Final: counts toward the stage decision; changed only by `amendScorecard`, with a reason.',
   ScorecardPayload: 'Result of a scorecard mutation.',
