@@ -859,7 +859,7 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   CreateWebhookSubscriptionInput: 'An endpoint and the events it wants.',
   'CreateWebhookSubscriptionInput.url':
     'An http(s) URL without user name or password, at most 2,000 characters. BAD_USER_INPUT if its host does not resolve or resolves to a loopback or private address.',
-  'CreateWebhookSubscriptionInput.events': '1 to 20 events.',
+  'CreateWebhookSubscriptionInput.events': 'The events to receive, 1 to 20.',
   CreateWebhookSubscriptionPayload: 'Result of `createWebhookSubscription`.',
   'CreateWebhookSubscriptionPayload.subscription': 'The new subscription, active.',
   DeleteWebhookSubscriptionInput: 'Which subscription to delete.',
