@@ -610,7 +610,8 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   'Scorecard.dueAt': "When feedback is due (UTC): the interview's end plus the stage's feedbackDueHours.",
   'Scorecard.submittedAt': 'When it was submitted (UTC); null while DRAFT.',
   ScorecardStatus: 'Whether a scorecard is final.',
-  'ScorecardStatus.DRAFT': 'Being written: `saveScorecard` replaces its content; others cannot read it.',
+  'ScorecardStatus.DRAFT':
+    'Being written: `saveScorecard` replaces its content; it does not count toward the stage decision yet.',
   'ScorecardStatus.SUBMITTED':
     'Final: counts toward the stage decision; changed only by `amendScorecard`, with a reason.',
   ScorecardPayload: 'Result of a scorecard mutation.',
@@ -858,7 +859,7 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   CreateWebhookSubscriptionInput: 'An endpoint and the events it wants.',
   'CreateWebhookSubscriptionInput.url':
     'An http(s) URL without user name or password, at most 2,000 characters. BAD_USER_INPUT if its host does not resolve or resolves to a loopback or private address.',
-  'CreateWebhookSubscriptionInput.events': '1 to 20 events.',
+  'CreateWebhookSubscriptionInput.events': 'The events to receive, 1 to 20.',
   CreateWebhookSubscriptionPayload: 'Result of `createWebhookSubscription`.',
   'CreateWebhookSubscriptionPayload.subscription': 'The new subscription, active.',
   DeleteWebhookSubscriptionInput: 'Which subscription to delete.',

@@ -410,7 +410,7 @@ export type ScheduleInterviewInput = {
 
 /** Whether a scorecard is final. */
 export type ScorecardStatus =
-  /** Being written: `saveScorecard` replaces its content; others cannot read it. */
+  /** Being written: `saveScorecard` replaces its content; it does not count toward the stage decision yet. */
   | 'DRAFT'
   /** Final: counts toward the stage decision; changed only by `amendScorecard`, with a reason. */
   | 'SUBMITTED';
