@@ -62,13 +62,17 @@ export class AccessService {
     const decided = decidedByRole(actor, rule);
     if (decided !== null) return decided ? new Set(unique) : new Set();
     if (rule.subject === 'none') return new Set();
+    // The actor's own user record, where `self` grants and nothing denies: no query needed.
+    const self = selfEvident(actor, rule) ? unique.filter((id) => id === actor.userId) : [];
+    const rest = self.length ? unique.filter((id) => id !== actor.userId) : unique;
+    if (rest.length === 0) return new Set(self);
     const where = this.predicate(actor, rule);
     const rows = await em.execute<Array<{ id: string }>>(
       `select distinct s.id from (${SUBJECT_ROWS[rule.subject]} where ${SUBJECT_ID[rule.subject]} = any(?::uuid[])) as ${ROW_COLUMNS}
         where ${where.sql}`,
-      [`{${unique.join(',')}}`, ...where.params],
+      [`{${rest.join(',')}}`, ...where.params],
     );
-    return new Set(rows.map((row) => row.id));
+    return new Set([...self, ...rows.map((row) => row.id)]);
   }
 
   /** Whether the actor may act on one record. */
@@ -190,6 +194,14 @@ function decidedByRole(actor: Actor, rule: Rule): boolean | null {
   if (hasRole && !rule.unless?.length) return true;
   if (!hasRole && rule.relations.length === 0) return false;
   return null;
+}
+
+/**
+ * Whether a user-record rule grants the actor their own record by the `self` relation alone
+ * (`s.user_id = :actor`, where a user's row has user_id = its id) with no relation denying it.
+ */
+function selfEvident(actor: Actor, rule: Rule): boolean {
+  return actor.userId !== null && rule.subject === 'user' && rule.relations.includes('self') && !rule.unless?.length;
 }
 
 /** Replaces each `:actor` with a `?` parameter (PostgreSQL's `::type` casts are left alone). */
