@@ -6,8 +6,18 @@ export async function resetDatabase(orm: MikroORM): Promise<void> {
   const tables = Object.values(orm.getMetadata().getAll())
     .filter((meta) => !meta.abstract && !meta.embeddable && meta.tableName)
     .map((meta) => `"${meta.schema ?? 'public'}"."${meta.tableName}"`);
-  if (tables.length)
-    await orm.em.getConnection().execute(`truncate ${[...new Set(tables)].join(', ')} restart identity cascade`);
+  if (!tables.length) return;
+  const sql = `truncate ${[...new Set(tables)].join(', ')} restart identity cascade`;
+  // A worker running in the test's process (reminders, the reconciler) may hold row locks that make
+  // PostgreSQL pick the truncate as a deadlock victim: it rolled back whole, so it is run again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await orm.em.getConnection().execute(sql);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+    }
+  }
 }
 
 /** The part of a pg client the rollup check uses (a pooled client or a Client). */
