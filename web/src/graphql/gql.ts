@@ -22,7 +22,7 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshSession {\n    refreshToken {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    revokeRefreshToken {\n      revoked\n    }\n  }\n": typeof types.SignOutDocument,
-    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {\n    markNotificationRead(input: $input) {\n      notification {\n        id\n        readAt\n      }\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  query MyCalendarFeedUrl {\n    myCalendarFeedUrl\n  }\n": typeof types.MyCalendarFeedUrlDocument,
     "\n  query MyInterviews {\n    myInterviews {\n      id\n      startsAt\n      endsAt\n      status\n      location\n      interviewers {\n        id\n        name\n      }\n      stage {\n        id\n        name\n        feedbackDueHours\n      }\n      application {\n        id\n        candidate {\n          id\n          name\n        }\n        position {\n          id\n          title\n        }\n      }\n      scorecards {\n        id\n        status\n        dueAt\n        interviewer {\n          id\n        }\n      }\n    }\n  }\n": typeof types.MyInterviewsDocument,
@@ -68,7 +68,7 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshSession {\n    refreshToken {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    revokeRefreshToken {\n      revoked\n    }\n  }\n": types.SignOutDocument,
-    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {\n    markNotificationRead(input: $input) {\n      notification {\n        id\n        readAt\n      }\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  query MyCalendarFeedUrl {\n    myCalendarFeedUrl\n  }\n": types.MyCalendarFeedUrlDocument,
     "\n  query MyInterviews {\n    myInterviews {\n      id\n      startsAt\n      endsAt\n      status\n      location\n      interviewers {\n        id\n        name\n      }\n      stage {\n        id\n        name\n        feedbackDueHours\n      }\n      application {\n        id\n        candidate {\n          id\n          name\n        }\n        position {\n          id\n          title\n        }\n      }\n      scorecards {\n        id\n        status\n        dueAt\n        interviewer {\n          id\n        }\n      }\n    }\n  }\n": types.MyInterviewsDocument,
@@ -155,7 +155,7 @@ export function graphql(source: "\n  mutation SignOut {\n    revokeRefreshToken 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n"];
+export function graphql(source: "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
