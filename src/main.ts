@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { serveAdminQueues, type AdminAccess } from './admin-queues';
 import { ApiModule } from './api.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { applyHttpSecurity } from './config/http-security';
 import { closeOnSignals, exitOnStartupFailure } from './config/process-exit';
 import { waitForDependencies } from './config/wait-for-dependencies';
 import { Role } from '../libs/domain';
+import { bearerToken } from './common/auth/access-token.guard';
 import { RefreshTokenCookie, TokenService } from './modules/identity';
 import { serveWebApp, type ExplorerAccess } from './web-app';
 
@@ -32,6 +34,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
   );
   app.useLogger(app.get(Logger));
   await applyHttpSecurity(app, config);
+  await serveAdminQueues(app, config, adminAccess(app));
   await serveWebApp(app, config.web.distDir, explorerAccess(app, config));
   app
     .getHttpAdapter()
@@ -55,6 +58,30 @@ function explorerAccess(app: NestFastifyApplication, config: AppConfig): Explore
     const user = refreshToken ? await tokens.userOfRefreshToken(refreshToken) : null;
     if (!user) return 'unauthenticated';
     return user.roles.includes(Role.ADMIN) ? 'allowed' : 'forbidden';
+  };
+}
+
+/**
+ * Bull Board at /admin/queues, in every environment, for an admin: an access token
+ * (`Authorization: Bearer`), or the web app's refresh-token cookie (read without being exchanged).
+ */
+function adminAccess(app: NestFastifyApplication): AdminAccess {
+  const cookie = app.get(RefreshTokenCookie);
+  const tokens = app.get(TokenService);
+  return async (req) => {
+    let roles: readonly Role[] | null;
+    const accessToken = bearerToken(req.headers.authorization);
+    if (accessToken) {
+      roles = await tokens.verifyAccessToken(accessToken).then(
+        (actor) => actor.roles,
+        () => null,
+      );
+    } else {
+      const refreshToken = cookie.read({ req });
+      roles = refreshToken ? ((await tokens.userOfRefreshToken(refreshToken))?.roles ?? null) : null;
+    }
+    if (!roles) return 'unauthenticated';
+    return roles.includes(Role.ADMIN) ? 'allowed' : 'forbidden';
   };
 }
 

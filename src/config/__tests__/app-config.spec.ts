@@ -35,6 +35,34 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the webhook delivery settings as durations, with defaults of 10 s, 24 h, 30 s to 2 h and 5', () => {
+    expect(loadConfig(valid).webhooks).toEqual({
+      timeoutMs: 10_000,
+      retryWindowMs: 86_400_000,
+      backoffBaseMs: 30_000,
+      backoffMaxMs: 7_200_000,
+      concurrency: 5,
+    });
+    const tuned = loadConfig({
+      ...valid,
+      WEBHOOK_TIMEOUT: '3s',
+      WEBHOOK_RETRY_WINDOW: '2d',
+      WEBHOOK_BACKOFF_BASE: '1m',
+      WEBHOOK_BACKOFF_MAX: '1h',
+      WEBHOOK_CONCURRENCY: '2',
+    }).webhooks;
+    expect(tuned).toEqual({
+      timeoutMs: 3000,
+      retryWindowMs: 172_800_000,
+      backoffBaseMs: 60_000,
+      backoffMaxMs: 3_600_000,
+      concurrency: 2,
+    });
+    expect(configError({ ...valid, WEBHOOK_TIMEOUT: '10' })).toMatch(
+      /^Invalid configuration: WEBHOOK_TIMEOUT expected a duration like 10s/,
+    );
+  });
+
   it('never echoes a secret back', () => {
     expect(configError({ ...valid, JWT_ACCESS_SECRET: 'short-secret' })).toBe(
       'Invalid configuration: JWT_ACCESS_SECRET expected a secret of at least 32 characters',

@@ -10,10 +10,13 @@ export interface HttpContext {
 
 const NAME = 'ip_refresh_token';
 const PATH = '/graphql';
+/** Also sent to Bull Board (src/admin-queues.ts), which lets an admin's browser session in by it. */
+const ADMIN_QUEUES_PATH = '/admin/queues';
 
 /**
  * The web app's refresh token: an httpOnly cookie (no script can read it), SameSite=Strict (no other
- * site's page can make the browser send it), Secure in production, sent only to /graphql. `login`
+ * site's page can make the browser send it), Secure in production, sent only to /graphql (and, as a
+ * second cookie of the same name, to the admins' queue board at /admin/queues). `login`
  * sets it, `refreshToken` rotates it, `revokeRefreshToken` clears it. API clients may keep using
  * the token in the payload instead. The token is base64url, so it needs no cookie encoding.
  */
@@ -39,8 +42,17 @@ export class RefreshTokenCookie {
   }
 
   private write(context: HttpContext, value: string, maxAgeSeconds: number): void {
-    const attributes = [`${NAME}=${value}`, `Path=${PATH}`, `Max-Age=${maxAgeSeconds}`, 'HttpOnly', 'SameSite=Strict'];
-    if (this.config.env === 'production') attributes.push('Secure');
-    context.reply?.header('set-cookie', attributes.join('; '));
+    const cookies = [PATH, ADMIN_QUEUES_PATH].map((path) => {
+      const attributes = [
+        `${NAME}=${value}`,
+        `Path=${path}`,
+        `Max-Age=${maxAgeSeconds}`,
+        'HttpOnly',
+        'SameSite=Strict',
+      ];
+      if (this.config.env === 'production') attributes.push('Secure');
+      return attributes.join('; ');
+    });
+    context.reply?.header('set-cookie', cookies);
   }
 }

@@ -61,6 +61,7 @@ export function NotificationsBell() {
                 </Group>
                 <Text size="xs" c="dimmed">
                   {formatDateTime(notification.createdAt)}
+                  {notification.resolvedAt && ' · resolved: someone already acted on this'}
                 </Text>
                 <Group gap="xs">
                   {notification.link && (

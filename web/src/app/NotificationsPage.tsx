@@ -27,6 +27,11 @@ export default function NotificationsPage() {
                 <Group gap="xs">
                   <Text fw={600}>{notification.subject}</Text>
                   {!notification.readAt && <Badge color="indigo.8">New</Badge>}
+                  {notification.resolvedAt && (
+                    <Badge color="gray.7" variant="light" title="Someone already acted on this">
+                      Resolved
+                    </Badge>
+                  )}
                 </Group>
                 <Text size="sm">{notification.body}</Text>
                 <Text size="xs" c="dimmed">

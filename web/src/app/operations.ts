@@ -50,6 +50,7 @@ export const MyNotificationsDocument = graphql(`
       link
       createdAt
       readAt
+      resolvedAt
     }
   }
 `);

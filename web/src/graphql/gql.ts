@@ -38,7 +38,7 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation RefreshSession {\n    refreshToken {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    revokeRefreshToken {\n      revoked\n    }\n  }\n": typeof types.SignOutDocument,
-    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {\n    markNotificationRead(input: $input) {\n      notification {\n        id\n        readAt\n      }\n    }\n  }\n": typeof types.MarkNotificationReadDocument,
     "\n  query MyCalendarFeedUrl {\n    myCalendarFeedUrl\n  }\n": typeof types.MyCalendarFeedUrlDocument,
     "\n  fragment DecisionApplication on Application {\n    id\n    version\n    status\n    experienceLevel\n    candidate {\n      id\n      name\n    }\n    position {\n      id\n      title\n    }\n    currentStage {\n      id\n      name\n      order\n    }\n    stageDecisions {\n      id\n      stageId\n      outcome\n      average\n      reasons\n      reasonCode\n      automatic\n      createdAt\n      appliedAt\n    }\n    skillVerifications {\n      priority\n      verdict\n      skill {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DecisionApplicationFragmentDoc,
@@ -103,7 +103,7 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation RefreshSession {\n    refreshToken {\n      accessToken\n      user {\n        ...SessionUserFields\n      }\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation SignOut {\n    revokeRefreshToken {\n      revoked\n    }\n  }\n": types.SignOutDocument,
-    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationRead($input: MarkNotificationReadInput!) {\n    markNotificationRead(input: $input) {\n      notification {\n        id\n        readAt\n      }\n    }\n  }\n": types.MarkNotificationReadDocument,
     "\n  query MyCalendarFeedUrl {\n    myCalendarFeedUrl\n  }\n": types.MyCalendarFeedUrlDocument,
     "\n  fragment DecisionApplication on Application {\n    id\n    version\n    status\n    experienceLevel\n    candidate {\n      id\n      name\n    }\n    position {\n      id\n      title\n    }\n    currentStage {\n      id\n      name\n      order\n    }\n    stageDecisions {\n      id\n      stageId\n      outcome\n      average\n      reasons\n      reasonCode\n      automatic\n      createdAt\n      appliedAt\n    }\n    skillVerifications {\n      priority\n      verdict\n      skill {\n        id\n        name\n      }\n    }\n  }\n": types.DecisionApplicationFragmentDoc,
@@ -257,7 +257,7 @@ export function graphql(source: "\n  mutation SignOut {\n    revokeRefreshToken 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n    }\n  }\n"];
+export function graphql(source: "\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications {\n    myNotifications {\n      id\n      kind\n      subject\n      body\n      link\n      createdAt\n      readAt\n      resolvedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
