@@ -52,6 +52,9 @@ export abstract class QueueProcessor<Name extends string = JobName>
       stalledInterval: this.settings.lockDurationMs,
       // A job survives up to three worker deaths before it counts as failed.
       maxStalledCount: 3,
+      // After a lost Redis connection, try again within a second (BullMQ waits 15 s by default, so
+      // delayed jobs due meanwhile would run that much late).
+      runRetryDelay: 1000,
     });
     (worker as unknown as { createLockManager(): void }).createLockManager();
     worker.run().catch((error: unknown) => {

@@ -1,13 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { MikroORM, RequestContext } from '@mikro-orm/postgresql';
-import type { Queue } from 'bullmq';
+import { Queue } from 'bullmq';
 import { InterviewStatus, ScorecardStatus } from '../../libs/domain';
 import { OutboxMessage, OutboxRelay, QueueName } from '../../libs/jobs';
 import { actorOf, Factories, resetDatabase } from '../../libs/testing';
 import { loadConfig } from '../../src/config/app-config';
 import { ScorecardReminders, StalledApplications, scorecardReminderJobId } from '../../src/modules/alerts';
-import type { User } from '../../src/modules/identity';
+import { User } from '../../src/modules/identity';
 import { Notification } from '../../src/modules/notifications';
 import type { Position } from '../../src/modules/positions';
 import { Interview, InterviewBookingService } from '../../src/modules/scheduling';
@@ -141,6 +141,51 @@ describe('scorecard reminders, escalation and stalled applications (a worker in 
     expect(await keysOf('SCORECARD_DUE')).toEqual(
       ['ann', 'ben', 'cleo'].map((name) => `scorecard-due.${interview.id}.1:${name}`).sort(),
     );
+  });
+
+  it('rebuilds the next reminder round from the notifications sent, once, keeping the interval', async () => {
+    const owing = await factories.interview({
+      application: await factories.application({ position, stage: 1 }),
+      panel: [ann],
+      when: 'past',
+    });
+    const settled = await factories.interview({
+      application: await factories.application({ position, stage: 1 }),
+      panel: [ben],
+      when: 'past',
+    });
+    await factories.scorecard({ interview: settled, interviewer: ben, status: ScorecardStatus.SUBMITTED });
+    // Rounds 1 and 2 were sent (the second just now); their jobs are gone from Redis.
+    const em = orm.em.fork();
+    for (const round of [1, 2]) {
+      em.persist(
+        new Notification({
+          user: em.getReference(User, ann.id),
+          key: `scorecard-due.${owing.id}.${round}.${ann.id}`,
+          kind: 'SCORECARD_DUE',
+          subject: 'Scorecard due',
+          body: 'Please submit it.',
+        }),
+      );
+    }
+    await em.flush();
+    // A queue no worker reads, so the rebuilt job stays where the test can look at it.
+    const spare = new Queue('rebuild-check', {
+      connection: { url: process.env.REDIS_URL },
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      const reminders = worker.get(ScorecardReminders, { strict: false });
+      expect(await reminders.rebuild(spare)).toBe(1);
+      expect(await reminders.rebuild(spare)).toBe(0);
+      const job = await spare.getJob(scorecardReminderJobId(owing.id, 3));
+      expect(job?.data).toEqual({ interviewId: owing.id, round: 3 });
+      expect(job!.delay).toBeGreaterThan(INTERVAL_MS - 1000);
+      expect(await spare.getJobCountByTypes('delayed', 'waiting')).toBe(1);
+    } finally {
+      await spare.obliterate({ force: true });
+      await spare.close();
+    }
   });
 
   it('enqueues nothing when the completing transaction rolls back', async () => {

@@ -154,11 +154,13 @@ export class ScorecardReminders {
    */
   async rebuild(queue: Queue): Promise<number> {
     const rows = await this.orm.em.fork().execute<Array<OwedRow & { last_round: number; last_sent_at: Date | null }>>(
-      `select o.interview_id, o.due_at, coalesce(max(split_part(n.key, '.', 3)::int), 0) as last_round,
-          max(n.created_at) as last_sent_at
+      // One pass over the reminders sent (a hash join on the interview id), not a pattern per interview.
+      `select o.interview_id, o.due_at, coalesce(n.last_round, 0) as last_round, n.last_sent_at
         from (${SCORECARDS_OWED_SQL}) o
-        left join notification n on n.key like 'scorecard-due.' || o.interview_id || '.%'
-        group by o.interview_id, o.due_at`,
+        left join (select split_part(key, '.', 2) as interview_id, max(split_part(key, '.', 3)::int) as last_round,
+            max(created_at) as last_sent_at
+          from notification where kind = 'SCORECARD_DUE' and key like 'scorecard-due.%' group by 1) n
+          on n.interview_id = o.interview_id::text`,
     );
     const interval = this.config.jobs.scorecardReminderIntervalMs;
     let added = 0;
