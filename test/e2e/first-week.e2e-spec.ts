@@ -16,6 +16,7 @@ import {
   CANDIDATE,
   createCandidate,
   UPDATE_CANDIDATE,
+  CANCEL_INTERVIEW,
   INTERVIEW_INVITE,
   INTERVIEW_KIT,
   RESCHEDULE_INTERVIEW,
@@ -411,6 +412,74 @@ describe('first week: corrections, users, panels, plans', () => {
       // Leaving interviewerIds out keeps the panel.
       const kept = await recruiter.gql(RESCHEDULE_INTERVIEW, { input: at });
       expect(kept.data!.rescheduleInterview.interview.interviewers.map((user) => user.id)).toEqual([interviewer.id]);
+    });
+  });
+
+  describe('the candidate is never double-booked', () => {
+    it('of 8 simultaneous overlapping bookings for one candidate with disjoint panels exactly one wins', async () => {
+      const names = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'] as const;
+      const panelists = await signInPeople(
+        api,
+        Object.fromEntries(names.map((name) => [name, [Role.INTERVIEWER]])) as Record<(typeof names)[number], Role[]>,
+      );
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const answers = await Promise.all(
+        names.map((name, index) =>
+          scheduleInterview(recruiter, {
+            applicationId,
+            startsAt: hoursFromNow(48 + index * 0.1),
+            endsAt: hoursFromNow(49 + index * 0.1),
+            interviewerIds: [panelists[name].id],
+          }),
+        ),
+      );
+      const won = answers.filter((answer) => !answer.errors);
+      expect(won).toHaveLength(1);
+      const winner = won[0]!.data!.scheduleInterview.interview;
+      const refused = answers.filter((answer) => answer.errors);
+      expect(refused.map(errorCode)).toEqual(Array(7).fill('CONFLICT'));
+      for (const answer of refused) {
+        expect(answer.errors![0]!.message).toContain(`id ${winner.id}`);
+        expect(answer.errors![0]!.extensions).toMatchObject({
+          interviewId: winner.id,
+          clashStartsAt: new Date(winner.startsAt).toISOString(),
+          clashEndsAt: new Date(winner.endsAt).toISOString(),
+        });
+      }
+      const rows = await api.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select count(*)::int as n from interview where application_id = ?`, [applicationId]);
+      expect(rows[0]!.n).toBe(1);
+    });
+
+    it('refuses a reschedule onto another of the candidate\u2019s interviews; back to back and cancelled ones are fine', async () => {
+      const { lars: other } = await signInPeople(api, { lars: [Role.INTERVIEWER] });
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const base = hoursFromNow(0).getTime();
+      const at = (hours: number) => new Date(base + hours * 3_600_000);
+      const slot = (from: number) => ({ startsAt: at(from), endsAt: at(from + 1) });
+      const first = await scheduleInterview(recruiter, {
+        applicationId,
+        ...slot(48),
+        interviewerIds: [interviewer.id],
+      });
+      const second = await scheduleInterview(recruiter, { applicationId, ...slot(49), interviewerIds: [other.id] });
+      expect(second.errors).toBeUndefined();
+      const firstId = first.data!.scheduleInterview.interview.id;
+      const secondId = second.data!.scheduleInterview.interview.id;
+      const onto = await recruiter.gql(RESCHEDULE_INTERVIEW, {
+        input: {
+          interviewId: secondId,
+          startsAt: at(48.5).toISOString(),
+          endsAt: at(49.5).toISOString(),
+        },
+      });
+      expect(errorCode(onto)).toBe('CONFLICT');
+      expect(onto.errors![0]!.extensions.interviewId).toBe(firstId);
+      expect((await recruiter.gql(CANCEL_INTERVIEW, { input: { interviewId: firstId } })).errors).toBeUndefined();
+      const again = await scheduleInterview(recruiter, { applicationId, ...slot(48), interviewerIds: [manager.id] });
+      expect(again.errors).toBeUndefined();
     });
   });
 });
