@@ -17,6 +17,7 @@ import {
   createCandidate,
   UPDATE_CANDIDATE,
   CANCEL_INTERVIEW,
+  SUGGEST_INTERVIEW_SLOTS,
   INTERVIEW_INVITE,
   INTERVIEW_KIT,
   RESCHEDULE_INTERVIEW,
@@ -480,6 +481,79 @@ describe('first week: corrections, users, panels, plans', () => {
       expect((await recruiter.gql(CANCEL_INTERVIEW, { input: { interviewId: firstId } })).errors).toBeUndefined();
       const again = await scheduleInterview(recruiter, { applicationId, ...slot(48), interviewerIds: [manager.id] });
       expect(again.errors).toBeUndefined();
+    });
+  });
+
+  describe('times', () => {
+    it('books nothing in the past nor years ahead, and names the bound', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const book = (startsAt: Date) =>
+        scheduleInterview(recruiter, {
+          applicationId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3_600_000),
+          interviewerIds: [interviewer.id],
+        });
+      const past = await book(hoursFromNow(-1));
+      expect(errorCode(past)).toBe('BAD_USER_INPUT');
+      expect(past.errors![0]!.extensions.fields!['input.startsAt']).toContain('must not be in the past');
+      // Year 9999 is refused as a date already; three years ahead is a date but no interview time.
+      expect(errorCode(await book(new Date('9999-01-04T10:00:00Z')))).toBe('BAD_USER_INPUT');
+      const farAhead = await book(hoursFromNow(3 * 366 * 24));
+      expect(errorCode(farAhead)).toBe('BAD_USER_INPUT');
+      expect(farAhead.errors![0]!.extensions.fields!['input.startsAt']).toContain('at most 2 years ahead');
+      // Starting a minute ago is within the tolerance for an interview booked as it begins.
+      const justNow = await book(hoursFromNow(-1 / 60));
+      expect(justNow.errors).toBeUndefined();
+
+      const interviewId = justNow.data!.scheduleInterview.interview.id;
+      const moved = await recruiter.gql(RESCHEDULE_INTERVIEW, {
+        input: {
+          interviewId,
+          startsAt: hoursFromNow(3 * 366 * 24).toISOString(),
+          endsAt: hoursFromNow(3 * 366 * 24 + 1).toISOString(),
+        },
+      });
+      expect(errorCode(moved)).toBe('BAD_USER_INPUT');
+      expect(moved.errors![0]!.extensions.fields!['input.startsAt']).toContain('at most 2 years ahead');
+    });
+
+    it('never suggests a time in the past, nor one when the candidate is already in an interview', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const { lars: other } = await signInPeople(api, { lars: [Role.INTERVIEWER] });
+      // A window from a week ago to three weeks ahead covers working hours in the past and the future.
+      const from = hoursFromNow(-7 * 24);
+      const to = hoursFromNow(21 * 24);
+      const suggest = () =>
+        recruiter.gql(SUGGEST_INTERVIEW_SLOTS, {
+          input: {
+            applicationId,
+            durationMinutes: 60,
+            from: from.toISOString(),
+            to: to.toISOString(),
+            interviewerIds: [interviewer.id],
+          },
+        });
+      const first = (await suggest()).data!.suggestInterviewSlots;
+      expect(first.length).toBeGreaterThan(0);
+      const now = Date.now();
+      for (const slot of first) expect(new Date(slot.startsAt).getTime()).toBeGreaterThanOrEqual(now - 1000);
+
+      // The candidate's interview with another panel takes the earliest window out of the suggestions.
+      const taken = first[0]!;
+      const booked = await scheduleInterview(recruiter, {
+        applicationId,
+        startsAt: new Date(taken.startsAt),
+        endsAt: new Date(taken.endsAt),
+        interviewerIds: [other.id],
+      });
+      expect(booked.errors).toBeUndefined();
+      const second = (await suggest()).data!.suggestInterviewSlots;
+      expect(second.length).toBeGreaterThan(0);
+      for (const slot of second) {
+        const overlaps = slot.startsAt < taken.endsAt && taken.startsAt < slot.endsAt;
+        expect(overlaps).toBe(false);
+      }
     });
   });
 });

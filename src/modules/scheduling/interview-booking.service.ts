@@ -24,6 +24,17 @@ export interface ScheduleRequest {
   location?: string | null;
 }
 
+/** A booking may start this much before now (an interview booked as it begins). */
+const START_TOLERANCE_MS = 5 * 60_000;
+/** Nobody books an interview further ahead than this: a later time is a typo (year 9999). */
+const MAX_YEARS_AHEAD = 2;
+
+function latestStart(now: number): Date {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  return latest;
+}
+
 /** The times being booked; on a reschedule, the interview moved (its old times are no clash). */
 interface BookingTimes {
   startsAt: Date;
@@ -171,7 +182,13 @@ export class InterviewBookingService {
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
     const fields: FieldErrors = {};
-    if (startsAt.getTime() <= Date.now()) fields['input.startsAt'] = 'must be in the future';
+    const now = Date.now();
+    if (startsAt.getTime() < now - START_TOLERANCE_MS) {
+      fields['input.startsAt'] = `must not be in the past (now is ${new Date(now).toISOString()})`;
+    } else if (startsAt.getTime() > latestStart(now).getTime()) {
+      fields['input.startsAt'] =
+        `must be at most ${MAX_YEARS_AHEAD} years ahead (before ${latestStart(now).toISOString()})`;
+    }
     if (endsAt.getTime() <= startsAt.getTime()) fields['input.endsAt'] = 'must be after startsAt';
     else if (endsAt.getTime() - startsAt.getTime() > 12 * 3_600_000)
       fields['input.endsAt'] = 'an interview lasts at most 12 hours';
