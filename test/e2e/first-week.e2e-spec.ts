@@ -18,6 +18,7 @@ import {
   UPDATE_CANDIDATE,
   CANCEL_INTERVIEW,
   SUGGEST_INTERVIEW_SLOTS,
+  MY_CALENDAR_FEED_URL,
   INTERVIEW_INVITE,
   INTERVIEW_KIT,
   RESCHEDULE_INTERVIEW,
@@ -30,6 +31,7 @@ import {
   TestApi,
   type Person,
 } from '../../libs/testing';
+import { loadConfig } from '../../src/config/app-config';
 
 /** Issue 12: what a recruiting team hits in its first week. */
 describe('first week: corrections, users, panels, plans', () => {
@@ -554,6 +556,18 @@ describe('first week: corrections, users, panels, plans', () => {
         const overlaps = slot.startsAt < taken.endsAt && taken.startsAt < slot.endsAt;
         expect(overlaps).toBe(false);
       }
+    });
+  });
+
+  describe('calendar feed URL', () => {
+    it('is absolute, under PUBLIC_URL, and the path it names serves the feed', async () => {
+      const url = (await interviewer.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+      const parsed = new URL(url);
+      expect(parsed.protocol).toMatch(/^https?:$/);
+      expect(url).toMatch(new RegExp(`^${loadConfig().http.publicUrl}/calendar/${interviewer.id}/[\\w-]+\\.ics$`));
+      const feed = await fetch(`${api.baseUrl}${parsed.pathname}`);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     });
   });
 });

@@ -226,6 +226,8 @@ export type RejectionReason =
 export type RescheduleInterviewInput = {
   endsAt: string;
   interviewId: string | number;
+  /** A new panel; the current one when left out. Whoever is left off loses what they could see only through this interview. */
+  interviewerIds?: Array<string | number> | null | undefined;
   startsAt: string;
 };
 
