@@ -14,6 +14,7 @@ import { Migration20261206204100_CandidateVersion as M10 } from './Migration2026
 import { Migration20261206204339_PracticalTaskKindsAndSkills as M11 } from './Migration20261206204339_PracticalTaskKindsAndSkills';
 import { Migration20261206204510_NotificationResolvedAt as M12 } from './Migration20261206204510_NotificationResolvedAt';
 import { Migration20261206204608_MailDelivery as M13 } from './Migration20261206204608_MailDelivery';
+import { Migration20261206210934_CandidateNotDoubleBooked as M14 } from './Migration20261206210934_CandidateNotDoubleBooked';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206204339_PracticalTaskKindsAndSkills', class: M11 },
   { name: 'Migration20261206204510_NotificationResolvedAt', class: M12 },
   { name: 'Migration20261206204608_MailDelivery', class: M13 },
+  { name: 'Migration20261206210934_CandidateNotDoubleBooked', class: M14 },
 ];

@@ -8,6 +8,8 @@ export interface PanelAllocationSearch {
   to: Date;
   /** Choose this many members per window; absent (or not fewer than the members) means all of them. */
   panelSize?: number | null;
+  /** No window starts before it (the present: a past time is never offered). */
+  now?: Date;
 }
 
 /** A free window and the panel for it. */
@@ -26,7 +28,7 @@ const SLOTS_PER_MEMBER = 10_000;
  */
 export function allocatePanels(search: PanelAllocationSearch): PanelSlot[] {
   const { members, panelSize } = search;
-  const window = { durationMinutes: search.durationMinutes, from: search.from, to: search.to };
+  const window = { durationMinutes: search.durationMinutes, from: search.from, to: search.to, now: search.now };
   if (!panelSize || panelSize >= members.length) {
     const everyone = members.map((member) => member.id);
     return suggestSlots({ ...window, panel: members }).map((slot) => ({ ...slot, interviewerIds: everyone }));

@@ -170,6 +170,18 @@ export async function moveInterviewIntoPast(
   times = { startsAt: hoursFromNow(-2 - Math.random()), endsAt: hoursFromNow(-1) },
 ): Promise<void> {
   const em = api.orm.em.fork();
+  // The candidate cannot be in two scheduled interviews at once: end before any that would overlap.
+  const [clash] = await em.getConnection().execute<Array<{ earliest: Date | null }>>(
+    `select min(other.starts_at) as earliest from interview moved
+       join interview other on other.candidate_id = moved.candidate_id and other.id <> moved.id
+      where moved.id = ? and other.status = 'SCHEDULED' and tstzrange(other.starts_at, other.ends_at) && tstzrange(?, ?)`,
+    [interviewId, times.startsAt, times.endsAt],
+  );
+  if (clash?.earliest) {
+    const duration = times.endsAt.getTime() - times.startsAt.getTime();
+    const endsAt = new Date(clash.earliest);
+    times = { startsAt: new Date(endsAt.getTime() - duration), endsAt };
+  }
   await em.nativeUpdate(Interview, { id: interviewId }, times);
   await em.nativeUpdate(InterviewPanelist, { interview: interviewId }, times);
 }

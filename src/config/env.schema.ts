@@ -142,6 +142,16 @@ export const envSchema = z
     MUTATIONS_PER_USER_PER_MINUTE: positiveInt('a whole number, e.g. 120').default(120),
     /** Bearer token that shows monitoring the full /health/ready details (hosts, pids, error texts). */
     HEALTH_MONITORING_TOKEN: z.string().min(24, { message: 'expected a token of at least 24 characters' }).optional(),
+    /** The address users reach the API at, for links the API hands out (calendar feeds); no trailing slash needed. */
+    PUBLIC_URL: z
+      .string()
+      .default('http://localhost:3000')
+      .transform((value) => value.replace(/\/+$/, ''))
+      .pipe(
+        z.string().regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/, {
+          message: 'expected an absolute http(s) URL like https://hiring.example.com',
+        }),
+      ),
     /** Origins (scheme://host[:port]) whose browser apps may call the API; empty: same origin only. */
     CORS_ORIGINS: z
       .string()

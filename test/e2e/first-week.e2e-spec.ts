@@ -16,6 +16,9 @@ import {
   CANDIDATE,
   createCandidate,
   UPDATE_CANDIDATE,
+  CANCEL_INTERVIEW,
+  SUGGEST_INTERVIEW_SLOTS,
+  MY_CALENDAR_FEED_URL,
   INTERVIEW_INVITE,
   INTERVIEW_KIT,
   RESCHEDULE_INTERVIEW,
@@ -28,6 +31,7 @@ import {
   TestApi,
   type Person,
 } from '../../libs/testing';
+import { loadConfig } from '../../src/config/app-config';
 
 /** Issue 12: what a recruiting team hits in its first week. */
 describe('first week: corrections, users, panels, plans', () => {
@@ -411,6 +415,159 @@ describe('first week: corrections, users, panels, plans', () => {
       // Leaving interviewerIds out keeps the panel.
       const kept = await recruiter.gql(RESCHEDULE_INTERVIEW, { input: at });
       expect(kept.data!.rescheduleInterview.interview.interviewers.map((user) => user.id)).toEqual([interviewer.id]);
+    });
+  });
+
+  describe('the candidate is never double-booked', () => {
+    it('of 8 simultaneous overlapping bookings for one candidate with disjoint panels exactly one wins', async () => {
+      const names = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8'] as const;
+      const panelists = await signInPeople(
+        api,
+        Object.fromEntries(names.map((name) => [name, [Role.INTERVIEWER]])) as Record<(typeof names)[number], Role[]>,
+      );
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const answers = await Promise.all(
+        names.map((name, index) =>
+          scheduleInterview(recruiter, {
+            applicationId,
+            startsAt: hoursFromNow(48 + index * 0.1),
+            endsAt: hoursFromNow(49 + index * 0.1),
+            interviewerIds: [panelists[name].id],
+          }),
+        ),
+      );
+      const won = answers.filter((answer) => !answer.errors);
+      expect(won).toHaveLength(1);
+      const winner = won[0]!.data!.scheduleInterview.interview;
+      const refused = answers.filter((answer) => answer.errors);
+      expect(refused.map(errorCode)).toEqual(Array(7).fill('CONFLICT'));
+      for (const answer of refused) {
+        expect(answer.errors![0]!.message).toContain(`id ${winner.id}`);
+        expect(answer.errors![0]!.extensions).toMatchObject({
+          interviewId: winner.id,
+          clashStartsAt: new Date(winner.startsAt).toISOString(),
+          clashEndsAt: new Date(winner.endsAt).toISOString(),
+        });
+      }
+      const rows = await api.orm.em
+        .fork()
+        .getConnection()
+        .execute(`select count(*)::int as n from interview where application_id = ?`, [applicationId]);
+      expect(rows[0]!.n).toBe(1);
+    });
+
+    it('refuses a reschedule onto another of the candidate\u2019s interviews; back to back and cancelled ones are fine', async () => {
+      const { lars: other } = await signInPeople(api, { lars: [Role.INTERVIEWER] });
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const base = hoursFromNow(0).getTime();
+      const at = (hours: number) => new Date(base + hours * 3_600_000);
+      const slot = (from: number) => ({ startsAt: at(from), endsAt: at(from + 1) });
+      const first = await scheduleInterview(recruiter, {
+        applicationId,
+        ...slot(48),
+        interviewerIds: [interviewer.id],
+      });
+      const second = await scheduleInterview(recruiter, { applicationId, ...slot(49), interviewerIds: [other.id] });
+      expect(second.errors).toBeUndefined();
+      const firstId = first.data!.scheduleInterview.interview.id;
+      const secondId = second.data!.scheduleInterview.interview.id;
+      const onto = await recruiter.gql(RESCHEDULE_INTERVIEW, {
+        input: {
+          interviewId: secondId,
+          startsAt: at(48.5).toISOString(),
+          endsAt: at(49.5).toISOString(),
+        },
+      });
+      expect(errorCode(onto)).toBe('CONFLICT');
+      expect(onto.errors![0]!.extensions.interviewId).toBe(firstId);
+      expect((await recruiter.gql(CANCEL_INTERVIEW, { input: { interviewId: firstId } })).errors).toBeUndefined();
+      const again = await scheduleInterview(recruiter, { applicationId, ...slot(48), interviewerIds: [manager.id] });
+      expect(again.errors).toBeUndefined();
+    });
+  });
+
+  describe('times', () => {
+    it('books nothing in the past nor years ahead, and names the bound', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const book = (startsAt: Date) =>
+        scheduleInterview(recruiter, {
+          applicationId,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 3_600_000),
+          interviewerIds: [interviewer.id],
+        });
+      const past = await book(hoursFromNow(-1));
+      expect(errorCode(past)).toBe('BAD_USER_INPUT');
+      expect(past.errors![0]!.extensions.fields!['input.startsAt']).toContain('must not be in the past');
+      // Year 9999 is refused as a date already; three years ahead is a date but no interview time.
+      expect(errorCode(await book(new Date('9999-01-04T10:00:00Z')))).toBe('BAD_USER_INPUT');
+      const farAhead = await book(hoursFromNow(3 * 366 * 24));
+      expect(errorCode(farAhead)).toBe('BAD_USER_INPUT');
+      expect(farAhead.errors![0]!.extensions.fields!['input.startsAt']).toContain('at most 2 years ahead');
+      // Starting a minute ago is within the tolerance for an interview booked as it begins.
+      const justNow = await book(hoursFromNow(-1 / 60));
+      expect(justNow.errors).toBeUndefined();
+
+      const interviewId = justNow.data!.scheduleInterview.interview.id;
+      const moved = await recruiter.gql(RESCHEDULE_INTERVIEW, {
+        input: {
+          interviewId,
+          startsAt: hoursFromNow(3 * 366 * 24).toISOString(),
+          endsAt: hoursFromNow(3 * 366 * 24 + 1).toISOString(),
+        },
+      });
+      expect(errorCode(moved)).toBe('BAD_USER_INPUT');
+      expect(moved.errors![0]!.extensions.fields!['input.startsAt']).toContain('at most 2 years ahead');
+    });
+
+    it('never suggests a time in the past, nor one when the candidate is already in an interview', async () => {
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const { lars: other } = await signInPeople(api, { lars: [Role.INTERVIEWER] });
+      // A window from a week ago to three weeks ahead covers working hours in the past and the future.
+      const from = hoursFromNow(-7 * 24);
+      const to = hoursFromNow(21 * 24);
+      const suggest = () =>
+        recruiter.gql(SUGGEST_INTERVIEW_SLOTS, {
+          input: {
+            applicationId,
+            durationMinutes: 60,
+            from: from.toISOString(),
+            to: to.toISOString(),
+            interviewerIds: [interviewer.id],
+          },
+        });
+      const first = (await suggest()).data!.suggestInterviewSlots;
+      expect(first.length).toBeGreaterThan(0);
+      const now = Date.now();
+      for (const slot of first) expect(new Date(slot.startsAt).getTime()).toBeGreaterThanOrEqual(now - 1000);
+
+      // The candidate's interview with another panel takes the earliest window out of the suggestions.
+      const taken = first[0]!;
+      const booked = await scheduleInterview(recruiter, {
+        applicationId,
+        startsAt: new Date(taken.startsAt),
+        endsAt: new Date(taken.endsAt),
+        interviewerIds: [other.id],
+      });
+      expect(booked.errors).toBeUndefined();
+      const second = (await suggest()).data!.suggestInterviewSlots;
+      expect(second.length).toBeGreaterThan(0);
+      for (const slot of second) {
+        const overlaps = slot.startsAt < taken.endsAt && taken.startsAt < slot.endsAt;
+        expect(overlaps).toBe(false);
+      }
+    });
+  });
+
+  describe('calendar feed URL', () => {
+    it('is absolute, under PUBLIC_URL, and the path it names serves the feed', async () => {
+      const url = (await interviewer.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+      const parsed = new URL(url);
+      expect(parsed.protocol).toMatch(/^https?:$/);
+      expect(url).toMatch(new RegExp(`^${loadConfig().http.publicUrl}/calendar/${interviewer.id}/[\\w-]+\\.ics$`));
+      const feed = await fetch(`${api.baseUrl}${parsed.pathname}`);
+      expect(feed.status).toBe(200);
+      expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     });
   });
 });

@@ -47,6 +47,7 @@ import {
 import { SkillRequirement } from '../../src/modules/catalog';
 import { Application } from '../../src/modules/pipeline';
 import { ApplicationSkillVerdict } from '../../src/modules/scorecards';
+import { loadConfig } from '../../src/config/app-config';
 import { Interview } from '../../src/modules/scheduling';
 
 /** Contact details every candidate of these tests has, so that hiding them is visible. */
@@ -437,7 +438,10 @@ describe('candidates, the pipeline and scheduling', () => {
         expect(slot.panelLoad).toBe(1);
       }
 
-      const path = (await interviewer.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+      const url = (await interviewer.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+      // Absolute under PUBLIC_URL; the test server listens elsewhere, so ask it for the same path.
+      expect(url.startsWith(`${loadConfig().http.publicUrl}/calendar/${interviewer.id}/`)).toBe(true);
+      const path = new URL(url).pathname;
       const feed = await fetch(`${api.baseUrl}${path}`);
       expect(feed.status).toBe(200);
       expect(feed.headers.get('content-type')).toContain('text/calendar');

@@ -29,6 +29,22 @@ describe('allocatePanels', () => {
     expect(slots[0]).toMatchObject({ start: at('2026-01-14T10:00:00Z'), load: 3 });
   });
 
+  it('offers no window that starts before now, with or without a panel size', () => {
+    const members = [member('ann'), member('ben', { interviewsThisWeek: 3 })];
+    const now = at('2026-01-14T13:10:00Z');
+    for (const panelSize of [undefined, 1]) {
+      const slots = allocatePanels({ members, durationMinutes: 60, ...wednesday, panelSize, now });
+      expect(slots.length).toBeGreaterThan(0);
+      expect(slots.every((slot) => slot.start >= now)).toBe(true);
+    }
+    // The first window is the next grid point after now.
+    expect(allocatePanels({ members, durationMinutes: 60, ...wednesday, now })[0]!.start).toEqual(
+      at('2026-01-14T13:30:00Z'),
+    );
+    // A window entirely in the past offers nothing.
+    expect(allocatePanels({ members, durationMinutes: 60, ...wednesday, now: at('2026-01-15T00:00:00Z') })).toEqual([]);
+  });
+
   it('treats a panel size that covers everyone like no panel size', () => {
     const members = [member('ann'), member('ben')];
     const all = allocatePanels({ members, durationMinutes: 60, ...wednesday });

@@ -22,6 +22,16 @@ describe('loadConfig', () => {
     expect(config.bootstrapAdmin).toBeNull();
   });
 
+  it('takes PUBLIC_URL as an absolute http(s) URL without a trailing slash', () => {
+    expect(loadConfig({}).http.publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ ...valid, PUBLIC_URL: 'https://hiring.example.com/app/' }).http.publicUrl).toBe(
+      'https://hiring.example.com/app',
+    );
+    expect(configError({ ...valid, PUBLIC_URL: 'hiring.example.com' })).toMatch(
+      /^Invalid configuration: PUBLIC_URL expected an absolute http\(s\) URL/,
+    );
+  });
+
   it('names the wrong variable, what it expects and what it got, on one line', () => {
     const message = configError({ ...valid, PORT: 'eighty' });
     expect(message).toBe('Invalid configuration: PORT expected a port number between 1 and 65535 (got "eighty")');

@@ -12,6 +12,11 @@ export class FeedTokens {
     return `/calendar/${userId}/${this.sign(userId)}.ics`;
   }
 
+  /** The feed's absolute URL, under PUBLIC_URL, for calendar apps to subscribe to. */
+  url(userId: string): string {
+    return `${this.config.http.publicUrl}${this.path(userId)}`;
+  }
+
   verify(userId: string, token: string): boolean {
     const expected = Buffer.from(this.sign(userId));
     const given = Buffer.from(token);

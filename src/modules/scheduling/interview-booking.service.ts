@@ -27,6 +27,24 @@ export interface ScheduleRequest {
   location?: string | null;
 }
 
+/** A booking may start this much before now (an interview booked as it begins). */
+const START_TOLERANCE_MS = 5 * 60_000;
+/** Nobody books an interview further ahead than this: a later time is a typo (year 9999). */
+const MAX_YEARS_AHEAD = 2;
+
+function latestStart(now: number): Date {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  return latest;
+}
+
+/** The times being booked; on a reschedule, the interview moved (its old times are no clash). */
+interface BookingTimes {
+  startsAt: Date;
+  endsAt: Date;
+  interviewId?: string;
+}
+
 /** Booking: schedule, reschedule, cancel and complete interviews; no interviewer is double-booked. */
 @Injectable()
 export class InterviewBookingService {
@@ -175,7 +193,13 @@ export class InterviewBookingService {
 
   private checkTimes(startsAt: Date, endsAt: Date): void {
     const fields: FieldErrors = {};
-    if (startsAt.getTime() <= Date.now()) fields['input.startsAt'] = 'must be in the future';
+    const now = Date.now();
+    if (startsAt.getTime() < now - START_TOLERANCE_MS) {
+      fields['input.startsAt'] = `must not be in the past (now is ${new Date(now).toISOString()})`;
+    } else if (startsAt.getTime() > latestStart(now).getTime()) {
+      fields['input.startsAt'] =
+        `must be at most ${MAX_YEARS_AHEAD} years ahead (before ${latestStart(now).toISOString()})`;
+    }
     if (endsAt.getTime() <= startsAt.getTime()) fields['input.endsAt'] = 'must be after startsAt';
     else if (endsAt.getTime() - startsAt.getTime() > 12 * 3_600_000)
       fields['input.endsAt'] = 'an interview lasts at most 12 hours';
@@ -202,45 +226,85 @@ export class InterviewBookingService {
   }
 
   /**
-   * Runs a booking in a transaction; the database's exclusion constraint refuses a double booking,
-   * which becomes a CONFLICT naming the interviewer and the interview in the way.
+   * Runs a booking in a transaction; the database's exclusion constraints refuse a double booking
+   * of an interviewer or of the candidate, which becomes a CONFLICT naming the clash.
    */
   private async withBookingConflicts(
-    times: { startsAt: Date; endsAt: Date },
+    times: BookingTimes,
     work: (em: EntityManager) => Promise<Interview>,
   ): Promise<Interview> {
     try {
       return await this.em.fork().transactional(work);
     } catch (error) {
       if (!isExclusionViolation(error)) throw error;
-      const interviewerId = /\(interviewer_id, tstzrange\(starts_at, ends_at, '\[\)'::text\)\)=\(([0-9a-f-]{36})/.exec(
-        error.detail ?? '',
-      )?.[1];
-      const em = this.em.fork();
-      const clash = interviewerId
-        ? await em.findOne(
-            InterviewPanelist,
-            {
-              interviewer: interviewerId,
-              blocksCalendar: true,
-              startsAt: { $lt: times.endsAt },
-              endsAt: { $gt: times.startsAt },
-            },
-            { populate: ['interviewer'] },
-          )
-        : null;
-      throw new ConflictException(
-        clash
-          ? `${clash.interviewer.name} is already booked from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}; pick another time or interviewer.`
-          : 'An interviewer on this panel is already booked at that time; pick another time or interviewer.',
-        clash
-          ? {
-              interviewerId: clash.interviewer.id,
-              clashStartsAt: clash.startsAt.toISOString(),
-              clashEndsAt: clash.endsAt.toISOString(),
-            }
-          : undefined,
-      );
+      if (error.constraint === 'interview_no_double_booking_candidate') {
+        throw await this.candidateClash(times, error.detail ?? '');
+      }
+      throw await this.interviewerClash(times, error.detail ?? '');
     }
+  }
+
+  private async interviewerClash(times: BookingTimes, detail: string): Promise<ConflictException> {
+    const interviewerId = /\(interviewer_id, tstzrange\(starts_at, ends_at, '\[\)'::text\)\)=\(([0-9a-f-]{36})/.exec(
+      detail,
+    )?.[1];
+    const clash = interviewerId
+      ? await this.em.fork().findOne(
+          InterviewPanelist,
+          {
+            interviewer: interviewerId,
+            blocksCalendar: true,
+            ...(times.interviewId ? { interview: { $ne: times.interviewId } } : {}),
+            startsAt: { $lt: times.endsAt },
+            endsAt: { $gt: times.startsAt },
+          },
+          { populate: ['interviewer'] },
+        )
+      : null;
+    return new ConflictException(
+      clash
+        ? `${clash.interviewer.name} is already booked from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}; pick another time or interviewer.`
+        : 'An interviewer on this panel is already booked at that time; pick another time or interviewer.',
+      clash
+        ? {
+            interviewerId: clash.interviewer.id,
+            clashStartsAt: clash.startsAt.toISOString(),
+            clashEndsAt: clash.endsAt.toISOString(),
+          }
+        : undefined,
+    );
+  }
+
+  /** The candidate's scheduled interview in the way: which one (id and stage) and when. */
+  private async candidateClash(times: BookingTimes, detail: string): Promise<ConflictException> {
+    const candidateId = /\(candidate_id, tstzrange\(starts_at, ends_at, '\[\)'::text\)\)=\(([0-9a-f-]{36})/.exec(
+      detail,
+    )?.[1];
+    const clash = candidateId
+      ? await this.em.fork().findOne(
+          Interview,
+          {
+            candidate: candidateId,
+            status: InterviewStatus.SCHEDULED,
+            ...(times.interviewId ? { id: { $ne: times.interviewId } } : {}),
+            startsAt: { $lt: times.endsAt },
+            endsAt: { $gt: times.startsAt },
+          },
+          { populate: ['stage'] },
+        )
+      : null;
+    return new ConflictException(
+      clash
+        ? `The candidate already has an interview (${clash.stage.name}, id ${clash.id}) from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}; a candidate cannot be in two interviews at once, pick another time.`
+        : 'The candidate already has an interview at that time; pick another time.',
+      clash
+        ? {
+            candidateId,
+            interviewId: clash.id,
+            clashStartsAt: clash.startsAt.toISOString(),
+            clashEndsAt: clash.endsAt.toISOString(),
+          }
+        : { candidateId },
+    );
   }
 }

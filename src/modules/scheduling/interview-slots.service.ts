@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { allocatePanels, weekBounds, type PanelSlot } from '../../../libs/domain';
+import { allocatePanels, InterviewStatus, weekBounds, type PanelSlot } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
 import { Application } from '../pipeline';
 import { BookingChecks } from './booking-checks';
-import { InterviewPanelist } from './interview.entity';
+import { Interview, InterviewPanelist } from './interview.entity';
 
 /** Slot suggestions: each interviewer's bookings and week from the database, the choice from libs/domain. */
 @Injectable()
@@ -15,7 +15,7 @@ export class InterviewSlotsService {
     private readonly checks: BookingChecks,
   ) {}
 
-  /** Free windows where the panel can meet, in each interviewer's working hours. */
+  /** Free windows where the panel and the candidate can meet, in each interviewer's working hours, never in the past. */
   async suggest(
     actor: Actor,
     input: {
@@ -36,6 +36,13 @@ export class InterviewSlotsService {
     if (input.to.getTime() - input.from.getTime() > 31 * 86_400_000) {
       throw new BadUserInputException('Search at most 31 days at a time.', { to: 'at most 31 days after from' });
     }
+    // The candidate's own scheduled interviews block every panel's window (they cannot be in two).
+    const candidateBusy = await this.em.find(Interview, {
+      candidate: application.candidate,
+      status: InterviewStatus.SCHEDULED,
+      startsAt: { $lt: input.to },
+      endsAt: { $gt: input.from },
+    });
     const members = await Promise.all(
       panel.map(async (user) => {
         const busy = await this.em.find(InterviewPanelist, {
@@ -53,7 +60,7 @@ export class InterviewSlotsService {
         return {
           id: user.id,
           timezone: user.timezone,
-          busy: busy.map((row) => ({ start: row.startsAt, end: row.endsAt })),
+          busy: [...busy, ...candidateBusy].map((row) => ({ start: row.startsAt, end: row.endsAt })),
           interviewsThisWeek,
         };
       }),
@@ -64,6 +71,7 @@ export class InterviewSlotsService {
       from: input.from,
       to: input.to,
       panelSize: input.panelSize,
+      now: new Date(),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Rel } from '@mikro-orm/core';
 import { InterviewStatus } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
+import { Candidate } from '../candidates';
 import { PlanStage } from '../catalog';
 import { Application } from '../pipeline';
 import { User } from '../identity';
@@ -8,8 +9,18 @@ import { User } from '../identity';
 @Entity()
 @Index({ properties: ['application'] })
 @Check({ name: 'interview_ends_after_start', expression: 'ends_at > starts_at' })
+// No candidate in two overlapping scheduled interviews, whatever their panels (see the migration).
+@Index({
+  name: 'interview_no_double_booking_candidate',
+  expression: `alter table "interview" add constraint "interview_no_double_booking_candidate" exclude using gist ("candidate_id" with =, tstzrange("starts_at", "ends_at", '[)') with &&) where ("status" = 'SCHEDULED')`,
+})
 export class Interview extends BaseEntity<'status' | 'location' | 'cancelReason' | 'sequence' | 'version'> {
   @ManyToOne(() => Application) application: Rel<Application>;
+  /**
+   * The application's candidate, repeated here so that an exclusion constraint can refuse two
+   * overlapping scheduled interviews of one candidate in the database itself.
+   */
+  @ManyToOne(() => Candidate) candidate: Rel<Candidate>;
   @ManyToOne(() => PlanStage) stage: Rel<PlanStage>;
   @Property({ type: 'timestamptz' }) startsAt: Date;
   @Property({ type: 'timestamptz' }) endsAt: Date;
@@ -33,6 +44,7 @@ export class Interview extends BaseEntity<'status' | 'location' | 'cancelReason'
   }) {
     super();
     this.application = input.application;
+    this.candidate = input.application.candidate;
     this.stage = input.stage;
     this.startsAt = input.startsAt;
     this.endsAt = input.endsAt;

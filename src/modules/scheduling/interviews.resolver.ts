@@ -59,10 +59,11 @@ export class InterviewsResolver {
 
   @Roles(...ALL_ROLES)
   @Query(() => String, {
-    description: 'A private iCalendar URL of your interviews, for calendar apps; keep it secret.',
+    description:
+      'A private iCalendar URL of your interviews, absolute (under the PUBLIC_URL setting), for calendar apps; keep it secret.',
   })
   myCalendarFeedUrl(@CurrentActor() actor: Actor): string {
-    return this.feedTokens.path(actor.userId!);
+    return this.feedTokens.url(actor.userId!);
   }
 
   @Roles(...RECRUITING)
