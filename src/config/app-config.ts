@@ -46,13 +46,11 @@ export interface AppConfig {
     reconcileIntervalSeconds: number;
     slaSweepIntervalSeconds: number;
   };
-  /** E-mail (SMTP_URL, MAIL_FROM, PUBLIC_URL). */
+  /** E-mail (SMTP_URL, MAIL_FROM); links in mails start with `http.publicUrl` (PUBLIC_URL). */
   mail: {
     /** null: e-mails are logged, not sent. */
     smtpUrl: string | null;
     from: { name: string; address: string };
-    /** Without a trailing slash. */
-    publicUrl: string;
   };
   /** Outbound webhook delivery (docs/operations.md#webhooks). */
   webhooks: {
@@ -128,7 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
       slaSweepIntervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS,
     },
-    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM, publicUrl: env.PUBLIC_URL },
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     webhooks: {
       timeoutMs: env.WEBHOOK_TIMEOUT,
       retryWindowMs: env.WEBHOOK_RETRY_WINDOW,

@@ -142,7 +142,7 @@ export const envSchema = z
     MUTATIONS_PER_USER_PER_MINUTE: positiveInt('a whole number, e.g. 120').default(120),
     /** Bearer token that shows monitoring the full /health/ready details (hosts, pids, error texts). */
     HEALTH_MONITORING_TOKEN: z.string().min(24, { message: 'expected a token of at least 24 characters' }).optional(),
-    /** The address users reach the API at, for links the API hands out (calendar feeds); no trailing slash needed. */
+    /** The address people open the app at, for links the service hands out (calendar feeds, e-mails); no trailing slash needed. */
     PUBLIC_URL: z
       .string()
       .default('http://localhost:3000')
@@ -220,14 +220,6 @@ export const envSchema = z
         }
         return address;
       }),
-    /** The address people open the app at; links in e-mails start with it. */
-    PUBLIC_URL: z
-      .string()
-      .default('http://localhost:3000')
-      .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-        message: 'expected an http(s) URL like https://hiring.example.com',
-      })
-      .transform((value) => value.replace(/\/+$/, '')),
     /** Allow webhook URLs that resolve to loopback or private addresses (local development and tests only). */
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: booleanFromString.default(false),
     /** How long a webhook endpoint has to answer one delivery attempt before it counts as failed. */

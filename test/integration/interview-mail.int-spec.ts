@@ -45,7 +45,8 @@ describe('interview e-mail: invitations, updates, cancellations and reminders', 
     worker = await createWorkerApp({
       ...config,
       outboxPollMs: 50,
-      mail: { smtpUrl: smtp.url, from: FROM, publicUrl: 'https://hiring.acme.test' },
+      http: { ...config.http, publicUrl: 'https://hiring.acme.test' },
+      mail: { smtpUrl: smtp.url, from: FROM },
       jobs: { ...config.jobs, reminderOffsetsMs: OFFSETS_MS },
     });
     await worker.init();

@@ -38,12 +38,8 @@ describe('e-mail of notifications through SMTP', () => {
     const config = loadConfig();
     worker = await startWorker({
       ...config,
-      mail: {
-        ...config.mail,
-        smtpUrl: smtp.url,
-        publicUrl: PUBLIC_URL,
-        from: { name: 'Hiring', address: 'hiring@example.test' },
-      },
+      http: { ...config.http, publicUrl: PUBLIC_URL },
+      mail: { ...config.mail, smtpUrl: smtp.url, from: { name: 'Hiring', address: 'hiring@example.test' } },
     });
     orm = worker.get(MikroORM);
     inRequest = (work) => RequestContext.create(orm.em, work);

@@ -68,7 +68,7 @@ export class MailProcessor extends QueueProcessor {
           recipientName: user.name,
           subject: notification.subject,
           body: notification.body,
-          url: notificationUrl(kind, notification.link, this.config.mail.publicUrl),
+          url: notificationUrl(kind, notification.link, this.config.http.publicUrl),
         });
         let calendar: OutgoingMail['calendar'] = null;
         if (INVITE_KINDS.has(kind) && notification.link) {
