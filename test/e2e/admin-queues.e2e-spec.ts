@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '../../libs/domain';
+import { ALL_QUEUES } from '../../libs/jobs';
 import { LOGIN, TEST_PASSWORD, TestApi } from '../../libs/testing';
 
 describe('Bull Board at /admin/queues', () => {
@@ -83,9 +84,7 @@ describe('Bull Board at /admin/queues', () => {
       const listed = await get('/admin/queues/api/queues', { ...credentials, accept: 'application/json' });
       expect(listed.status).toBe(200);
       const { queues } = (await listed.json()) as { queues: Array<{ name: string }> };
-      expect(queues.map((queue) => queue.name).sort()).toEqual(
-        ['privacy', 'stage-transitions', 'system', 'webhooks'].sort(),
-      );
+      expect(queues.map((queue) => queue.name).sort()).toEqual([...ALL_QUEUES].sort());
     }
     // The web app is still served beside it.
     expect(await (await get('/somewhere')).text()).toContain('<title>app</title>');
