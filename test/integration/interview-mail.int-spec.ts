@@ -20,7 +20,7 @@ import {
 import { loadConfig } from '../../src/config/app-config';
 import { MailDelivery } from '../../src/modules/mail';
 import { Notification, NotificationPreference } from '../../src/modules/notifications';
-import { reminderJobId } from '../../src/modules/scheduling';
+import { InterviewReminders, reminderJobId } from '../../src/modules/scheduling';
 import { createWorkerApp } from '../../src/worker';
 import { eventually, SmtpSink } from './smtp-sink';
 
@@ -195,6 +195,19 @@ describe('interview e-mail: invitations, updates, cancellations and reminders', 
     expect(await api.orm.em.fork().count(Notification, { kind: 'INTERVIEW_REMINDER' })).toBe(1);
     expect(await api.orm.em.fork().count(MailDelivery, { key: { $like: 'candidate.REMINDER.%' } })).toBe(1);
   }, 30_000);
+
+  it('rebuilds every pending reminder from PostgreSQL after Redis lost them, idempotently', async () => {
+    const first = await book(hoursFromNow(48), ['ann']);
+    const second = await book(hoursFromNow(50), ['ben']);
+    await eventually(() => jobState(reminderJobId(second, 3, 0)));
+    await reminders.obliterate({ force: true });
+    const rebuild = worker.get(InterviewReminders, { strict: false });
+    expect(await rebuild.rebuildInterviewReminders()).toBe(4);
+    expect(await rebuild.rebuildInterviewReminders()).toBe(4);
+    for (const interviewId of [first, second])
+      for (const offset of [3600, 3]) expect(await jobState(reminderJobId(interviewId, offset, 0))).toBe('delayed');
+    expect(await reminders.getDelayedCount()).toBe(4);
+  });
 
   it('keeps the in-app notification but sends no e-mail to a panelist who turned that kind off', async () => {
     await api.orm.em

@@ -137,6 +137,23 @@ describe('e-mail of notifications through SMTP', () => {
     expect(await orm.em.fork().count(MailDelivery)).toBe(1);
   });
 
+  it('a slow SMTP server delays no other queue', async () => {
+    const manager = await factories.hiringManager();
+    smtp.delayMs = 4000;
+    try {
+      await notify([manager.id], 'decision-waiting.slow');
+      const mailQueue = queue;
+      await eventually(async () => (await mailQueue.getActiveCount()) === 1 || undefined);
+      const system: Queue = worker.get(getQueueToken(QueueName.SYSTEM), { strict: false });
+      await system.add('system.heartbeat', {}, { jobId: 'beat-while-smtp-is-slow' });
+      await eventually(async () => (await system.getJob('beat-while-smtp-is-slow'))?.isCompleted(), 3000);
+      expect(smtp.received).toHaveLength(0);
+      await smtp.waitFor(1);
+    } finally {
+      smtp.delayMs = 0;
+    }
+  });
+
   it('retries while the SMTP server is down, then keeps the mail as a dead letter that admins list', async () => {
     const manager = await factories.hiringManager({ email: 'down.case@example.test' });
     const admin = await factories.admin();

@@ -15,6 +15,8 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // Stopping cuts the pooled connections the worker keeps open (a server that went down).
+      closeTimeout: 200,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then(async (mail) => {

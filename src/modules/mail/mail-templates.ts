@@ -92,21 +92,21 @@ const CANDIDATE_TEMPLATES: Record<
   { subject: (input: CandidateMailInput) => string; lead: (input: CandidateMailInput) => string }
 > = {
   INVITATION: {
-    subject: (input) => `Interview invitation: ${input.stageName} for ${input.positionTitle}`,
-    lead: (input) => `You are invited to the ${input.stageName} interview for the ${input.positionTitle} position.`,
+    subject: (input) => `Interview invitation: ${input.positionTitle} (${input.stageName})`,
+    lead: (input) => `You are invited to an interview for the ${input.positionTitle} position (${input.stageName}).`,
   },
   UPDATE: {
-    subject: (input) => `Updated: ${input.stageName} interview for ${input.positionTitle}`,
-    lead: (input) => `Your ${input.stageName} interview for the ${input.positionTitle} position has moved.`,
+    subject: (input) => `Updated: your interview for ${input.positionTitle} (${input.stageName})`,
+    lead: (input) => `Your interview for the ${input.positionTitle} position (${input.stageName}) has moved.`,
   },
   CANCELLATION: {
-    subject: (input) => `Cancelled: ${input.stageName} interview for ${input.positionTitle}`,
+    subject: (input) => `Cancelled: your interview for ${input.positionTitle} (${input.stageName})`,
     lead: (input) =>
-      `Your ${input.stageName} interview for the ${input.positionTitle} position is cancelled. We will be in touch.`,
+      `Your interview for the ${input.positionTitle} position (${input.stageName}) is cancelled. We will be in touch.`,
   },
   REMINDER: {
-    subject: (input) => `Reminder: ${input.stageName} interview for ${input.positionTitle}`,
-    lead: (input) => `A reminder of your ${input.stageName} interview for the ${input.positionTitle} position.`,
+    subject: (input) => `Reminder: your interview for ${input.positionTitle} (${input.stageName})`,
+    lead: (input) => `A reminder of your interview for the ${input.positionTitle} position (${input.stageName}).`,
   },
 };
 

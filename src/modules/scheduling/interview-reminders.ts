@@ -58,15 +58,17 @@ export class InterviewReminders {
    */
   async rebuildInterviewReminders(): Promise<number> {
     let pending = 0;
-    let after = '';
+    let after: string | null = null;
     for (;;) {
-      const interviews = await this.orm.em
-        .fork()
-        .find(
-          Interview,
-          { status: InterviewStatus.SCHEDULED, startsAt: { $gt: new Date() }, id: { $gt: after } },
-          { orderBy: { id: 'asc' }, limit: 500 },
-        );
+      const interviews: Interview[] = await this.orm.em.fork().find(
+        Interview,
+        {
+          status: InterviewStatus.SCHEDULED,
+          startsAt: { $gt: new Date() },
+          ...(after ? { id: { $gt: after } } : {}),
+        },
+        { orderBy: { id: 'asc' }, limit: 500 },
+      );
       for (const interview of interviews) pending += await this.addCurrent(interview);
       if (interviews.length < 500) return pending;
       after = interviews.at(-1)!.id;
