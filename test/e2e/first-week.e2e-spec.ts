@@ -22,6 +22,7 @@ import {
   INTERVIEW_INVITE,
   INTERVIEW_KIT,
   RESCHEDULE_INTERVIEW,
+  MY_NOTIFICATIONS,
   errorCode,
   loadBuiltInPlan,
   MOVE_APPLICATION_TO_STAGE,
@@ -388,6 +389,15 @@ describe('first week: corrections, users, panels, plans', () => {
       const invite = (await other.gql(INTERVIEW_INVITE, { id: interviewId })).data!.interview!.calendarInvite;
       expect(invite).toContain('SEQUENCE:1');
       expect(invite).not.toContain(interviewer.email);
+      // Each is told what changed for them: taken off, put on, or moved.
+      const told = async (person: typeof other) =>
+        (await person.gql(MY_NOTIFICATIONS, {}))
+          .data!.myNotifications.filter((notice) => notice.link === interviewId)
+          .map((notice) => notice.kind)
+          .sort();
+      expect(await told(interviewer)).toEqual(['INTERVIEW_CANCELLED', 'INTERVIEW_SCHEDULED']);
+      expect(await told(other)).toEqual(['INTERVIEW_SCHEDULED']);
+      expect(await told(manager)).toEqual(['INTERVIEW_RESCHEDULED', 'INTERVIEW_SCHEDULED']);
     });
 
     it('a new panel follows the panel rules and the panel\u2019s double-booking rule; a refusal changes nothing', async () => {

@@ -75,11 +75,13 @@ export class MailProcessor extends QueueProcessor {
           // The interview as it is now: a later change only raises the invite's SEQUENCE.
           const interview = await this.interview(em, notification.link);
           if (interview) {
+            // Cancelled, or this user was taken off the panel: the event leaves their calendar.
+            const takenOff = !interview.panel.getItems().some((panelist) => panelist.interviewer.id === user.id);
             calendar = {
-              method: interview.status === InterviewStatus.CANCELLED ? 'CANCEL' : 'REQUEST',
+              method: interview.status === InterviewStatus.CANCELLED || takenOff ? 'CANCEL' : 'REQUEST',
               content: renderInvite(
                 interview,
-                { withCandidate: false, showsPanelist: (id) => id === user.id, organizer: this.organizer },
+                { withCandidate: false, showsPanelist: (id) => id === user.id, organizer: this.organizer, takenOff },
                 user.timezone,
               ),
             };

@@ -15,6 +15,8 @@ export interface InviteReader {
   forCandidate?: boolean;
   /** ORGANIZER of e-mailed invites: the service's own address (MAIL_FROM), never a person's. */
   organizer?: { name: string; email: string };
+  /** The reader was taken off the panel: for them the event is cancelled (METHOD:CANCEL). */
+  takenOff?: boolean;
 }
 
 /**
@@ -27,7 +29,9 @@ export function renderInvite(interview: Interview, reader: InviteReader, timezon
   const calendar = ical({ prodId: { company: 'interview-pipeline', product: 'interviews' } });
   addEvent(calendar, interview, reader, timezone);
   calendar.method(
-    interview.status === InterviewStatus.CANCELLED ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    interview.status === InterviewStatus.CANCELLED || reader.takenOff
+      ? ICalCalendarMethod.CANCEL
+      : ICalCalendarMethod.REQUEST,
   );
   return calendar.toString();
 }

@@ -110,10 +110,12 @@ export class InterviewBookingService {
       interview.startsAt = input.startsAt;
       interview.endsAt = input.endsAt;
       interview.sequence += 1;
+      const panelChange = { added: [] as string[], removed: [] as string[] };
       if (input.interviewerIds != null) {
         const panel = await this.checks.panel(em, interview.application.position, input.interviewerIds);
         const wanted = new Set(panel.map((user) => user.id));
         const removed = interview.panel.getItems().filter((panelist) => !wanted.has(panelist.interviewer.id));
+        panelChange.removed = removed.map((panelist) => panelist.interviewer.id);
         await this.assertNoScorecards(em, interview, removed);
         for (const panelist of removed) {
           interview.panel.remove(panelist);
@@ -123,14 +125,16 @@ export class InterviewBookingService {
         await em.flush();
         const kept = new Set(interview.panel.getItems().map((panelist) => panelist.interviewer.id));
         for (const user of panel) {
-          if (!kept.has(user.id)) interview.panel.add(new InterviewPanelist(interview, user));
+          if (kept.has(user.id)) continue;
+          interview.panel.add(new InterviewPanelist(interview, user));
+          panelChange.added.push(user.id);
         }
       }
       for (const panelist of interview.panel)
         Object.assign(panelist, { startsAt: input.startsAt, endsAt: input.endsAt });
       await this.events.emit(em, WebhookEvent.INTERVIEW_RESCHEDULED, interview);
       await em.flush();
-      await this.notices.tell(em, interview, 'rescheduled');
+      await this.notices.tell(em, interview, 'rescheduled', panelChange);
       return interview;
     });
   }

@@ -30,23 +30,44 @@ function utc(date: Date): string {
 export class InterviewNotices {
   constructor(private readonly notifications: NotificationsService) {}
 
-  async tell(em: EntityManager, interview: Interview, change: Change): Promise<void> {
+  /**
+   * `panelChange` (a reschedule that changed the panel): the added panelists are told they are on
+   * the panel, the removed ones that they were taken off it, the others that it moved.
+   */
+  async tell(
+    em: EntityManager,
+    interview: Interview,
+    change: Change,
+    panelChange: { added: readonly string[]; removed: readonly string[] } = { added: [], removed: [] },
+  ): Promise<void> {
     await em.populate(interview, ['application.candidate', 'application.position', 'stage', 'panel.interviewer']);
-    const notice = NOTICE[change];
     const what = `${interview.stage.name}: ${interview.application.candidate.name} for ${interview.application.position.title}`;
     const when = `${utc(interview.startsAt)} to ${utc(interview.endsAt)}`;
+    const where = interview.location ? `, ${interview.location}` : '';
     const reason = change === 'cancelled' && interview.cancelReason ? ` Reason: ${interview.cancelReason}` : '';
-    await this.notifications.send(
-      em,
-      interview.panel.getItems().map((panelist) => panelist.interviewer.id),
-      `${notice.kind.toLowerCase()}.${interview.id}.${interview.sequence}`,
-      {
+    const added = new Set(panelChange.added);
+    const panel = interview.panel.getItems().map((panelist) => panelist.interviewer.id);
+    const notify = async (userIds: readonly string[], notice: (typeof NOTICE)[Change], body: string) => {
+      await this.notifications.send(em, userIds, `${notice.kind.toLowerCase()}.${interview.id}.${interview.sequence}`, {
         kind: notice.kind,
         subject: what,
-        body: `${notice.verb} ${what}, ${when}${interview.location ? `, ${interview.location}` : ''}.${reason}`,
+        body,
         link: interview.id,
-      },
+      });
+    };
+    const notice = NOTICE[change];
+    await notify(
+      panel.filter((id) => !added.has(id)),
+      notice,
+      `${notice.verb} ${what}, ${when}${where}.${reason}`,
     );
+    if (added.size) {
+      const scheduled = NOTICE.scheduled;
+      await notify([...added], scheduled, `${scheduled.verb} ${what}, ${when}${where}.`);
+    }
+    if (panelChange.removed.length) {
+      await notify(panelChange.removed, NOTICE.cancelled, `You were taken off the panel of ${what}, ${when}.`);
+    }
     if (!interview.application.candidate.erasedAt) {
       enqueueJob(
         em,
