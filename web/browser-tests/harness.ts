@@ -150,7 +150,7 @@ export async function createPeople<Key extends string>(
 
 /** Signs in through the sign-in page (the test password) and waits until the app has left it. */
 export async function signInThroughPage(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
+  await page.goto('/sign-in', { timeout: 30_000 }); // the first load may be slow on a busy machine
   await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill('correct-horse-battery');
   await page.getByRole('button', { name: 'Sign in' }).click();

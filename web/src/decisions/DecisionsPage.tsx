@@ -226,7 +226,7 @@ function DecisionCard({
         {decision ? (
           <Alert
             color={passed ? 'teal.9' : 'red.9'}
-            variant="light"
+            variant="outline"
             title={`Recommended: ${passed ? 'pass (advance)' : 'fail (reject)'}`}
           >
             <Text size="sm">
@@ -272,7 +272,7 @@ function HireGate({ application }: { application: DecisionApplicationFragment })
       </Text>
     );
   return (
-    <Alert color="orange.9" variant="light" title="Hiring is blocked until these skills are verified" role="note">
+    <Alert color="red.9" variant="outline" title="Hiring is blocked until these skills are verified" role="note">
       <List size="sm" spacing={2}>
         {missing.map((name) => (
           <List.Item key={name}>{name}</List.Item>
