@@ -127,6 +127,7 @@ describe('scorecards, skill verification and stage decisions', () => {
     throw new Error('the application did not move in time');
   }
 
+  // The whole hiring loop, with the worker in this process (reminders, mail, webhooks): a long test.
   it('walks a candidate through every stage to the hire, with blind review, automatic and manager decisions', async () => {
     const applicationId = await applyAs('Grace Hopper');
     const stages = [...plan.stages].sort((a: any, b: any) => a.order - b.order);
@@ -203,7 +204,7 @@ describe('scorecards, skill verification and stage decisions', () => {
     }
     const hired = await people.manager.gql(HIRE_APPLICATION, { input: { applicationId } });
     expect(hired.data!.hireApplication.application.status).toBe('HIRED');
-  });
+  }, 180_000);
 
   it('fails a stage on a STRONG_NO and leaves the decision to the hiring manager, who rejects', async () => {
     const applicationId = await applyAs('Alan Smithee');
