@@ -64,7 +64,8 @@ export class CandidatesResolver {
   })
   async updateCandidate(
     @CurrentActor() actor: Actor,
-    @Args('input') input: UpdateCandidateInput,
+    @Args('input', { description: 'The candidate, the version you loaded and the fields to change.' })
+    input: UpdateCandidateInput,
   ): Promise<CandidatePayload> {
     return { candidate: CandidateType.from(await this.candidates.update(actor, input), true) };
   }

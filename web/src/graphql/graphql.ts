@@ -163,7 +163,7 @@ export type CreateUserInput = {
 
 /** An endpoint and the events it wants. */
 export type CreateWebhookSubscriptionInput = {
-  /** 1 to 20 events. */
+  /** The events to receive, 1 to 20. */
   events: Array<WebhookEvent>;
   /** An http(s) URL without user name or password, at most 2,000 characters. BAD_USER_INPUT if its host does not resolve or resolves to a loopback or private address. */
   url: string;

@@ -17,16 +17,18 @@ registerEnumType(MailDeliveryStatus, {
   description: 'One e-mail the service sent or tried to send. It names the recipient by id, never by address.',
 })
 export class MailDeliveryType {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The delivery record: one per e-mail, whatever the number of attempts.' })
+  id!: string;
   @Field({
     description:
       'What the e-mail is, unique per e-mail, e.g. notification.<id> or candidate.INVITATION.<interview id>.<sequence>.',
   })
   key!: string;
   @Field({ description: 'The job that sends it, e.g. mail.notification.' }) jobName!: string;
-  @Field({ description: 'user or candidate.' }) recipientType!: string;
+  @Field({ description: 'Who it is for: `user` or `candidate`.' }) recipientType!: string;
   @Field(() => ID, { description: 'Id of the user or candidate it is for.' }) recipientId!: string;
-  @Field(() => MailDeliveryStatus) status!: MailDeliveryStatus;
+  @Field(() => MailDeliveryStatus, { description: 'Where it stands: sent, logged, retrying or dead.' })
+  status!: MailDeliveryStatus;
   @Field(() => Int, { description: 'Attempts made so far.' }) attempts!: number;
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed (addresses removed).' })
   lastError!: string | null;
