@@ -11,6 +11,7 @@ import { Migration20261129194645_GeneratedSecret as M7 } from './Migration202611
 import { Migration20261206181358_NotificationsWebhooksWorkQueue as M8 } from './Migration20261206181358_NotificationsWebhooksWorkQueue';
 import { Migration20261206181411_AuditAndCandidateRights as M9 } from './Migration20261206181411_AuditAndCandidateRights';
 import { Migration20261206204339_PracticalTaskKindsAndSkills as M10 } from './Migration20261206204339_PracticalTaskKindsAndSkills';
+import { Migration20261206211522_ScorecardTurnaroundNotNegative as M11 } from './Migration20261206211522_ScorecardTurnaroundNotNegative';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206181358_NotificationsWebhooksWorkQueue', class: M8 },
   { name: 'Migration20261206181411_AuditAndCandidateRights', class: M9 },
   { name: 'Migration20261206204339_PracticalTaskKindsAndSkills', class: M10 },
+  { name: 'Migration20261206211522_ScorecardTurnaroundNotNegative', class: M11 },
 ];
