@@ -10,3 +10,4 @@ export * from './scoring';
 export * from './question-ratings';
 export * from './statistics';
 export * from './plan-benchmarks';
+export * from './stage-levels';
