@@ -12,6 +12,7 @@ import { Migration20261206181358_NotificationsWebhooksWorkQueue as M8 } from './
 import { Migration20261206181411_AuditAndCandidateRights as M9 } from './Migration20261206181411_AuditAndCandidateRights';
 import { Migration20261206204339_PracticalTaskKindsAndSkills as M10 } from './Migration20261206204339_PracticalTaskKindsAndSkills';
 import { Migration20261206211522_ScorecardTurnaroundNotNegative as M11 } from './Migration20261206211522_ScorecardTurnaroundNotNegative';
+import { Migration20261206215818_StageRequiredFromLevel as M12 } from './Migration20261206215818_StageRequiredFromLevel';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206181411_AuditAndCandidateRights', class: M9 },
   { name: 'Migration20261206204339_PracticalTaskKindsAndSkills', class: M10 },
   { name: 'Migration20261206211522_ScorecardTurnaroundNotNegative', class: M11 },
+  { name: 'Migration20261206215818_StageRequiredFromLevel', class: M12 },
 ];

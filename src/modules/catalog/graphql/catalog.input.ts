@@ -43,6 +43,14 @@ export class UpdatePlanStageInput {
   @IsOptional()
   @IsUUID()
   practicalTaskId?: string | null;
+  @Field(() => ExperienceLevel, {
+    nullable: true,
+    description:
+      'Required from this experience level up, skipped for positions below it; null makes it required at every level; left out, unchanged.',
+  })
+  @IsOptional()
+  @IsEnum(ExperienceLevel)
+  requiredFromLevel?: ExperienceLevel | null;
   @Field(() => Int, {
     nullable: true,
     description: 'The revision the edit is based on; CONFLICT when the stage changed since.',

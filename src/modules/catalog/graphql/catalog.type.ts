@@ -180,6 +180,12 @@ export class PlanStageType {
   @Field(() => RubricType, { nullable: true }) rubric!: RubricType | null;
   @Field(() => [QuestionType]) questions!: QuestionType[];
   @Field(() => PracticalTaskType, { nullable: true }) practicalTask!: PracticalTaskType | null;
+  @Field(() => ExperienceLevel, {
+    nullable: true,
+    description:
+      'The stage is required for positions of this experience level and above, and skipped (recorded as a SKIPPED visit) for positions below it; null: required at every level.',
+  })
+  requiredFromLevel!: ExperienceLevel | null;
 
   /** The stage's rubric, question links and task must be loaded (PLAN_GRAPH). */
   static from(stage: PlanStage): PlanStageType {
@@ -198,6 +204,7 @@ export class PlanStageType {
       passThreshold: stage.passThreshold,
       interviewerWeighs: stage.interviewerWeighs,
       revision: stage.revision,
+      requiredFromLevel: stage.requiredFromLevel,
       rubric: stage.rubric
         ? Object.assign(new RubricType(), {
             id: stage.rubric.id,
@@ -232,6 +239,7 @@ export class PlanStageType {
       passThreshold: stage.passThreshold,
       interviewerWeighs: stage.interviewerWeighs,
       revision: stage.revision,
+      requiredFromLevel: stage.requiredFromLevel,
       rubric: null,
       questions: [],
       practicalTask: null,
