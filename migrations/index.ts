@@ -15,6 +15,8 @@ import { Migration20261206204339_PracticalTaskKindsAndSkills as M11 } from './Mi
 import { Migration20261206204510_NotificationResolvedAt as M12 } from './Migration20261206204510_NotificationResolvedAt';
 import { Migration20261206204608_MailDelivery as M13 } from './Migration20261206204608_MailDelivery';
 import { Migration20261206210934_CandidateNotDoubleBooked as M14 } from './Migration20261206210934_CandidateNotDoubleBooked';
+import { Migration20261206211522_ScorecardTurnaroundNotNegative as M15 } from './Migration20261206211522_ScorecardTurnaroundNotNegative';
+import { Migration20261206215818_StageRequiredFromLevel as M16 } from './Migration20261206215818_StageRequiredFromLevel';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -32,4 +34,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206204510_NotificationResolvedAt', class: M12 },
   { name: 'Migration20261206204608_MailDelivery', class: M13 },
   { name: 'Migration20261206210934_CandidateNotDoubleBooked', class: M14 },
+  { name: 'Migration20261206211522_ScorecardTurnaroundNotNegative', class: M15 },
+  { name: 'Migration20261206215818_StageRequiredFromLevel', class: M16 },
 ];

@@ -9,3 +9,5 @@ export * from './skill-verification';
 export * from './scoring';
 export * from './question-ratings';
 export * from './statistics';
+export * from './plan-benchmarks';
+export * from './stage-levels';

@@ -161,3 +161,17 @@ export function decideStage(input: StageDecisionInput): StageDecisionResult {
 export function isPositive(recommendation: Recommendation): boolean {
   return recommendation === Recommendation.YES || recommendation === Recommendation.STRONG_YES;
 }
+
+/** Decimals a score is shown with (API fields, CSV); sums and decisions use the exact value. */
+export const SCORE_DISPLAY_DECIMALS = 2;
+
+/**
+ * A score as shown: rounded half away from zero to SCORE_DISPLAY_DECIMALS, so 2.7399999999999998
+ * reads 2.74. Only for display: never feed the result back into a sum or a threshold.
+ */
+export function displayScore<Value extends number | null>(value: Value): Value {
+  if (value === null) return value;
+  const factor = 10 ** SCORE_DISPLAY_DECIMALS;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
+  return (Object.is(rounded, -0) ? 0 : rounded) as Value;
+}

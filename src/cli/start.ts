@@ -17,6 +17,11 @@ async function main(): Promise<void> {
   const applied = await migrate(config);
   if (applied.length) process.stdout.write(`Applied migrations: ${applied.join(', ')}\n`);
   await seed(config);
+  const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
+  process.stdout.write(
+    `interview-pipeline: open http://${host}:${config.http.port}/` +
+      (config.demoData ? ' (demo users and their password: README.md, "Demo users")\n' : '\n'),
+  );
 
   const children: ChildProcess[] = [fork(join(__dirname, '..', 'main.js')), fork(join(__dirname, '..', 'worker.js'))];
   let stopping = false;

@@ -143,7 +143,7 @@ describe('analytics over GraphQL', () => {
     const csv = await recruiter.gql(ANALYTICS_CSV, { table: 'STAGE_SUCCESS_RATES', id: positionId });
     const lines = (csv.data!.analyticsCsv as string).trim().split('\n');
     expect(lines[0]).toBe(
-      'stageKind,stageName,order,entered,passed,failed,withdrawn,inProgress,passRate,passRateLow,passRateHigh,medianHoursInStage',
+      'stageKind,stageName,order,entered,passed,failed,withdrawn,inProgress,passRate,passRateLow,passRateHigh,medianHoursInStage,benchmarkPassRate,passRateVsBenchmark',
     );
     expect(lines[1]).toMatch(/^HR_SCREEN,HR screen,1,4,1,1,1,0,0.5,/);
   });

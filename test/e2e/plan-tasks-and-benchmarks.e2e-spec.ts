@@ -1,9 +1,14 @@
 import { Role } from '../../libs/domain';
 import {
+  ADVANCE_APPLICATION,
+  applyCandidate,
   createPositionFromBuiltInPlan,
+  dataOf,
   errorCode,
   loadBuiltInPlan,
+  openPositionFromBuiltInPlan,
   operation,
+  REJECT_APPLICATION,
   signIn,
   TestApi,
   type Person,
@@ -170,5 +175,197 @@ describe('practical tasks', () => {
 
     const outsider = await interviewer.gql(SET_STAGE_TASK, { stageId: systemDesign.id, practicalTaskId: null });
     expect(errorCode(outsider)).toBe('FORBIDDEN');
+  });
+});
+
+const BENCHMARK_FIELDS = `benchmarks {
+  overallSuccessRate minWeeks maxWeeks note
+  stagePassRates { stageId stageName passRate }
+  experienceLevelSuccessRates { experienceLevel successRate }
+}`;
+interface Benchmarks {
+  overallSuccessRate: number | null;
+  minWeeks: number | null;
+  maxWeeks: number | null;
+  note: string | null;
+  stagePassRates: Array<{ stageId: string; stageName: string; passRate: number }>;
+  experienceLevelSuccessRates: Array<{ experienceLevel: string; successRate: number }>;
+}
+const TEMPLATE_BENCHMARKS = operation<{ planTemplates: Array<{ id: string; benchmarks: Benchmarks | null }> }>(
+  `query { planTemplates { id ${BENCHMARK_FIELDS} } }`,
+);
+const POSITION_BENCHMARKS = operation<
+  { position: { plan: { id: string; stages: Array<{ id: string; kind: string }>; benchmarks: Benchmarks | null } } },
+  { id: string }
+>(`query PositionBenchmarks($id: ID!) { position(id: $id) { plan { id stages { id kind } ${BENCHMARK_FIELDS} } } }`);
+const SET_BENCHMARKS = operation<
+  { setPlanBenchmarks: { plan: { id: string; version: number; benchmarks: Benchmarks | null } } },
+  { input: Record<string, unknown> }
+>(`mutation SetBenchmarks($input: SetPlanBenchmarksInput!) {
+  setPlanBenchmarks(input: $input) { plan { id version ${BENCHMARK_FIELDS} } }
+}`);
+const COMPARED = operation<
+  {
+    stageSuccessRates: Array<{
+      stageKind: string;
+      passRate: number | null;
+      benchmarkPassRate: number | null;
+      passRateVsBenchmark: number | null;
+    }>;
+    pipelineSummary: {
+      overallSuccessRate: number | null;
+      averageDurationDays: number | null;
+      benchmarkSuccessRate: number | null;
+      successRateVsBenchmark: number | null;
+      benchmarkMinDays: number | null;
+      benchmarkMaxDays: number | null;
+      durationVsBenchmark: string | null;
+    };
+    successRatesByExperienceLevel: Array<{
+      experienceLevel: string;
+      successRate: number | null;
+      benchmarkSuccessRate: number | null;
+      successRateVsBenchmark: number | null;
+    }>;
+  },
+  { positionId: string }
+>(`query Compared($positionId: ID!) {
+  stageSuccessRates(positionId: $positionId) { stageKind passRate benchmarkPassRate passRateVsBenchmark }
+  pipelineSummary(filter: { positionIds: [$positionId] }) {
+    overallSuccessRate averageDurationDays benchmarkSuccessRate successRateVsBenchmark
+    benchmarkMinDays benchmarkMaxDays durationVsBenchmark
+  }
+  successRatesByExperienceLevel(filter: { positionIds: [$positionId] }) {
+    experienceLevel successRate benchmarkSuccessRate successRateVsBenchmark
+  }
+}`);
+
+describe('plan benchmarks', () => {
+  const api = new TestApi();
+  let recruiter: Person;
+  let interviewer: Person;
+  let manager: Person;
+
+  beforeAll(() => api.start());
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    await api.reset();
+    await loadBuiltInPlan(api);
+    recruiter = await signIn(api, 'rita@example.com', [Role.RECRUITER]);
+    interviewer = await signIn(api, 'ivan@example.com', [Role.INTERVIEWER]);
+    manager = await signIn(api, 'harold@example.com', [Role.HIRING_MANAGER]);
+  });
+
+  it("shows the seeds' figures on the built-in template and on a position's copy, rates by stage and level empty", async () => {
+    const [template] = (await interviewer.gql(TEMPLATE_BENCHMARKS, {})).data!.planTemplates;
+    expect(template!.benchmarks).toEqual({
+      overallSuccessRate: 0.7,
+      minWeeks: 3,
+      maxWeeks: 4,
+      note: expect.stringContaining('70%'),
+      stagePassRates: [],
+      experienceLevelSuccessRates: [],
+    });
+    const position = await createPositionFromBuiltInPlan(recruiter, {
+      hiringManagerId: manager.id,
+      recruiterIds: [recruiter.id],
+    });
+    const copy = (await manager.gql(POSITION_BENCHMARKS, { id: position.id })).data!.position.plan;
+    expect(copy.benchmarks).toEqual(template!.benchmarks);
+  });
+
+  it('lets the team set its own figures and compares the actual ones with them', async () => {
+    const position = await openPositionFromBuiltInPlan(recruiter, {
+      hiringManagerId: manager.id,
+      recruiterIds: [recruiter.id],
+    });
+    const plan = (await manager.gql(POSITION_BENCHMARKS, { id: position.id })).data!.position.plan;
+    const hrScreen = plan.stages.find((stage) => stage.kind === 'HR_SCREEN')!;
+
+    const set = await manager.gql(SET_BENCHMARKS, {
+      input: {
+        planId: plan.id,
+        stagePassRates: [{ stageId: hrScreen.id, passRate: 0.8 }],
+        experienceLevelSuccessRates: [{ experienceLevel: 'SENIOR', successRate: 0.6 }],
+      },
+    });
+    expect(set.errors).toBeUndefined();
+    const benchmarks = set.data!.setPlanBenchmarks.plan.benchmarks!;
+    expect(benchmarks).toMatchObject({ overallSuccessRate: 0.7, minWeeks: 3, maxWeeks: 4 });
+    expect(benchmarks.stagePassRates).toEqual([{ stageId: hrScreen.id, stageName: 'HR screen', passRate: 0.8 }]);
+    expect(benchmarks.experienceLevelSuccessRates).toEqual([{ experienceLevel: 'SENIOR', successRate: 0.6 }]);
+
+    // One candidate passes the HR screen, two fail it: pass rate 1/3, no hire among 2 decided.
+    const passing = await applyCandidate(recruiter, position.id);
+    dataOf(await recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId: passing } }), 'Advancing');
+    for (let index = 0; index < 2; index += 1) {
+      const failing = await applyCandidate(recruiter, position.id);
+      dataOf(
+        await recruiter.gql(REJECT_APPLICATION, { input: { applicationId: failing, reason: 'Not a fit' } }),
+        'Rejecting',
+      );
+    }
+
+    const compared = await manager.gql(COMPARED, { positionId: position.id });
+    expect(compared.errors).toBeUndefined();
+    const rates = compared.data!.stageSuccessRates;
+    const hr = rates.find((rate) => rate.stageKind === 'HR_SCREEN')!;
+    expect(hr.passRate).toBeCloseTo(1 / 3, 12);
+    expect(hr.benchmarkPassRate).toBe(0.8);
+    expect(hr.passRateVsBenchmark).toBeCloseTo(1 / 3 - 0.8, 12);
+    const technical = rates.find((rate) => rate.stageKind === 'TECHNICAL')!;
+    expect(technical).toMatchObject({ benchmarkPassRate: null, passRateVsBenchmark: null });
+
+    const summary = compared.data!.pipelineSummary;
+    expect(summary).toMatchObject({
+      overallSuccessRate: 0,
+      benchmarkSuccessRate: 0.7,
+      benchmarkMinDays: 21,
+      benchmarkMaxDays: 28,
+      durationVsBenchmark: 'SHORTER',
+    });
+    expect(summary.successRateVsBenchmark).toBeCloseTo(-0.7, 12);
+    const senior = compared.data!.successRatesByExperienceLevel.find((row) => row.experienceLevel === 'SENIOR')!;
+    expect(senior).toMatchObject({ successRate: 0, benchmarkSuccessRate: 0.6 });
+    expect(senior.successRateVsBenchmark).toBeCloseTo(-0.6, 12);
+    const junior = compared.data!.successRatesByExperienceLevel.find((row) => row.experienceLevel === 'JUNIOR')!;
+    expect(junior).toMatchObject({ successRate: null, benchmarkSuccessRate: null, successRateVsBenchmark: null });
+
+    // Clearing the length leaves no duration comparison.
+    dataOf(
+      await recruiter.gql(SET_BENCHMARKS, { input: { planId: plan.id, minWeeks: null, maxWeeks: null } }),
+      'Clearing',
+    );
+    const cleared = (await manager.gql(COMPARED, { positionId: position.id })).data!.pipelineSummary;
+    expect(cleared).toMatchObject({ benchmarkMinDays: null, benchmarkMaxDays: null, durationVsBenchmark: null });
+  });
+
+  it('refuses figures out of range, naming them, and callers outside the team', async () => {
+    const position = await createPositionFromBuiltInPlan(recruiter, {
+      hiringManagerId: manager.id,
+      recruiterIds: [recruiter.id],
+    });
+    const plan = (await manager.gql(POSITION_BENCHMARKS, { id: position.id })).data!.position.plan;
+    const wrong = await manager.gql(SET_BENCHMARKS, {
+      input: { planId: plan.id, overallSuccessRate: 1.5, minWeeks: 5, maxWeeks: 4 },
+    });
+    expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.errors![0]!.extensions!.fields).toEqual({
+      'input.overallSuccessRate': 'must be a share between 0 and 1',
+      'input.maxWeeks': 'must be at least minWeeks (5)',
+    });
+    const unchanged = (await manager.gql(POSITION_BENCHMARKS, { id: position.id })).data!.position.plan;
+    expect(unchanged.benchmarks!.overallSuccessRate).toBe(0.7);
+
+    const outsider = await interviewer.gql(SET_BENCHMARKS, { input: { planId: plan.id, overallSuccessRate: 0.5 } });
+    expect(errorCode(outsider)).toBe('FORBIDDEN');
+  });
+
+  it('versions a template when its figures change', async () => {
+    const [template] = (await recruiter.gql(TEMPLATE_BENCHMARKS, {})).data!.planTemplates;
+    const set = await recruiter.gql(SET_BENCHMARKS, { input: { planId: template!.id, overallSuccessRate: 0.5 } });
+    expect(set.errors).toBeUndefined();
+    expect(set.data!.setPlanBenchmarks.plan.version).toBe(2);
+    expect(set.data!.setPlanBenchmarks.plan.benchmarks!.overallSuccessRate).toBe(0.5);
   });
 });

@@ -316,8 +316,9 @@ describe('analytics rollups', () => {
             kinds.get(interview.stageId) === row.stageKind
           );
         });
+        // Never negative: a card submitted before the interview's planned end counts 0.
         const turnaround = cards.map((card) =>
-          hours(card.submittedAt!.getTime() - interviews.get(card.interviewId)!.endsAt.getTime()),
+          hours(Math.max(0, card.submittedAt!.getTime() - interviews.get(card.interviewId)!.endsAt.getTime())),
         );
         const closed = visits
           .filter((visit) => visit.exitedAt)

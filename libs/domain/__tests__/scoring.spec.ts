@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { RejectionReason } from '../hiring';
 import {
   decideStage,
+  displayScore,
   meetsScore,
   profileWeight,
   Recommendation,
@@ -165,5 +166,26 @@ describe('meetsScore and profileWeight', () => {
   it('applies a profile factor to three decimals', () => {
     expect(profileWeight(0.3, 1.25)).toBe(0.375);
     expect(profileWeight(0.2, 1 / 3)).toBe(0.067);
+  });
+});
+
+describe('displayScore', () => {
+  it('shows a score to 2 decimals and leaves null alone', () => {
+    expect(displayScore(2.7399999999999998)).toBe(2.74);
+    expect(displayScore(2.746)).toBe(2.75);
+    expect(displayScore(-0.125)).toBe(-0.13);
+    expect(displayScore(-0.001)).toBe(0);
+    expect(displayScore(3)).toBe(3);
+    expect(displayScore(null)).toBeNull();
+  });
+
+  it('is within half a hundredth of the exact value and idempotent', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), (value) => {
+        const shown = displayScore(value);
+        expect(Math.abs(shown - value)).toBeLessThanOrEqual(0.005 + 1e-12);
+        expect(displayScore(shown)).toBe(shown);
+      }),
+    );
   });
 });

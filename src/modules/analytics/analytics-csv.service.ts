@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../common/auth/actor';
 import { toCsv } from '../../common/csv';
 import { BadUserInputException } from '../../common/errors/domain.exception';
+import { displayCalibration, displayQuestionEffectiveness } from './analytics-display';
 import { AnalyticsService } from './analytics.service';
 import { AnalyticsTable, type AnalyticsFilter } from './graphql/analytics.type';
 import { StageBreakdown, StageInsightsService } from './stage-insights.service';
@@ -20,12 +21,24 @@ export class AnalyticsCsvService {
     return toCsv(rows);
   }
 
+  /**
+   * Every table honours every argument: the stage-rates table is about `positionId` and keeps the
+   * filter's other conditions (and its positions: a filter without this position selects nothing);
+   * for the other tables `positionId` narrows the filter's positions to that one.
+   */
   private async rows(
     actor: Actor,
     table: AnalyticsTable,
     positionId?: string,
-    filter?: AnalyticsFilter,
+    given?: AnalyticsFilter,
   ): Promise<object[]> {
+    const filter: AnalyticsFilter | undefined =
+      positionId && table !== AnalyticsTable.STAGE_SUCCESS_RATES
+        ? {
+            ...given,
+            positionIds: !given?.positionIds || given.positionIds.includes(positionId) ? [positionId] : [],
+          }
+        : given;
     switch (table) {
       case AnalyticsTable.STAGE_SUCCESS_RATES:
         if (!positionId)
@@ -41,7 +54,7 @@ export class AnalyticsCsvService {
         return (await this.analytics.interviewerCalibration(actor, filter)).map(({ interviewer, ...row }) => ({
           interviewerId: interviewer.id,
           interviewerName: interviewer.name,
-          ...row,
+          ...displayCalibration(row),
         }));
       case AnalyticsTable.STAGE_RATES_BY_APPLIED_WEEK:
         return this.insights.stageRatesBy(actor, StageBreakdown.APPLIED_WEEK, filter);
@@ -59,7 +72,7 @@ export class AnalyticsCsvService {
         return (await this.insights.questionEffectiveness(actor, filter)).map(({ question, ...row }) => ({
           questionId: question.id,
           questionPrompt: question.prompt,
-          ...row,
+          ...displayQuestionEffectiveness(row),
         }));
     }
   }

@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { QuestionType } from '../catalog';
 import { UserType } from '../identity';
 import { AnalyticsCsvService } from './analytics-csv.service';
+import { displayCalibration, displayQuestionEffectiveness } from './analytics-display';
 import { AnalyticsService } from './analytics.service';
 import {
   AnalyticsFilter,
@@ -65,7 +66,7 @@ export class AnalyticsResolver {
     @Args('filter', { type: () => AnalyticsFilter, nullable: true }) filter?: AnalyticsFilter,
   ): Promise<InterviewerCalibrationType[]> {
     const rows = await this.analytics.interviewerCalibration(actor, filter);
-    return rows.map((row) => ({ ...row, interviewer: UserType.from(row.interviewer) }));
+    return rows.map((row) => displayCalibration({ ...row, interviewer: UserType.from(row.interviewer) }));
   }
 
   @Roles(...ANALYSTS)
@@ -107,7 +108,7 @@ export class AnalyticsResolver {
     @Args('filter', { type: () => AnalyticsFilter, nullable: true }) filter?: AnalyticsFilter,
   ): Promise<QuestionEffectivenessType[]> {
     const rows = await this.insights.questionEffectiveness(actor, filter);
-    return rows.map((row) => ({ ...row, question: QuestionType.from(row.question) }));
+    return rows.map((row) => displayQuestionEffectiveness({ ...row, question: QuestionType.from(row.question) }));
   }
 
   @Roles(...ANALYSTS)

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ExperienceLevel, ratio, wilsonInterval } from '../../../libs/domain';
+import {
+  commonBenchmarks,
+  durationVersusBenchmark,
+  ExperienceLevel,
+  ratio,
+  rateVersusBenchmark,
+  readPlanBenchmarks,
+  wilsonInterval,
+  type PlanBenchmarks,
+} from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { AnalyticsReader, type AnalyticsFilterValues } from './analytics-reader';
@@ -64,10 +73,13 @@ export class AnalyticsService {
     const slice = await this.reader.slice(actor, { ...filter, positionIds: [positionId] });
     const position = await this.em.findOne(Position, { id: positionId });
     if (!position || !slice.positionIds?.includes(positionId)) throw new NotFoundException('Position', positionId);
+    // A filter naming other positions selects none of this one's applications: the stages, all zero.
+    const excluded = !!filter.positionIds && !filter.positionIds.includes(positionId);
     // The visit facts of one stage are contiguous in an index by (stage, appliedAt) that holds the
     // filtered columns: each stage is one index-only range read.
     const where = applicationConditions({ ...slice, positionIds: null }, undefined, FACT_COLUMNS);
     const rows = await this.reader.read<{
+      key: string;
       kind: string;
       name: string;
       order: number;
@@ -78,7 +90,7 @@ export class AnalyticsService {
       in_progress: string;
       median_seconds: number | null;
     }>(
-      `select s.kind, s.name, s."order", x.*
+      `select s.key, s.kind, s.name, s."order", x.*
          from plan_stage s
         cross join lateral (
           select count(*) as entered,
@@ -89,15 +101,21 @@ export class AnalyticsService {
                  percentile_cont(0.5) within group (order by extract(epoch from f.exited_at - f.entered_at))
                    filter (where f.exited_at is not null) as median_seconds
             from analytics_stage_visit f
-           where f.stage_id = s.id and ${where.sql}) x
+           where f.stage_id = s.id and ${where.sql}${excluded ? ' and false' : ''}) x
         where s.plan_id = ?
         order by s."order"`,
       [...where.params, position.plan.id],
     );
+    const [plan] = await this.reader.read<{ benchmarks: unknown }>(
+      'select benchmarks from interview_plan where id = ?',
+      [position.plan.id],
+    );
+    const benchmarks = readPlanBenchmarks(plan?.benchmarks ?? null);
     return rows.map((row) => {
       const passed = Number(row.passed);
       const failed = Number(row.failed);
       const interval = wilsonInterval(passed, passed + failed);
+      const expected = benchmarks?.stagePassRates.find((entry) => entry.stageKey === row.key)?.passRate ?? null;
       return {
         stageKind: row.kind,
         stageName: row.name,
@@ -111,14 +129,21 @@ export class AnalyticsService {
         passRateLow: interval.low,
         passRateHigh: interval.high,
         medianHoursInStage: row.median_seconds === null ? null : Number(row.median_seconds) / HOUR,
+        benchmarkPassRate: expected,
+        passRateVsBenchmark: rateVersusBenchmark(interval.rate, expected),
       };
     });
   }
 
   async successRatesByExperienceLevel(actor: Actor, filter: AnalyticsFilterValues = {}) {
-    const rows = await this.applicationCounts(await this.reader.slice(actor, filter), ['experience_level']);
+    const slice = await this.reader.slice(actor, filter);
+    const rows = await this.applicationCounts(slice, ['experience_level']);
+    const benchmarks = await this.sliceBenchmarks(slice);
     return Object.values(ExperienceLevel).map((level) => {
       const counts = tally(rows.filter((row) => row.experience_level === level));
+      const successRate = ratio(counts.hired, counts.rejected);
+      const expected =
+        benchmarks?.experienceLevelSuccessRates.find((entry) => entry.experienceLevel === level)?.successRate ?? null;
       return {
         experienceLevel: level,
         applications: counts.applications,
@@ -126,7 +151,9 @@ export class AnalyticsService {
         rejected: counts.rejected,
         withdrawn: counts.withdrawn,
         active: counts.active,
-        successRate: ratio(counts.hired, counts.rejected),
+        successRate,
+        benchmarkSuccessRate: expected,
+        successRateVsBenchmark: rateVersusBenchmark(successRate, expected),
       };
     });
   }
@@ -135,15 +162,25 @@ export class AnalyticsService {
     const slice = await this.reader.slice(actor, filter);
     const counts = tally(await this.applicationCounts(slice, []));
     const days = (seconds: number | null) => (seconds === null ? null : seconds / 86_400);
+    const benchmarks = await this.sliceBenchmarks(slice);
+    const overallSuccessRate = ratio(counts.hired, counts.rejected);
+    const averageDurationDays = days(counts.decided ? counts.decisionSeconds / counts.decided : null);
+    const minWeeks = benchmarks?.minWeeks ?? null;
+    const maxWeeks = benchmarks?.maxWeeks ?? null;
     return {
       applications: counts.applications,
       active: counts.active,
       hired: counts.hired,
       rejected: counts.rejected,
       withdrawn: counts.withdrawn,
-      overallSuccessRate: ratio(counts.hired, counts.rejected),
-      averageDurationDays: days(counts.decided ? counts.decisionSeconds / counts.decided : null),
+      overallSuccessRate,
+      averageDurationDays,
       medianDurationDays: days(await this.medianDecisionSeconds(slice)),
+      benchmarkSuccessRate: benchmarks?.overallSuccessRate ?? null,
+      successRateVsBenchmark: rateVersusBenchmark(overallSuccessRate, benchmarks?.overallSuccessRate ?? null),
+      benchmarkMinDays: minWeeks === null ? null : minWeeks * 7,
+      benchmarkMaxDays: maxWeeks === null ? null : maxWeeks * 7,
+      durationVsBenchmark: durationVersusBenchmark(averageDurationDays, minWeeks, maxWeeks),
     };
   }
 
@@ -217,6 +254,24 @@ export class AnalyticsService {
         (a, b) =>
           a.interviewer.name.localeCompare(b.interviewer.name) || a.interviewer.id.localeCompare(b.interviewer.id),
       );
+  }
+
+  /**
+   * The benchmarks the slice's figures are compared with: those of the plans of the positions in
+   * the slice when they all agree (commonBenchmarks), null otherwise or when no position is in it.
+   */
+  private async sliceBenchmarks(slice: AnalyticsSlice): Promise<PlanBenchmarks | null> {
+    const where = applicationConditions({ ...slice, from: null, to: null, experienceLevels: null }, undefined, {
+      position: 'p.id',
+      appliedAt: 'p.created_at',
+      level: 'null',
+      profile: 'p.company_profile',
+    });
+    const rows = await this.reader.read<{ benchmarks: unknown }>(
+      `select distinct pl.benchmarks from position p join interview_plan pl on pl.id = p.plan_id where ${where.sql}`,
+      where.params,
+    );
+    return commonBenchmarks(rows.map((row) => readPlanBenchmarks(row.benchmarks)));
   }
 
   /** Application counts and decision-time sums per status (and the given dimensions) over the slice. */

@@ -90,6 +90,7 @@ export class BuiltInCatalogService {
       const stage = new PlanStage({ ...item, plan });
       stage.profileEmphasis = profileEmphasisOf(data, item.key);
       stage.practicalTask = item.practicalTaskKey ? tasks.get(item.practicalTaskKey)! : null;
+      stage.requiredFromLevel = item.requiredFromLevel;
       plan.stages.add(stage);
       stages.set(item.key, stage);
       const rubric = new Rubric({ stage, ...item.rubric });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CompanyProfile, QuestionCategory, SkillPriority, StageKind } from '../../../libs/domain';
+import { CompanyProfile, ExperienceLevel, QuestionCategory, SkillPriority, StageKind } from '../../../libs/domain';
 
 const text = z.string().trim().min(1);
 const texts = z.array(text);
@@ -46,6 +46,7 @@ export const builtInPlanSchema = z.object({
         questionKeys: z.array(key),
         practicalTaskKey: key.nullable(),
         verifiesSkills: z.array(key),
+        requiredFromLevel: z.enum(ExperienceLevel).nullable().default(null),
       }),
     )
     .min(1),

@@ -15,6 +15,7 @@ import {
   QuestionInput,
   RemovePlanStageInput,
   ReorderPlanStagesInput,
+  SetPlanBenchmarksInput,
   SetSkillRequirementInput,
   SetStageRubricInput,
   UpdatePlanStageInput,
@@ -255,6 +256,18 @@ export class CatalogResolver {
     @Args('input') input: ReorderPlanStagesInput,
   ): Promise<InterviewPlanPayload> {
     return { plan: InterviewPlanType.from(await this.editor.reorderStages(actor, input)) };
+  }
+
+  @Roles(...EDITORS)
+  @Mutation(() => InterviewPlanPayload, {
+    description:
+      "Sets a plan's reference figures (overall success rate, weeks in process, rates by stage and by experience level). On a template this creates its next version; on a position it edits its own plan. Who: as for other plan edits.",
+  })
+  async setPlanBenchmarks(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The plan and the figures to change.' }) input: SetPlanBenchmarksInput,
+  ): Promise<InterviewPlanPayload> {
+    return { plan: InterviewPlanType.from(await this.editor.setBenchmarks(actor, input)) };
   }
 
   @Roles(...EDITORS)

@@ -11,7 +11,7 @@ import {
   Unique,
   type Rel,
 } from '@mikro-orm/core';
-import { CompanyProfile, SkillPriority, StageKind } from '../../../libs/domain';
+import { CompanyProfile, ExperienceLevel, SkillPriority, StageKind } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
 import { PracticalTask } from './practical-task.entity';
 import { Question } from './question.entity';
@@ -73,7 +73,9 @@ export class InterviewPlan extends BaseEntity<
 
 @Entity()
 @Index({ properties: ['plan', 'order'] })
-export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis' | 'revision' | 'slaDays'> {
+export class PlanStage extends BaseEntity<
+  'interviewerWeighs' | 'profileEmphasis' | 'revision' | 'slaDays' | 'requiredFromLevel'
+> {
   @ManyToOne(() => InterviewPlan, { deleteRule: 'cascade' }) plan: Rel<InterviewPlan>;
   /** Stable within a plan and its copies; links skill requirements and profile emphasis. */
   @Property({ type: 'text' }) key: string;
@@ -90,6 +92,9 @@ export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis
   @Property({ type: 'int', nullable: true }) slaDays: number | null = null;
   @Property({ type: 'boolean' }) autoAdvance: boolean;
   @Property({ type: 'double precision', nullable: true }) passThreshold: number | null;
+  /** Required from this experience level up, skipped for positions below it; null: every level. */
+  @Enum({ items: () => ExperienceLevel, nativeEnumName: 'experience_level', nullable: true })
+  requiredFromLevel: ExperienceLevel | null = null;
   /** What interviewers should weigh most for the position's company profile. */
   @Property({ type: 'text[]', default: '{}' }) interviewerWeighs: string[] = [];
   /** Templates only: how each company profile changes this stage when a position copies it. */
@@ -120,6 +125,7 @@ export class PlanStage extends BaseEntity<'interviewerWeighs' | 'profileEmphasis
       | 'interviewerWeighs'
       | 'profileEmphasis'
       | 'slaDays'
+      | 'requiredFromLevel'
       | 'createdAt'
       | 'updatedAt'
     >,

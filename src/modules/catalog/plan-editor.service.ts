@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { benchmarkProblems, readPlanBenchmarks, toStoredBenchmarks, type PlanBenchmarks } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
 import { BadUserInputException, ConflictException, NotFoundException } from '../../common/errors/domain.exception';
@@ -9,6 +10,7 @@ import type {
   AddPlanStageInput,
   RemovePlanStageInput,
   ReorderPlanStagesInput,
+  SetPlanBenchmarksInput,
   SetSkillRequirementInput,
   SetStageRubricInput,
   UpdatePlanStageInput,
@@ -160,6 +162,43 @@ export class PlanEditorService {
         evaluationCriteria: input.evaluationCriteria,
       });
       requirement.verifiedIn.set(stages);
+    });
+    return plan;
+  }
+
+  /** Sets the plan's reference figures (see SetPlanBenchmarksInput); wrong figures are BAD_USER_INPUT. */
+  async setBenchmarks(actor: Actor, input: SetPlanBenchmarksInput): Promise<InterviewPlan> {
+    const { plan } = await this.edit(input.planId, actor, (edit) => {
+      const current: PlanBenchmarks = readPlanBenchmarks(edit.plan.benchmarks) ?? {
+        overallSuccessRate: null,
+        minWeeks: null,
+        maxWeeks: null,
+        stagePassRates: [],
+        experienceLevelSuccessRates: [],
+        note: null,
+      };
+      const next: PlanBenchmarks = {
+        overallSuccessRate:
+          input.overallSuccessRate === undefined ? current.overallSuccessRate : input.overallSuccessRate,
+        minWeeks: input.minWeeks === undefined ? current.minWeeks : input.minWeeks,
+        maxWeeks: input.maxWeeks === undefined ? current.maxWeeks : input.maxWeeks,
+        stagePassRates:
+          input.stagePassRates?.map((entry) => ({
+            stageKey: edit.stage(entry.stageId).key,
+            passRate: entry.passRate,
+          })) ?? current.stagePassRates,
+        experienceLevelSuccessRates:
+          input.experienceLevelSuccessRates?.map((entry) => ({ ...entry })) ?? current.experienceLevelSuccessRates,
+        note: input.note === undefined ? current.note : input.note,
+      };
+      const problems = benchmarkProblems(next);
+      if (Object.keys(problems).length) {
+        throw new BadUserInputException(
+          'Some benchmark figures are out of range.',
+          Object.fromEntries(Object.entries(problems).map(([field, problem]) => [`input.${field}`, problem])),
+        );
+      }
+      edit.plan.benchmarks = readPlanBenchmarks(toStoredBenchmarks(next)) ? toStoredBenchmarks(next) : null;
     });
     return plan;
   }

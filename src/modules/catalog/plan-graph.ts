@@ -118,6 +118,7 @@ export function copyPlan(
     copy.interviewerWeighs = emphasis ? [...emphasis.interviewerWeighs] : [...stage.interviewerWeighs];
     copy.profileEmphasis = target.isTemplate ? stage.profileEmphasis : null;
     copy.practicalTask = stage.practicalTask;
+    copy.requiredFromLevel = stage.requiredFromLevel;
     plan.stages.add(copy);
     em.persist(copy);
     stageCopies.set(stage.id, copy);

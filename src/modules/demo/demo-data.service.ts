@@ -115,6 +115,18 @@ export class DemoDataService {
     await this.loadPositions();
   }
 
+  /** The demo recruiter, hiring manager and interviewers by id (load first). */
+  async people(): Promise<{ recruiterId: string; hiringManagerId: string; interviewerIds: string[] }> {
+    const em = this.orm.em.fork();
+    const users = await em.find(User, { email: { $in: DEMO_USERS.map((demo) => demo.email) } });
+    const id = (email: string) => users.find((user) => user.email === email)!.id;
+    return {
+      recruiterId: id(DEMO_USERS[0].email),
+      hiringManagerId: id(DEMO_USERS[1].email),
+      interviewerIds: [id(DEMO_USERS[2].email), id(DEMO_USERS[3].email)],
+    };
+  }
+
   // Positions are created through PositionsService, which works in a request's unit of work.
   @CreateRequestContext()
   private async loadPositions(): Promise<void> {

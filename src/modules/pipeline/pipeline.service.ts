@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import {
   ApplicationStatus,
+  landOnRequiredStage,
+  type ExperienceLevel,
   planMove,
   planTransition,
   PositionStatus,
@@ -64,9 +66,12 @@ export class PipelineService {
         const candidate = await em.findOne(Candidate, { id: input.candidateId });
         if (!candidate) throw new NotFoundException('Candidate', input.candidateId);
         const application = new Application({ candidate, position, experienceLevel: candidate.experienceLevel });
-        const first = await em.findOne(PlanStage, { plan: position.plan }, { orderBy: { order: 'asc' } });
+        const stages = await em.find(PlanStage, { plan: position.plan }, { orderBy: { order: 'asc' } });
+        const landing = this.levelLanding(stages, position.level, stages.length ? 0 : null);
+        const first = landing.openIndex === null ? null : stages[landing.openIndex]!;
         application.currentStage = first;
         em.persist(application);
+        this.recordLevelSkips(em, application, stages, landing.skippedIndexes, position.level, application.appliedAt);
         if (first) em.persist(new StageVisit(application, first, application.appliedAt));
         em.persist(
           this.logEntry(em, application, actor, 'apply', ApplicationStatus.ACTIVE, null, first?.id ?? null, null),
@@ -180,10 +185,15 @@ export class PipelineService {
             settled = decision;
           }
         }
-        const next = plan.openStageIndex === null ? null : stages[plan.openStageIndex]!;
+        // Stages the position's level leaves optional are recorded as skipped on the way.
+        const landing = this.levelLanding(stages, position.level, plan.openStageIndex);
+        this.recordLevelSkips(em, application, stages, landing.skippedIndexes, position.level, now);
+        const next = landing.openIndex === null ? null : stages[landing.openIndex]!;
         if (next) em.persist(new StageVisit(application, next, now));
         application.status = plan.next.status;
-        application.currentStage = plan.next.currentStageIndex === null ? null : stages[plan.next.currentStageIndex]!;
+        if (plan.closeVisit !== null) application.currentStage = next;
+        else if (plan.next.currentStageIndex === null) application.currentStage = null;
+        else application.currentStage = stages[plan.next.currentStageIndex]!;
         if (plan.decided) {
           application.decidedAt = now;
           await this.hooks.run('decided', context);
@@ -380,6 +390,36 @@ export class PipelineService {
         link: application.id,
       },
     );
+  }
+
+  private levelLanding(stages: readonly PlanStage[], level: ExperienceLevel, index: number | null) {
+    return landOnRequiredStage(
+      stages.map((stage) => stage.requiredFromLevel),
+      level,
+      index,
+    );
+  }
+
+  /** Closed SKIPPED visits, by the system, for stages the position's level leaves optional. */
+  private recordLevelSkips(
+    em: EntityManager,
+    application: Application,
+    stages: readonly PlanStage[],
+    indexes: readonly number[],
+    level: ExperienceLevel,
+    at: Date,
+  ): void {
+    for (const index of indexes) {
+      const stage = stages[index]!;
+      const visit = new StageVisit(application, stage, at);
+      Object.assign(visit, {
+        exitedAt: at,
+        outcome: StageOutcome.SKIPPED,
+        decidedBy: null,
+        reason: `Optional for ${level} positions (required from ${stage.requiredFromLevel} up).`,
+      });
+      em.persist(visit);
+    }
   }
 
   private logEntry(

@@ -267,6 +267,10 @@ export class PositionsService {
     return Object.assign(new InterviewPlanType(), {
       ...plan,
       stages: plan.stages.filter((stage) => readable.has(stage.id)),
+      benchmarks: plan.benchmarks && {
+        ...plan.benchmarks,
+        stagePassRates: plan.benchmarks.stagePassRates.filter((entry) => readable.has(entry.stageId)),
+      },
       skillRequirements: plan.skillRequirements
         .map((requirement) => ({
           ...requirement,

@@ -1,7 +1,13 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsDate, IsEnum, IsOptional, IsUUID } from 'class-validator';
-import { CompanyProfile, ExperienceLevel, RejectionReason, StageKind } from '../../../../libs/domain';
+import {
+  CompanyProfile,
+  DurationVersusBenchmark,
+  ExperienceLevel,
+  RejectionReason,
+  StageKind,
+} from '../../../../libs/domain';
 import { QuestionType } from '../../catalog';
 import { UserType } from '../../identity';
 import { StageBreakdown } from '../stage-insights.service';
@@ -44,6 +50,16 @@ export class StageRateType {
   @Field(() => Float, { nullable: true, description: 'Wilson score interval, 95%.' }) passRateLow!: number | null;
   @Field(() => Float, { nullable: true }) passRateHigh!: number | null;
   @Field(() => Float, { nullable: true }) medianHoursInStage!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: "The pass rate the position's plan expects of this stage (PlanBenchmarks); null when none is set.",
+  })
+  benchmarkPassRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'passRate - benchmarkPassRate (negative: below the benchmark); null when either is null.',
+  })
+  passRateVsBenchmark!: number | null;
 }
 
 @ObjectType('ExperienceLevelRate', {
@@ -57,6 +73,17 @@ export class ExperienceLevelRateType {
   @Field(() => Int) withdrawn!: number;
   @Field(() => Int, { description: 'ACTIVE or ON_HOLD.' }) active!: number;
   @Field(() => Float, { nullable: true }) successRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The success rate the plans of the selected positions expect of this level, when they all expect the same; null otherwise.',
+  })
+  benchmarkSuccessRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'successRate - benchmarkSuccessRate; null when either is null.',
+  })
+  successRateVsBenchmark!: number | null;
 }
 
 @ObjectType('PipelineSummary')
@@ -77,7 +104,37 @@ export class PipelineSummaryType {
   })
   averageDurationDays!: number | null;
   @Field(() => Float, { nullable: true }) medianDurationDays!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The overall success rate the plans of the selected positions expect (PlanBenchmarks), when they all expect the same; null otherwise.',
+  })
+  benchmarkSuccessRate!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'overallSuccessRate - benchmarkSuccessRate (negative: below the benchmark); null when either is null.',
+  })
+  successRateVsBenchmark!: number | null;
+  @Field(() => Float, { nullable: true, description: "The benchmark's shortest process, in days (minWeeks x 7)." })
+  benchmarkMinDays!: number | null;
+  @Field(() => Float, { nullable: true, description: "The benchmark's longest process, in days (maxWeeks x 7)." })
+  benchmarkMaxDays!: number | null;
+  @Field(() => DurationVersusBenchmark, {
+    nullable: true,
+    description: 'Where averageDurationDays falls against the benchmark range; null when either is unknown.',
+  })
+  durationVsBenchmark!: DurationVersusBenchmark | null;
 }
+
+registerEnumType(DurationVersusBenchmark, {
+  name: 'DurationVersusBenchmark',
+  description: "Days in process against the plan's expected range of weeks.",
+  valuesMap: {
+    SHORTER: { description: 'Shorter than the shortest expected process.' },
+    WITHIN: { description: 'Within the expected range, ends included.' },
+    LONGER: { description: 'Longer than the longest expected process.' },
+  },
+});
 
 @ObjectType('InterviewerCalibration')
 export class InterviewerCalibrationType {

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { QuestionCategory, SkillPriority, StageKind } from '../../../../libs/domain';
+import { ExperienceLevel, QuestionCategory, SkillPriority, StageKind } from '../../../../libs/domain';
 
 @InputType({
   description: "Edits one stage of a position's own plan (or of a template): only the fields given change.",
@@ -43,6 +43,14 @@ export class UpdatePlanStageInput {
   @IsOptional()
   @IsUUID()
   practicalTaskId?: string | null;
+  @Field(() => ExperienceLevel, {
+    nullable: true,
+    description:
+      'Required from this experience level up, skipped for positions below it; null makes it required at every level; left out, unchanged.',
+  })
+  @IsOptional()
+  @IsEnum(ExperienceLevel)
+  requiredFromLevel?: ExperienceLevel | null;
   @Field(() => Int, {
     nullable: true,
     description: 'The revision the edit is based on; CONFLICT when the stage changed since.',
@@ -235,4 +243,62 @@ export class UpdateSkillInput {
   @Field(() => ID) @IsUUID() skillId!: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() description?: string;
+}
+
+@InputType({ description: 'The pass rate a team expects of one stage.' })
+export class StagePassRateBenchmarkInput {
+  @Field(() => ID, { description: 'A stage of the plan being edited.' }) @IsUUID() stageId!: string;
+  @Field(() => Float, { description: 'Expected passed / (passed + failed), 0..1.' }) @IsNumber() passRate!: number;
+}
+
+@InputType({ description: 'The success rate a team expects of one experience level.' })
+export class ExperienceLevelBenchmarkInput {
+  @Field(() => ExperienceLevel, { description: 'The experience level.' })
+  @IsEnum(ExperienceLevel)
+  experienceLevel!: ExperienceLevel;
+  @Field(() => Float, { description: 'Expected hired / (hired + rejected), 0..1.' })
+  @IsNumber()
+  successRate!: number;
+}
+
+@InputType({
+  description:
+    "Sets a plan's reference figures: only the fields given change; null clears a figure; a list given replaces the list.",
+})
+export class SetPlanBenchmarksInput {
+  @Field(() => ID, { description: "A template (its next version is created) or a position's plan." })
+  @IsUUID()
+  planId!: string;
+  @Field(() => Float, { nullable: true, description: 'Expected share of applications ending in a hire, 0..1.' })
+  @IsOptional()
+  @IsNumber()
+  overallSuccessRate?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Expected shortest length of the process, in weeks.' })
+  @IsOptional()
+  @IsNumber()
+  minWeeks?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Expected longest length of the process, in weeks.' })
+  @IsOptional()
+  @IsNumber()
+  maxWeeks?: number | null;
+  @Field(() => [StagePassRateBenchmarkInput], { nullable: true, description: 'Expected pass rates by stage.' })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => StagePassRateBenchmarkInput)
+  stagePassRates?: StagePassRateBenchmarkInput[];
+  @Field(() => [ExperienceLevelBenchmarkInput], {
+    nullable: true,
+    description: 'Expected success rates by experience level.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ExperienceLevelBenchmarkInput)
+  experienceLevelSuccessRates?: ExperienceLevelBenchmarkInput[];
+  @Field(() => String, { nullable: true, description: 'Where the figures come from.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
 }

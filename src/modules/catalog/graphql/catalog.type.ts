@@ -1,5 +1,12 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { CompanyProfile, ExperienceLevel, QuestionCategory, SkillPriority, StageKind } from '../../../../libs/domain';
+import {
+  CompanyProfile,
+  ExperienceLevel,
+  QuestionCategory,
+  readPlanBenchmarks,
+  SkillPriority,
+  StageKind,
+} from '../../../../libs/domain';
 import type { CandidateQuestion } from '../candidate-question.entity';
 import type { InterviewPlan, PlanStage, RubricCriterion, SkillRequirement } from '../interview-plan.entity';
 import type { PracticalTask } from '../practical-task.entity';
@@ -180,6 +187,12 @@ export class PlanStageType {
   @Field(() => RubricType, { nullable: true }) rubric!: RubricType | null;
   @Field(() => [QuestionType]) questions!: QuestionType[];
   @Field(() => PracticalTaskType, { nullable: true }) practicalTask!: PracticalTaskType | null;
+  @Field(() => ExperienceLevel, {
+    nullable: true,
+    description:
+      'The stage is required for positions of this experience level and above, and skipped (recorded as a SKIPPED visit) for positions below it; null: required at every level.',
+  })
+  requiredFromLevel!: ExperienceLevel | null;
 
   /** The stage's rubric, question links and task must be loaded (PLAN_GRAPH). */
   static from(stage: PlanStage): PlanStageType {
@@ -198,6 +211,7 @@ export class PlanStageType {
       passThreshold: stage.passThreshold,
       interviewerWeighs: stage.interviewerWeighs,
       revision: stage.revision,
+      requiredFromLevel: stage.requiredFromLevel,
       rubric: stage.rubric
         ? Object.assign(new RubricType(), {
             id: stage.rubric.id,
@@ -255,6 +269,7 @@ export class PlanStageType {
       passThreshold: stage.passThreshold,
       interviewerWeighs: stage.interviewerWeighs,
       revision: stage.revision,
+      requiredFromLevel: stage.requiredFromLevel,
       rubric: null,
       questions: [],
       practicalTask: null,
@@ -272,6 +287,59 @@ export class SkillRequirementType {
   @Field(() => [PlanStageType]) verifiedIn!: PlanStageType[];
 }
 
+@ObjectType('StagePassRateBenchmark', { description: 'The pass rate a team expects of one stage of its plan.' })
+export class StagePassRateBenchmarkType {
+  @Field(() => ID, { description: 'The stage of this plan.' }) stageId!: string;
+  @Field({ description: "The stage's name." }) stageName!: string;
+  @Field(() => Float, { description: 'Expected passed / (passed + failed) of the stage, 0..1.' }) passRate!: number;
+}
+
+@ObjectType('ExperienceLevelBenchmark', {
+  description: 'The share of hires a team expects among decided applications of one experience level.',
+})
+export class ExperienceLevelBenchmarkType {
+  @Field(() => ExperienceLevel, { description: 'The experience level recorded on the applications.' })
+  experienceLevel!: ExperienceLevel;
+  @Field(() => Float, { description: 'Expected hired / (hired + rejected), 0..1.' }) successRate!: number;
+}
+
+@ObjectType('PlanBenchmarks', {
+  description:
+    'Reference figures a plan came with or a team set; stageSuccessRates and pipelineSummary compare the actual figures with them.',
+})
+export class PlanBenchmarksType {
+  @Field(() => Float, { nullable: true, description: 'Share of applications expected to end in a hire, 0..1.' })
+  overallSuccessRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Expected length of the whole process, in weeks: the shortest.' })
+  minWeeks!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Expected length of the whole process, in weeks: the longest.' })
+  maxWeeks!: number | null;
+  @Field(() => [StagePassRateBenchmarkType], {
+    description: 'Expected pass rates of stages, in plan order; empty until a team sets them.',
+  })
+  stagePassRates!: StagePassRateBenchmarkType[];
+  @Field(() => [ExperienceLevelBenchmarkType], {
+    description: 'Expected success rates by experience level; empty until a team sets them.',
+  })
+  experienceLevelSuccessRates!: ExperienceLevelBenchmarkType[];
+  @Field(() => String, { nullable: true, description: 'Where the figures come from and how far to trust them.' })
+  note!: string | null;
+
+  /** Null when the plan has no figure; stage rates of stages no longer in the plan are left out. */
+  static of(plan: InterviewPlan): PlanBenchmarksType | null {
+    const benchmarks = readPlanBenchmarks(plan.benchmarks);
+    if (!benchmarks) return null;
+    const stages = plan.stages.getItems().sort((a, b) => a.order - b.order);
+    return Object.assign(new PlanBenchmarksType(), {
+      ...benchmarks,
+      stagePassRates: stages.flatMap((stage) => {
+        const entry = benchmarks.stagePassRates.find((candidate) => candidate.stageKey === stage.key);
+        return entry ? [{ stageId: stage.id, stageName: stage.name, passRate: entry.passRate }] : [];
+      }),
+    });
+  }
+}
+
 @ObjectType('InterviewPlan')
 export class InterviewPlanType {
   @Field(() => ID) id!: string;
@@ -281,6 +349,11 @@ export class InterviewPlanType {
   @Field({ description: "True for a template; false for a position's own copy." }) isTemplate!: boolean;
   @Field(() => [PlanStageType]) stages!: PlanStageType[];
   @Field(() => [SkillRequirementType]) skillRequirements!: SkillRequirementType[];
+  @Field(() => PlanBenchmarksType, {
+    nullable: true,
+    description: "Reference figures the plan's actual results are compared with; null when none are set.",
+  })
+  benchmarks!: PlanBenchmarksType | null;
 
   /** The plan must be loaded with PLAN_GRAPH. */
   /** A plan with its stages' own fields only (loadPlanStages), for queries that select nothing deeper. */
@@ -296,6 +369,7 @@ export class InterviewPlanType {
         .map((stage) => PlanStageType.scalarsOf(stage))
         .sort((a, b) => a.order - b.order),
       skillRequirements: [],
+      benchmarks: PlanBenchmarksType.of(plan),
     });
   }
 
@@ -308,6 +382,7 @@ export class InterviewPlanType {
       version: plan.version,
       isTemplate: plan.isTemplate,
       stages: [...stages.values()].sort((a, b) => a.order - b.order),
+      benchmarks: PlanBenchmarksType.of(plan),
       skillRequirements: plan.skillRequirements.getItems().map((requirement: SkillRequirement) =>
         Object.assign(new SkillRequirementType(), {
           skill: SkillType.from(requirement.skill),

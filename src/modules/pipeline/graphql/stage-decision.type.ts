@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { RejectionReason, StageDecisionOutcome } from '../../../../libs/domain';
+import { displayScore, RejectionReason, StageDecisionOutcome } from '../../../../libs/domain';
 import type { StageDecision } from '../stage-decision.entity';
 
 registerEnumType(StageDecisionOutcome, { name: 'StageDecisionOutcome' });
@@ -9,7 +9,11 @@ export class StageDecisionType {
   @Field(() => ID) id!: string;
   @Field(() => ID) stageId!: string;
   @Field(() => StageDecisionOutcome) outcome!: StageDecisionOutcome;
-  @Field(() => Float, { description: "Mean over the panel of each scorecard's weighted score." }) average!: number;
+  @Field(() => Float, {
+    description:
+      "Mean over the panel of each scorecard's weighted score, shown to 2 decimals (the decision used the exact mean).",
+  })
+  average!: number;
   @Field(() => [String]) reasons!: string[];
   @Field(() => RejectionReason, {
     nullable: true,
@@ -25,7 +29,7 @@ export class StageDecisionType {
       id: decision.id,
       stageId: decision.stage.id,
       outcome: decision.outcome,
-      average: decision.average,
+      average: displayScore(decision.average),
       reasons: decision.reasons,
       reasonCode: decision.reasonCode,
       automatic: decision.automatic,

@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Recommendation, ScorecardStatus, SkillVerdict } from '../../../../libs/domain';
+import { displayScore, Recommendation, ScorecardStatus, SkillVerdict } from '../../../../libs/domain';
 import { QuestionType, RubricCriterionType, SkillType } from '../../catalog';
 import { UserType } from '../../identity';
 import type { ScorecardAmendment, Scorecard } from '../scorecard.entity';
@@ -67,8 +67,11 @@ export class ScorecardType {
   @Field(() => String, { nullable: true }) notes!: string | null;
   @Field() dueAt!: Date;
   @Field(() => Date, { nullable: true }) submittedAt!: Date | null;
-  @Field(() => Float, { nullable: true, description: 'Weighted rubric score, fixed when submitted.' }) weightedScore!:
-    number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Weighted rubric score, fixed when submitted; shown to 2 decimals.',
+  })
+  weightedScore!: number | null;
   entity!: Scorecard;
 
   /** The interviewer must be loaded. */
@@ -82,7 +85,7 @@ export class ScorecardType {
       notes: scorecard.notes,
       dueAt: scorecard.dueAt,
       submittedAt: scorecard.submittedAt,
-      weightedScore: scorecard.weightedScore,
+      weightedScore: displayScore(scorecard.weightedScore),
       entity: scorecard,
     });
   }
