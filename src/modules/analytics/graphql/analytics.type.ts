@@ -57,7 +57,8 @@ export class StageRateType {
   benchmarkPassRate!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'passRate - benchmarkPassRate (negative: below the benchmark); null when either is null.',
+    description:
+      'The pass rate minus the benchmark pass rate, as a fraction (negative: below the benchmark); null when either is null.',
   })
   passRateVsBenchmark!: number | null;
 }
@@ -81,7 +82,8 @@ export class ExperienceLevelRateType {
   benchmarkSuccessRate!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'successRate - benchmarkSuccessRate; null when either is null.',
+    description:
+      'The success rate minus the benchmark success rate, as a fraction (negative: below it); null when either is null.',
   })
   successRateVsBenchmark!: number | null;
 }
@@ -112,7 +114,8 @@ export class PipelineSummaryType {
   benchmarkSuccessRate!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'overallSuccessRate - benchmarkSuccessRate (negative: below the benchmark); null when either is null.',
+    description:
+      'The overall success rate minus the benchmark success rate, as a fraction (negative: below it); null when either is null.',
   })
   successRateVsBenchmark!: number | null;
   @Field(() => Float, { nullable: true, description: "The benchmark's shortest process, in days (minWeeks x 7)." })
