@@ -351,7 +351,8 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   'UpdatePlanStageInput.successCriteria': 'New success criteria (the whole list); left out, unchanged.',
   'UpdatePlanStageInput.passThreshold': "New pass threshold on the rubric's scale; left out, unchanged.",
   'UpdatePlanStageInput.autoAdvance': 'Whether stage decisions apply by themselves; left out, unchanged.',
-  'UpdatePlanStageInput.practicalTaskId': 'A practical task of the bank to give at this stage; left out, unchanged.',
+  'UpdatePlanStageInput.practicalTaskId':
+    "A practical task of the bank to give at this stage; null takes the stage's task away; left out, unchanged.",
   RemovePlanStageInput: 'A stage to remove from its plan.',
   'RemovePlanStageInput.stageId': 'The stage; CONFLICT if applications have visited it.',
   ReorderPlanStagesInput: "A new order of a plan's stages.",
