@@ -532,7 +532,8 @@ describe('candidates, the pipeline and scheduling', () => {
     });
 
     it('closes the calendar feed of a deactivated user and answers malformed ids as bad input', async () => {
-      const path = (await lead.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+      const url = (await lead.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
+      const path = new URL(url).pathname;
       expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(200);
       await api.orm.em.fork().nativeUpdate('User', { id: lead.id }, { deactivatedAt: new Date() });
       expect((await fetch(`${api.baseUrl}${path}`)).status).toBe(404);

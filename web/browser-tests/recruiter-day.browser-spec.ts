@@ -94,9 +94,13 @@ describe('the recruiter’s day in the browser', () => {
 
   step('keeps the access token in memory and the refresh token in an httpOnly cookie, across a reload', async () => {
     const cookies = await context.cookies();
-    expect(cookies.map(({ name, httpOnly, sameSite, path }) => ({ name, httpOnly, sameSite, path }))).toEqual([
+    // One refresh token, sent only to the API and to the admins' queue board (both paths rotate together).
+    const seen = cookies.map(({ name, httpOnly, sameSite, path }) => ({ name, httpOnly, sameSite, path }));
+    expect(seen.sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { name: 'ip_refresh_token', httpOnly: true, sameSite: 'Strict', path: '/admin/queues' },
       { name: 'ip_refresh_token', httpOnly: true, sameSite: 'Strict', path: '/graphql' },
     ]);
+    expect(new Set(cookies.map((cookie) => cookie.value)).size).toBe(1);
     expect(await page.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
     await page.reload();
     await page.getByRole('heading', { name: 'Positions' }).waitFor();
@@ -405,9 +409,10 @@ describe('the recruiter’s day in the browser', () => {
 
     await page.getByRole('button', { name: 'Copy calendar feed URL' }).click();
     await page.getByText('Copied. Add it to your calendar app').waitFor();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/calendar\/.+\.ics$/,
-    );
+    // Absolute, under PUBLIC_URL (the address people open the app at, not this test's port).
+    const copied = String(await page.evaluate('navigator.clipboard.readText()'));
+    expect(copied.startsWith(`${loadConfig().http.publicUrl}/calendar/`)).toBe(true);
+    expect(copied).toMatch(/\/calendar\/[0-9a-f-]{36}\/[\w-]+\.ics$/);
   });
 
   step('works at 768 px wide', async () => {

@@ -140,6 +140,7 @@ export function generateApplication(world: SyntheticWorld, index: number, out: S
   const evidence = new SkillEvidence();
   const context: InterviewContext = {
     applicationId,
+    candidateId: candidate.id,
     position,
     interviewers: world.interviewers,
     rng,

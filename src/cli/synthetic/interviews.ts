@@ -34,6 +34,7 @@ export interface PlannedInterview {
 /** What the interviews of one application share. */
 export interface InterviewContext {
   applicationId: string;
+  candidateId: string;
   position: PositionInfo;
   interviewers: readonly InterviewerInfo[];
   /** The application's main stream and the stream of draws added later (questions, codes). */
@@ -79,6 +80,7 @@ export function planInterview(
   const interview: InterviewRow = {
     id: interviewId,
     applicationId,
+    candidateId: context.candidateId,
     stageId: stage.id,
     startsAt: new Date(startsAt),
     endsAt: new Date(endsAt),

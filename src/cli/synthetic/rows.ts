@@ -198,6 +198,8 @@ export interface StageVisitRow extends Timestamps {
 export interface InterviewRow extends Timestamps {
   id: string;
   applicationId: string;
+  /** The application's candidate (repeated on the interview for the no-double-booking constraint). */
+  candidateId: string;
   stageId: string;
   startsAt: Date;
   endsAt: Date;

@@ -244,6 +244,7 @@ const TABLES: Specs = {
       { name: 'id', kind: 'uuid', get: (r) => r.id },
       ...created(),
       { name: 'application_id', kind: 'uuid', get: (r) => r.applicationId },
+      { name: 'candidate_id', kind: 'uuid', get: (r) => r.candidateId },
       { name: 'stage_id', kind: 'uuid', get: (r) => r.stageId },
       { name: 'starts_at', kind: 'timestamptz', get: (r) => r.startsAt },
       { name: 'ends_at', kind: 'timestamptz', get: (r) => r.endsAt },
