@@ -1,17 +1,18 @@
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
-import { DriverException } from '@mikro-orm/core';
-import { DomainException } from './domain.exception';
+import { ArgumentsHost, Catch } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { GqlContextType } from '@nestjs/graphql';
 
 /**
- * Hands user-caused errors and database driver errors straight to the GraphQL error formatter,
- * which decides what they are: a client error (a conflict, a malformed id) is not logged as one,
- * and an unexpected one is logged there once, at `error`, with its stack. Without this filter Nest
- * logs each of them as an unhandled server error, with the SQL in the message.
+ * In a GraphQL operation, hands every error straight to the GraphQL error formatter
+ * (src/graphql/format-error.ts), which decides what it is: a client error (bad input, a conflict,
+ * a refused access) is not logged as an error, and an unexpected one is logged there once, at
+ * `error`, with its stack. Without this filter Nest logs each non-HTTP error itself as an unhandled
+ * server error, database errors with their SQL. Other requests keep Nest's default handling.
  */
-@Catch(DomainException, DriverException)
-export class DomainExceptionFilter implements GqlExceptionFilter {
-  catch(exception: DomainException | DriverException): DomainException | DriverException {
-    return exception;
+@Catch()
+export class DomainExceptionFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() === 'graphql') return exception;
+    return super.catch(exception, host);
   }
 }

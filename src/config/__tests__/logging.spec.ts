@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ArgumentsHost } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DomainExceptionFilter } from '../../common/errors/domain-exception.filter';
 import { loadConfig } from '../app-config';
@@ -67,6 +68,9 @@ describe('logging configuration', () => {
 
   it('hands database errors to the GraphQL formatter instead of letting Nest log them with their SQL', () => {
     const error = new UniqueConstraintViolationException(new Error('insert into "skill" ... duplicate key'));
-    expect(new DomainExceptionFilter().catch(error)).toBe(error);
+    const graphql = { getType: () => 'graphql' } as unknown as ArgumentsHost;
+    expect(new DomainExceptionFilter().catch(error, graphql)).toBe(error);
+    const unexpected = new Error('boom');
+    expect(new DomainExceptionFilter().catch(unexpected, graphql)).toBe(unexpected);
   });
 });
