@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { loggerParams } from './config/logging';
 import { mikroOrmOptions } from './config/mikro-orm.config';
 import { AccessModule } from './modules/access';
 
@@ -14,15 +15,7 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            base: { process: processName, pid: process.pid },
-            // Credentials both ways: the bearer token and cookies in, the refresh-token cookie out.
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config, processName)),
         MikroOrmModule.forRoot({ ...mikroOrmOptions(config), registerRequestContext: true }),
         AccessModule,
       ],

@@ -7,6 +7,7 @@ import { describeSchema } from './describe-schema';
 import { formatGraphQLError } from './format-error';
 import { queryLimits } from './query-limits';
 import { retryAfterPlugin } from './retry-after.plugin';
+import { requestLogPlugin } from './request-log.plugin';
 import { SCHEMA_DESCRIPTIONS } from './schema-descriptions';
 
 /**
@@ -30,7 +31,7 @@ export function graphqlModule(config: AppConfig) {
     formatError: formatGraphQLError,
     // Size limits are validation rules: a refused operation never reaches a resolver.
     validationRules: limits.validationRules,
-    plugins: [...limits.plugins, retryAfterPlugin],
+    plugins: [...limits.plugins, retryAfterPlugin, requestLogPlugin],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // The reply too, so that sign-in can set the refresh-token cookie. Apollo's CSRF prevention

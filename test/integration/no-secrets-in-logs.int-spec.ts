@@ -64,7 +64,7 @@ describe('logs', () => {
     }
 
     const logs = api.output();
-    expect(logs).toContain('"msg":"request completed"'); // the access log was on
+    expect(logs).toContain('"msg":"POST /graphql 200 '); // the access log was on
     for (const value of [jwtSecret, adminPassword, userPassword, wrongPassword, databasePassword, ...tokens]) {
       expect(logs).not.toContain(value);
     }
