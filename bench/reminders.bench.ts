@@ -173,7 +173,7 @@ const OUTCOME_SQL = `
            keys || ('candidate.REMINDER.' || interview_id || '.0.' || $1::int || 's') as keys from n)
   select k.interview_id, extract(epoch from k.due) * 1000 as due, extract(epoch from k.notified) * 1000 as notified,
          extract(epoch from max(d.sent_at)) * 1000 as mailed, count(d.sent_at)::int as mails
-  from k join mail_delivery d on d.key = any(k.keys) group by k.interview_id, k.due, k.notified`;
+  from k left join mail_delivery d on d.key = any(k.keys) group by k.interview_id, k.due, k.notified`;
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
