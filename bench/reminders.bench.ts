@@ -71,6 +71,8 @@ async function startSink(): Promise<{ server: SMTPServer; url: string; received:
 async function recreateDatabase(config: AppConfig): Promise<void> {
   const url = new URL(config.database.url);
   const name = decodeURIComponent(url.pathname.slice(1));
+  // It is dropped: refuse anything that does not look like a throw-away bench database.
+  if (!name.includes('bench')) throw new Error(`refusing to drop "${name}": its name must contain "bench"`);
   url.pathname = '/postgres';
   const admin = new Client({ connectionString: url.toString() });
   await admin.connect();
