@@ -218,7 +218,8 @@ describe('erasing a candidate', () => {
     expect((await tablesHolding(email)).length).toBeGreaterThan(2);
     // The panelist's calendar subscription shows the interview (held an hour ago) by the candidate's name.
     const feedPath = (await people.ines.gql(MY_CALENDAR_FEED_URL, {})).data!.myCalendarFeedUrl;
-    const feed = async () => (await fetch(new URL(feedPath, api.baseUrl))).text();
+    // An absolute link under PUBLIC_URL: its path is fetched from this test's server.
+    const feed = async () => (await fetch(new URL(new URL(feedPath).pathname, api.baseUrl))).text();
     const feedBefore = await feed();
     expect(feedBefore).toContain(`Quillfeather${run}`);
     expect(feedBefore).toContain('BEGIN:VEVENT');
