@@ -10,6 +10,8 @@ export const OUTBOX_POLL_MS = Symbol('OUTBOX_POLL_MS');
 
 /** BullMQ's connection waits for Redis forever; the relay gives up sooner so it never holds row locks long. */
 const REDIS_TIMEOUT_MS = 5000;
+/** Messages relayed per pass (one transaction); a full pass is followed by the next at once. */
+const RELAY_BATCH = 100;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
@@ -37,7 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   /** Relays up to `limit` pending messages; returns how many were relayed. */
-  async relayPending(limit = 100): Promise<number> {
+  async relayPending(limit = RELAY_BATCH): Promise<number> {
     return this.orm.em.fork().transactional(async (em) => {
       const messages = await em.find(
         OutboxMessage,
@@ -81,11 +83,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const pollMs = this.moduleRef.get<number>(OUTBOX_POLL_MS, { strict: false });
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.relayPending().catch((error: unknown) => {
-        this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
-      });
+      let relayed = 0;
+      this.running = this.relayPending(RELAY_BATCH).then(
+        (count) => {
+          relayed = count;
+        },
+        (error: unknown) => {
+          this.logger.warn(`Outbox relay will retry: ${(error as Error).message}`);
+        },
+      );
       await this.running;
-      if (!this.stopped) this.timer = setTimeout(() => void tick(), pollMs);
+      // A full batch means more may be waiting (a burst of reminders, say): go on at once.
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), relayed >= RELAY_BATCH ? 0 : pollMs);
     };
     this.timer = setTimeout(() => void tick(), 0);
   }

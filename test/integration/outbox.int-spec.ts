@@ -67,6 +67,23 @@ describe('job outbox', () => {
     expect(await pending()).toBe(0);
   });
 
+  it('relays a backlog larger than one pass without waiting OUTBOX_POLL_MS between passes', async () => {
+    await orm.em.fork().transactional(async (em) => {
+      for (let i = 0; i < 250; i += 1) enqueueJob(em, 'system.heartbeat', {}, { jobId: `burst.${i}` });
+    });
+    const relay = module.get(OutboxRelay);
+    // The poll is 60 s here: only passes that follow a full one at once can drain 250 in time.
+    relay.onApplicationBootstrap();
+    try {
+      const deadline = Date.now() + 20_000;
+      while ((await pending()) > 0 && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+      expect(await pending()).toBe(0);
+      expect(await queue.count()).toBe(250);
+    } finally {
+      await relay.beforeApplicationShutdown();
+    }
+  });
+
   it('replaces a waiting job when the same id is enqueued again (a rescheduled reminder)', async () => {
     const relay = module.get(OutboxRelay);
     const later = new Date(Date.now() + 3_600_000);
