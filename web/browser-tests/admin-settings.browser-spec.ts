@@ -86,8 +86,8 @@ describe('the admin’s screens in the browser', () => {
       .getByRole('dialog', { name: 'Deactivate Ivan Interviewer' })
       .getByRole('button', { name: 'Deactivate' })
       .click();
-    await userRow('Ivan Interviewer').waitFor({ state: 'detached' });
-    await page.getByTestId('deactivated-user').filter({ hasText: 'Ivan Interviewer' }).waitFor();
+    await userRow('Ivan Interviewer').filter({ hasText: 'Deactivated' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit Ivan Interviewer' }).count()).toBe(0);
     expect(
       (
         await api.gql(
@@ -95,9 +95,21 @@ describe('the admin’s screens in the browser', () => {
         )
       ).errors,
     ).toBeDefined();
+    // Deactivated users stay listed after leaving the page, so any of them can be reactivated later.
+    await page.reload();
+    await userRow('Ivan Interviewer').filter({ hasText: 'Deactivated' }).waitFor();
+    expect(await page.getByTestId('user-row').filter({ hasText: 'Deactivated' }).count()).toBe(1);
+    await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Reactivate Ivan Interviewer' }).click();
-    await userRow('Ivan Interviewer').waitFor();
-    expect(await page.getByTestId('deactivated-user').count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit Ivan Interviewer' }).waitFor();
+    expect(await page.getByTestId('user-row').filter({ hasText: 'Deactivated' }).count()).toBe(0);
+    expect(
+      (
+        await api.gql(
+          'mutation { login(input: { email: "ivan@example.com", password: "correct-horse-battery" }) { accessToken } }',
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 
   step('keeps e-mail notification settings across a reload', async () => {
