@@ -415,9 +415,13 @@ describe('the recruiter’s day in the browser', () => {
 
     await page.getByRole('button', { name: 'Copy calendar feed URL' }).click();
     await page.getByText('Copied. Add it to your calendar app').waitFor();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/calendar\/.+\.ics$/,
-    );
+    // Absolute under PUBLIC_URL (the test server listens elsewhere, so the same path is asked of it).
+    const feedUrl = String(await page.evaluate('navigator.clipboard.readText()'));
+    expect(feedUrl.startsWith(`${loadConfig().http.publicUrl}/calendar/`)).toBe(true);
+    expect(feedUrl).toMatch(/\/calendar\/[\w-]+\/[\w-]+\.ics$/);
+    const feed = await fetch(`${api.baseUrl}${new URL(feedUrl).pathname}`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toContain('text/calendar');
   });
 
   step('works at 768 px wide', async () => {
