@@ -35,6 +35,7 @@ export default defineConfig({
       '/graphql': { target: api, changeOrigin: false },
       '/calendar': { target: api, changeOrigin: false },
       '/health': { target: api, changeOrigin: false },
+      '/admin/queues': { target: api, changeOrigin: false },
     },
   },
 });

@@ -1,16 +1,28 @@
 import { Role } from '../../libs/domain';
 import {
   CREATE_USER,
+  DEACTIVATE_USER,
   errorCode,
   LOGIN,
   type Operation,
   ME,
+  operation,
+  REACTIVATE_USER,
   REFRESH_TOKEN,
   REVOKE_REFRESH_TOKEN,
   TEST_PASSWORD,
   TestApi,
   USERS,
 } from '../../libs/testing';
+
+const USERS_WITH_DEACTIVATED = operation<
+  { users: Array<{ email: string; deactivatedAt: string | null }> },
+  { role?: string; includeDeactivated?: boolean }
+>(
+  `query UsersWithDeactivated($role: Role, $includeDeactivated: Boolean) {
+    users(role: $role, includeDeactivated: $includeDeactivated) { email deactivatedAt }
+  }`,
+);
 
 describe('identity over GraphQL', () => {
   const api = new TestApi();
@@ -131,6 +143,43 @@ describe('identity over GraphQL', () => {
     await api.createUser({ email: 'hm@example.com', roles: [Role.HIRING_MANAGER, Role.INTERVIEWER] });
     const result = await api.gql(USERS, { role: 'INTERVIEWER' }, admin);
     expect(result.data!.users.map((user) => user.email).sort()).toEqual(['hm@example.com', 'i1@example.com']);
+  });
+
+  it('lists deactivated users to admins only when asked, so they can be reactivated', async () => {
+    const gone = await api.createUser({ email: 'gone@example.com', roles: [Role.INTERVIEWER] });
+    await api.createUser({ email: 'kept@example.com', roles: [Role.INTERVIEWER] });
+    expect((await api.gql(DEACTIVATE_USER, { input: { userId: gone.id } }, admin)).errors).toBeUndefined();
+
+    const emails = (result: { data?: { users: Array<{ email: string }> } | null }) =>
+      result.data!.users.map((user) => user.email).sort();
+    const active = await api.gql(USERS_WITH_DEACTIVATED, {}, admin);
+    expect(emails(active)).toEqual(['admin@example.com', 'kept@example.com']);
+    expect(active.data!.users.every((user) => user.deactivatedAt === null)).toBe(true);
+
+    const all = await api.gql(USERS_WITH_DEACTIVATED, { includeDeactivated: true }, admin);
+    expect(all.errors).toBeUndefined();
+    expect(emails(all)).toEqual(['admin@example.com', 'gone@example.com', 'kept@example.com']);
+    const goneRow = all.data!.users.find((user) => user.email === 'gone@example.com')!;
+    expect(Number.isNaN(Date.parse(goneRow.deactivatedAt!))).toBe(false);
+    const byRole = await api.gql(USERS_WITH_DEACTIVATED, { role: 'INTERVIEWER', includeDeactivated: true }, admin);
+    expect(emails(byRole)).toEqual(['gone@example.com', 'kept@example.com']);
+
+    // Recruiters and hiring managers still list the active users, but never the deactivated ones.
+    for (const role of [Role.RECRUITER, Role.HIRING_MANAGER]) {
+      const token = (await api.signedIn(`${role.toLowerCase()}@example.com`, [role])).token;
+      const listed = await api.gql(USERS_WITH_DEACTIVATED, {}, token);
+      expect(listed.errors).toBeUndefined();
+      expect(listed.data!.users.map((user) => user.email)).not.toContain('gone@example.com');
+      expect(errorCode(await api.gql(USERS_WITH_DEACTIVATED, { includeDeactivated: true }, token))).toBe('FORBIDDEN');
+    }
+    const interviewer = (await api.signedIn('int@example.com', [Role.INTERVIEWER])).token;
+    expect(errorCode(await api.gql(USERS_WITH_DEACTIVATED, { includeDeactivated: true }, interviewer))).toBe(
+      'FORBIDDEN',
+    );
+
+    expect((await api.gql(REACTIVATE_USER, { input: { userId: gone.id } }, admin)).errors).toBeUndefined();
+    const after = await api.gql(USERS_WITH_DEACTIVATED, {}, admin);
+    expect(emails(after)).toContain('gone@example.com');
   });
 
   it('rotates refresh tokens and revokes the login when an old one is replayed', async () => {

@@ -16,7 +16,8 @@ import {
 /**
  * The admin's screens: users (a refused e-mail, create, change roles and time zone, deactivate and
  * reactivate), e-mail notification settings, webhooks (a refused URL, the secret shown once, a dead
- * delivery replayed, delete), the audit log's filters in the URL, and the plan templates read-only.
+ * delivery replayed, delete), the audit log's filters in the URL, the plan templates read-only, and
+ * the Job queues link to Bull Board (admins only).
  */
 describe('the admin’s screens in the browser', () => {
   const api = new TestApi();
@@ -86,8 +87,8 @@ describe('the admin’s screens in the browser', () => {
       .getByRole('dialog', { name: 'Deactivate Ivan Interviewer' })
       .getByRole('button', { name: 'Deactivate' })
       .click();
-    await userRow('Ivan Interviewer').waitFor({ state: 'detached' });
-    await page.getByTestId('deactivated-user').filter({ hasText: 'Ivan Interviewer' }).waitFor();
+    await userRow('Ivan Interviewer').filter({ hasText: 'Deactivated' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit Ivan Interviewer' }).count()).toBe(0);
     expect(
       (
         await api.gql(
@@ -95,9 +96,21 @@ describe('the admin’s screens in the browser', () => {
         )
       ).errors,
     ).toBeDefined();
+    // Deactivated users stay listed after leaving the page, so any of them can be reactivated later.
+    await page.reload();
+    await userRow('Ivan Interviewer').filter({ hasText: 'Deactivated' }).waitFor();
+    expect(await page.getByTestId('user-row').filter({ hasText: 'Deactivated' }).count()).toBe(1);
+    await expectNoSeriousAxeViolations(page);
     await page.getByRole('button', { name: 'Reactivate Ivan Interviewer' }).click();
-    await userRow('Ivan Interviewer').waitFor();
-    expect(await page.getByTestId('deactivated-user').count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit Ivan Interviewer' }).waitFor();
+    expect(await page.getByTestId('user-row').filter({ hasText: 'Deactivated' }).count()).toBe(0);
+    expect(
+      (
+        await api.gql(
+          'mutation { login(input: { email: "ivan@example.com", password: "correct-horse-battery" }) { accessToken } }',
+        )
+      ).errors,
+    ).toBeUndefined();
   });
 
   step('keeps e-mail notification settings across a reload', async () => {
@@ -190,5 +203,28 @@ describe('the admin’s screens in the browser', () => {
     expect(await page.getByRole('textbox').count()).toBe(0);
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'admin-plan-templates');
+  });
+
+  step('links Bull Board in a new tab for admins only', async () => {
+    const link = page.getByRole('link', { name: /^Job queues/ });
+    expect(await link.getAttribute('href')).toBe('/admin/queues');
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const [board] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    await board.waitForLoadState();
+    expect(new URL(board.url()).pathname).toBe('/admin/queues');
+    // The sign-in's cookie lets the admin in: the board's page itself, not a 401 or 403.
+    const status: unknown = await board.evaluate('performance.getEntriesByType("navigation")[0].responseStatus');
+    expect(status).toBe(200);
+    await board.close();
+
+    const recruiterPage = await (await newContext(browser, api.baseUrl)).newPage();
+    try {
+      await signInThroughPage(recruiterPage, 'rita@example.com');
+      await recruiterPage.getByRole('link', { name: 'Plan templates' }).waitFor();
+      expect(await recruiterPage.getByRole('link', { name: /Job queues/ }).count()).toBe(0);
+      expect(await recruiterPage.locator('a[href="/admin/queues"]').count()).toBe(0);
+    } finally {
+      await recruiterPage.context().close();
+    }
   });
 });

@@ -92,12 +92,21 @@ export class IdentityResolver {
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER, Role.HIRING_MANAGER)
-  @Query(() => [UserType], { description: 'Active users, by name; optionally only those with a role.' })
+  @Query(() => [UserType], {
+    description: 'Active users, by name; optionally only those with a role, and (admins) the deactivated ones too.',
+  })
   async users(
     @CurrentActor() actor: Actor,
     @Args('role', { type: () => Role, nullable: true }) role?: Role,
+    @Args('includeDeactivated', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'Also lists deactivated users (their deactivatedAt is set), so they can be reactivated. Admins only: anyone else asking gets FORBIDDEN.',
+    })
+    includeDeactivated = false,
   ): Promise<UserType[]> {
-    return (await this.userService.list(actor, role)).map((user) => UserType.from(user));
+    return (await this.userService.list(actor, role, includeDeactivated)).map((user) => UserType.from(user));
   }
 
   @Roles(Role.ADMIN)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { isKnownTimezone, normalizeEmail, passwordProblem, type Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isUniqueViolation } from '../../common/errors/constraint-errors';
@@ -71,10 +71,14 @@ export class UserService {
     return user;
   }
 
-  /** Active users, by name; their contact details and roles are for staff who assemble panels and teams. */
-  async list(actor: Actor, role?: Role | null): Promise<User[]> {
-    await this.access.require(actor, Permission.UserList);
-    const where = role ? { roles: { $contains: [role] }, deactivatedAt: null } : { deactivatedAt: null };
+  /**
+   * Active users, by name; their contact details and roles are for staff who assemble panels and teams.
+   * With includeDeactivated (admins only, who reactivate them) the deactivated users are listed too.
+   */
+  async list(actor: Actor, role?: Role | null, includeDeactivated = false): Promise<User[]> {
+    await this.access.require(actor, includeDeactivated ? Permission.UserManage : Permission.UserList);
+    const where: FilterQuery<User> = includeDeactivated ? {} : { deactivatedAt: null };
+    if (role) where.roles = { $contains: [role] };
     return this.em.find(User, where, { orderBy: { name: 'asc', id: 'asc' } });
   }
 

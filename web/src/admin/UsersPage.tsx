@@ -11,11 +11,11 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { formatDate } from '../app/datetime';
 import { apiError, fieldError } from '../app/errors';
 import { notifySuccess } from '../app/notify';
 import { useCurrentUser } from '../app/session';
@@ -54,8 +54,8 @@ type Dialog =
 
 /**
  * Admins manage users: list (optionally by role, in the URL), create, change name, roles and time
- * zone, deactivate. The API lists active users only, so a user deactivated here stays in a list on
- * this page, with Reactivate, until the page is left.
+ * zone, deactivate and reactivate. Deactivated users are listed too (the API's includeDeactivated),
+ * marked as such, with Reactivate instead of Edit and Deactivate.
  */
 export default function UsersPage() {
   const me = useCurrentUser();
@@ -64,8 +64,8 @@ export default function UsersPage() {
   const search = params.get('q') ?? '';
   const { data, error, refetch } = useQuery(AdminUsersDocument);
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [deactivated, setDeactivated] = useState<AdminUserFieldsFragment[]>([]);
   const [reactivate, reactivating] = useMutation(ReactivateUserDocument);
+  const [reactivatingId, setReactivatingId] = useState<string | null>(null);
 
   const users = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -111,6 +111,11 @@ export default function UsersPage() {
           w={200}
         />
       </Group>
+      {apiError(reactivating.error) && (
+        <Alert color="red" role="alert" mb="md">
+          {apiError(reactivating.error)?.message}
+        </Alert>
+      )}
       {error && !data ? (
         <ErrorState error={error} onRetry={() => void refetch()} />
       ) : !data ? (
@@ -126,6 +131,7 @@ export default function UsersPage() {
                 <Table.Th scope="col">E-mail</Table.Th>
                 <Table.Th scope="col">Roles</Table.Th>
                 <Table.Th scope="col">Time zone</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
                 <Table.Th scope="col">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -145,71 +151,66 @@ export default function UsersPage() {
                   </Table.Td>
                   <Table.Td>{user.timezone}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
+                    {user.deactivatedAt ? (
+                      <Group gap={6} wrap="nowrap">
+                        <Badge variant="outline" color="red.9">
+                          Deactivated
+                        </Badge>
+                        <Text size="xs">since {formatDate(user.deactivatedAt)}</Text>
+                      </Group>
+                    ) : (
+                      <Text size="sm">Active</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {user.deactivatedAt ? (
                       <Button
                         size="xs"
                         variant="default"
-                        aria-label={`Edit ${user.name}`}
-                        onClick={() => setDialog({ kind: 'edit', user })}
+                        aria-label={`Reactivate ${user.name}`}
+                        loading={reactivating.loading && reactivatingId === user.id}
+                        onClick={async () => {
+                          setReactivatingId(user.id);
+                          const result = await reactivate({ variables: { input: { userId: user.id } } }).catch(
+                            () => null,
+                          );
+                          setReactivatingId(null);
+                          if (!result?.data) return;
+                          notifySuccess(`${user.name} can sign in again.`);
+                          void refetch();
+                        }}
                       >
-                        Edit…
+                        Reactivate
                       </Button>
-                      {user.id !== me.id && (
+                    ) : (
+                      <Group gap="xs" wrap="nowrap">
                         <Button
                           size="xs"
                           variant="default"
-                          color="red.9"
-                          aria-label={`Deactivate ${user.name}`}
-                          onClick={() => setDialog({ kind: 'deactivate', user })}
+                          aria-label={`Edit ${user.name}`}
+                          onClick={() => setDialog({ kind: 'edit', user })}
                         >
-                          Deactivate…
+                          Edit…
                         </Button>
-                      )}
-                    </Group>
+                        {user.id !== me.id && (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            color="red.9"
+                            aria-label={`Deactivate ${user.name}`}
+                            onClick={() => setDialog({ kind: 'deactivate', user })}
+                          >
+                            Deactivate…
+                          </Button>
+                        )}
+                      </Group>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-      )}
-
-      {deactivated.length > 0 && (
-        <Stack mt="xl" gap="xs" component="section" aria-labelledby="deactivated-heading">
-          <Title order={2} size="h4" id="deactivated-heading">
-            Deactivated on this page
-          </Title>
-          <Text size="sm" c="dimmed">
-            They cannot sign in. The API lists active users only, so reactivate from here before you leave the page.
-          </Text>
-          {apiError(reactivating.error) && (
-            <Alert color="red" role="alert">
-              {apiError(reactivating.error)?.message}
-            </Alert>
-          )}
-          {deactivated.map((user) => (
-            <Group key={user.id} data-testid="deactivated-user">
-              <Text size="sm">
-                {user.name} ({user.email})
-              </Text>
-              <Button
-                size="xs"
-                variant="default"
-                aria-label={`Reactivate ${user.name}`}
-                loading={reactivating.loading}
-                onClick={async () => {
-                  const result = await reactivate({ variables: { input: { userId: user.id } } }).catch(() => null);
-                  if (!result?.data) return;
-                  setDeactivated((current) => current.filter((entry) => entry.id !== user.id));
-                  notifySuccess(`${user.name} can sign in again.`);
-                  void refetch();
-                }}
-              >
-                Reactivate
-              </Button>
-            </Group>
-          ))}
-        </Stack>
       )}
 
       <Modal
@@ -243,7 +244,6 @@ export default function UsersPage() {
             onClose={() => setDialog(null)}
             onDone={(user, affected) => {
               setDialog(null);
-              setDeactivated((current) => [...current.filter((entry) => entry.id !== user.id), user]);
               notifySuccess(
                 affected === 0
                   ? `${user.name} is deactivated.`

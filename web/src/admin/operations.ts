@@ -7,12 +7,13 @@ export const AdminUserFieldsFragment = graphql(`
     email
     roles
     timezone
+    deactivatedAt
   }
 `);
 
 export const AdminUsersDocument = graphql(`
   query AdminUsers {
-    users {
+    users(includeDeactivated: true) {
       ...AdminUserFields
     }
   }

@@ -89,6 +89,17 @@ export function AppShellLayout() {
                 disabled
                 aria-disabled
               />
+            ) : item.external ? (
+              <NavLink
+                key={item.to}
+                component="a"
+                href={item.to}
+                target="_blank"
+                rel="noopener noreferrer"
+                label={item.label}
+                description="Opens in a new tab"
+                onClick={close}
+              />
             ) : (
               <NavLink
                 key={item.to}

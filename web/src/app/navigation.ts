@@ -8,6 +8,8 @@ export interface NavigationItem {
   comingWith?: string;
   /** A heading the item is grouped under in the navigation (the admin screens). */
   section?: string;
+  /** A page the API serves outside this app (Bull Board): a plain link that opens in a new tab. */
+  external?: boolean;
 }
 
 /** The areas of the app and who sees them; actions inside follow the same roles as the API. */
@@ -25,6 +27,8 @@ export const NAVIGATION: NavigationItem[] = [
   { label: 'Plan templates', to: '/admin/plan-templates', roles: ['ADMIN', 'RECRUITER'], section: 'Admin' },
   { label: 'Webhooks', to: '/admin/webhooks', roles: ['ADMIN'], section: 'Admin' },
   { label: 'Audit log', to: '/admin/audit-log', roles: ['ADMIN'], section: 'Admin' },
+  // Bull Board lets admins in with the refresh-token cookie the API also sets for this path.
+  { label: 'Job queues', to: '/admin/queues', roles: ['ADMIN'], section: 'Admin', external: true },
 ];
 
 export const RECRUITING_ROLES: Role[] = ['ADMIN', 'RECRUITER'];

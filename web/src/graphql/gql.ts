@@ -14,8 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
-    "\n  query AdminUsers {\n    users {\n      ...AdminUserFields\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n    deactivatedAt\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers {\n    users(includeDeactivated: true) {\n      ...AdminUserFields\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeactivateUser($input: UserIdInput!) {\n    deactivateUser(input: $input) {\n      affectedInterviewIds\n      user {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.DeactivateUserDocument,
@@ -79,8 +79,8 @@ type Documents = {
     "\n  mutation CancelInterview($input: CancelInterviewInput!) {\n    cancelInterview(input: $input) {\n      interview {\n        id\n        status\n        cancelReason\n      }\n    }\n  }\n": typeof types.CancelInterviewDocument,
 };
 const documents: Documents = {
-    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n  }\n": types.AdminUserFieldsFragmentDoc,
-    "\n  query AdminUsers {\n    users {\n      ...AdminUserFields\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n    deactivatedAt\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers {\n    users(includeDeactivated: true) {\n      ...AdminUserFields\n    }\n  }\n": types.AdminUsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      user {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeactivateUser($input: UserIdInput!) {\n    deactivateUser(input: $input) {\n      affectedInterviewIds\n      user {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.DeactivateUserDocument,
@@ -161,11 +161,11 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n  }\n"];
+export function graphql(source: "\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n    deactivatedAt\n  }\n"): (typeof documents)["\n  fragment AdminUserFields on User {\n    id\n    name\n    email\n    roles\n    timezone\n    deactivatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminUsers {\n    users {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users {\n      ...AdminUserFields\n    }\n  }\n"];
+export function graphql(source: "\n  query AdminUsers {\n    users(includeDeactivated: true) {\n      ...AdminUserFields\n    }\n  }\n"): (typeof documents)["\n  query AdminUsers {\n    users(includeDeactivated: true) {\n      ...AdminUserFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -13,6 +13,11 @@ export class UserType {
   /** Exposed by UserDetailsResolver: staff and the user themself only. */
   roles!: Role[];
   @Field({ description: 'IANA time zone used for what this user receives.' }) timezone!: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the user was deactivated (they cannot sign in until reactivated); null for an active user.',
+  })
+  deactivatedAt!: Date | null;
 
   static from(user: User): UserType {
     return Object.assign(new UserType(), {
@@ -21,6 +26,7 @@ export class UserType {
       name: user.name,
       roles: user.roles,
       timezone: user.timezone,
+      deactivatedAt: user.deactivatedAt ?? null,
     });
   }
 }
