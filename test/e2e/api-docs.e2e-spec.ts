@@ -106,6 +106,9 @@ describe('docs/api.md', () => {
       positionId: position.id,
       stageId,
       interviewerId: ivy.id,
+      // Bookings must lie ahead (at most two years): the next weekday, 14:00 to 15:00 UTC.
+      startsAt: nextWeekdayAt(14).toISOString(),
+      endsAt: nextWeekdayAt(15).toISOString(),
       candidateId: await createCandidate(rita, { name: 'Robin Rivera' }),
       applicationId: await applyCandidate(rita, position.id, { name: 'Sam Sato' }),
       rejectedApplicationId: await applyCandidate(rita, position.id, { name: 'Jo Jensen' }),
