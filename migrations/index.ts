@@ -17,6 +17,7 @@ import { Migration20261206204608_MailDelivery as M13 } from './Migration20261206
 import { Migration20261206210934_CandidateNotDoubleBooked as M14 } from './Migration20261206210934_CandidateNotDoubleBooked';
 import { Migration20261206211522_ScorecardTurnaroundNotNegative as M15 } from './Migration20261206211522_ScorecardTurnaroundNotNegative';
 import { Migration20261206215818_StageRequiredFromLevel as M16 } from './Migration20261206215818_StageRequiredFromLevel';
+import { Migration20261206224251_UserWorkingHours as M17 } from './Migration20261206224251_UserWorkingHours';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206210934_CandidateNotDoubleBooked', class: M14 },
   { name: 'Migration20261206211522_ScorecardTurnaroundNotNegative', class: M15 },
   { name: 'Migration20261206215818_StageRequiredFromLevel', class: M16 },
+  { name: 'Migration20261206224251_UserWorkingHours', class: M17 },
 ];

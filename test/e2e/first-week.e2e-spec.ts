@@ -18,6 +18,7 @@ import {
   UPDATE_CANDIDATE,
   CANCEL_INTERVIEW,
   SUGGEST_INTERVIEW_SLOTS,
+  nextWeekdayAt,
   MY_CALENDAR_FEED_URL,
   INTERVIEW_INVITE,
   INTERVIEW_KIT,
@@ -166,6 +167,48 @@ describe('first week: corrections, users, panels, plans', () => {
       const bad = await admin.gql(UPDATE_USER, { input: { userId: interviewer.id, timezone: 'Mars/Olympus' } });
       expect(errorCode(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors![0]!.extensions.fields).toHaveProperty(['input.timezone']);
+    });
+
+    it('admins set working hours; slots are suggested inside them, in the user\u2019s time zone; a reversed day is refused', async () => {
+      const set = await admin.gql(UPDATE_USER, {
+        input: { userId: manager.id, timezone: 'Asia/Tokyo', workdayStartHour: 13, workdayEndHour: 15 },
+      });
+      expect(set.data!.updateUser.user).toMatchObject({ workdayStartHour: 13, workdayEndHour: 15 });
+      const applicationId = await applyCandidate(recruiter, positionId);
+      const from = nextWeekdayAt(0, 3);
+      const slots = await recruiter.gql(SUGGEST_INTERVIEW_SLOTS, {
+        input: {
+          applicationId,
+          durationMinutes: 60,
+          from: from.toISOString(),
+          to: new Date(from.getTime() + 5 * 86_400_000).toISOString(),
+          interviewerIds: [manager.id],
+        },
+      });
+      expect(slots.errors).toBeUndefined();
+      const found = slots.data!.suggestInterviewSlots;
+      expect(found.length).toBeGreaterThan(0);
+      const tokyoHour = (iso: string) =>
+        Number(
+          new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', hourCycle: 'h23' }).format(
+            new Date(iso),
+          ),
+        );
+      for (const slot of found) {
+        expect(tokyoHour(slot.startsAt)).toBeGreaterThanOrEqual(13);
+        expect(tokyoHour(slot.endsAt)).toBeLessThanOrEqual(15);
+      }
+      const reversed = await admin.gql(UPDATE_USER, { input: { userId: manager.id, workdayEndHour: 12 } });
+      expect(errorCode(reversed)).toBe('BAD_USER_INPUT');
+      expect(reversed.errors![0]!.extensions.fields).toHaveProperty(['input.workdayEndHour']);
+      expect(errorCode(await admin.gql(UPDATE_USER, { input: { userId: manager.id, workdayStartHour: 25 } }))).toBe(
+        'BAD_USER_INPUT',
+      );
+      // Nothing of a refused change was written; the usual day is restored for the other tests.
+      const back = await admin.gql(UPDATE_USER, {
+        input: { userId: manager.id, timezone: 'UTC', workdayStartHour: 9, workdayEndHour: 17 },
+      });
+      expect(back.data!.updateUser.user).toMatchObject({ workdayStartHour: 9, workdayEndHour: 17 });
     });
 
     it('deactivating ends the sessions at once and takes the user off future panels, listing them; reactivating lets them sign in', async () => {

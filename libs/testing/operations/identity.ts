@@ -41,9 +41,31 @@ export const USERS = operation<{ users: Array<{ email: string }> }, { role?: str
 );
 
 export const UPDATE_USER = operation<
-  { updateUser: { user: { id: string; name: string; roles: string[]; timezone: string } } },
-  { input: { userId: string; name?: string; roles?: string[]; timezone?: string } }
->(`mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { user { id name roles timezone } } }`);
+  {
+    updateUser: {
+      user: {
+        id: string;
+        name: string;
+        roles: string[];
+        timezone: string;
+        workdayStartHour: number;
+        workdayEndHour: number;
+      };
+    };
+  },
+  {
+    input: {
+      userId: string;
+      name?: string;
+      roles?: string[];
+      timezone?: string;
+      workdayStartHour?: number;
+      workdayEndHour?: number;
+    };
+  }
+>(
+  `mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { user { id name roles timezone workdayStartHour workdayEndHour } } }`,
+);
 
 export const DEACTIVATE_USER = operation<
   { deactivateUser: { user: { id: string }; affectedInterviewIds: string[] } },

@@ -116,7 +116,7 @@ export class IdentityResolver {
   }
 
   @Roles(Role.ADMIN)
-  @Mutation(() => UserPayload, { description: 'Name, roles and time zone of a user (admins).' })
+  @Mutation(() => UserPayload, { description: 'Name, roles, time zone and working hours of a user (admins).' })
   async updateUser(@CurrentActor() actor: Actor, @Args('input') input: UpdateUserInput): Promise<UserPayload> {
     return { user: UserType.from(await this.userService.update(actor, input)), affectedInterviewIds: [] };
   }

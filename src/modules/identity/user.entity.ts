@@ -19,6 +19,13 @@ export class User extends BaseEntity<'timezone' | 'deactivatedAt'> {
   @Property({ type: 'text', default: 'UTC' })
   timezone: string = 'UTC';
 
+  /** Working hours on weekdays, whole hours in the user's time zone: interview slots are suggested inside them. */
+  @Property({ type: 'smallint', default: 9 })
+  workdayStartHour: number = 9;
+
+  @Property({ type: 'smallint', default: 17 })
+  workdayEndHour: number = 17;
+
   /** argon2id; never leaves the identity module. */
   @Property({ type: 'text', hidden: true, lazy: true })
   passwordHash: string;

@@ -86,10 +86,17 @@ export class UserService {
     return this.em.findOne(User, { email: normalizeEmail(email), deactivatedAt: null }, { populate: ['passwordHash'] });
   }
 
-  /** Name, roles and time zone of a user (admins). */
+  /** Name, roles, time zone and working hours of a user (admins). */
   async update(
     actor: Actor,
-    input: { userId: string; name?: string; roles?: Role[]; timezone?: string },
+    input: {
+      userId: string;
+      name?: string;
+      roles?: Role[];
+      timezone?: string;
+      workdayStartHour?: number | null;
+      workdayEndHour?: number | null;
+    },
   ): Promise<User> {
     await this.access.require(actor, Permission.UserManage);
     const fields: FieldErrors = {};
@@ -105,6 +112,16 @@ export class UserService {
     const em = this.em.fork();
     const user = await em.findOne(User, { id: input.userId });
     if (!user) throw new NotFoundException('User', input.userId);
+    const start = input.workdayStartHour ?? user.workdayStartHour;
+    const end = input.workdayEndHour ?? user.workdayEndHour;
+    if (start >= end) {
+      throw new BadUserInputException('The working day must start before it ends.', {
+        [input.workdayEndHour != null ? 'input.workdayEndHour' : 'input.workdayStartHour']:
+          `the day would run from ${start}:00 to ${end}:00`,
+      });
+    }
+    user.workdayStartHour = start;
+    user.workdayEndHour = end;
     if (input.name != null) user.name = input.name.trim();
     if (input.roles != null) user.roles = [...new Set(input.roles)];
     if (input.timezone != null) user.timezone = input.timezone;

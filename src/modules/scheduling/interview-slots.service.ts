@@ -60,6 +60,7 @@ export class InterviewSlotsService {
         return {
           id: user.id,
           timezone: user.timezone,
+          workingHours: { startHour: user.workdayStartHour, endHour: user.workdayEndHour },
           busy: [...busy, ...candidateBusy].map((row) => ({ start: row.startsAt, end: row.endsAt })),
           interviewsThisWeek,
         };

@@ -508,6 +508,10 @@ export type UpdateUserInput = {
   timezone?: string | null | undefined;
   /** The user; NOT_FOUND if unknown. */
   userId: string | number;
+  /** End of the working day, hour 1-24 in the user's time zone; after workdayStartHour. */
+  workdayEndHour?: number | null | undefined;
+  /** Start of the working day, hour 0-23 in the user's time zone; before workdayEndHour. */
+  workdayStartHour?: number | null | undefined;
 };
 
 /** Which user. */

@@ -1,13 +1,16 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayNotEmpty,
   IsArray,
   IsEmail,
   IsEnum,
+  IsInt,
   IsOptional,
   IsString,
   IsUUID,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
 import { Role } from '../../../../libs/domain';
@@ -62,6 +65,24 @@ export class UpdateUserInput {
   @IsString()
   @MaxLength(100)
   timezone?: string;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Start of the working day, hour 0-23 in the user's time zone; before workdayEndHour.",
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole hour' })
+  @Min(0, { message: 'must be an hour from 0 to 23' })
+  @Max(23, { message: 'must be an hour from 0 to 23' })
+  workdayStartHour?: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "End of the working day, hour 1-24 in the user's time zone; after workdayStartHour.",
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole hour' })
+  @Min(1, { message: 'must be an hour from 1 to 24' })
+  @Max(24, { message: 'must be an hour from 1 to 24' })
+  workdayEndHour?: number;
 }
 
 @InputType()

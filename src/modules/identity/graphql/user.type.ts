@@ -13,6 +13,15 @@ export class UserType {
   /** Exposed by UserDetailsResolver: staff and the user themself only. */
   roles!: Role[];
   @Field({ description: 'IANA time zone used for what this user receives.' }) timezone!: string;
+  @Field(() => Int, {
+    description:
+      "Start of the working day (hour 0-23, in the user's time zone, Monday to Friday); slots are suggested from it.",
+  })
+  workdayStartHour!: number;
+  @Field(() => Int, {
+    description: "End of the working day (hour 1-24, in the user's time zone); no suggested slot ends after it.",
+  })
+  workdayEndHour!: number;
   @Field(() => Date, {
     nullable: true,
     description: 'When the user was deactivated (they cannot sign in until reactivated); null for an active user.',
@@ -26,6 +35,8 @@ export class UserType {
       name: user.name,
       roles: user.roles,
       timezone: user.timezone,
+      workdayStartHour: user.workdayStartHour,
+      workdayEndHour: user.workdayEndHour,
       deactivatedAt: user.deactivatedAt ?? null,
     });
   }
