@@ -81,6 +81,18 @@ describe('HTTP security and readiness', () => {
         token,
       );
       expect(created.errors).toBeUndefined();
+      // With Redis down no worker can beat: the stale heartbeat is reported, yet the API stays ready.
+      await api.orm.em
+        .fork()
+        .getConnection()
+        .execute(`update job_heartbeat set last_run_at = now() - interval '1 hour'`);
+      const stale = await ready(withoutRedis, MONITORING_TOKEN);
+      expect(stale.status).toBe(200);
+      expect(stale.body.info.workerHeartbeat).toMatchObject({
+        status: 'up',
+        stale: true,
+        cause: 'Redis is unreachable',
+      });
     } finally {
       await withoutRedis.close();
     }

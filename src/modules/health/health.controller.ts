@@ -33,7 +33,7 @@ export class HealthController {
 
   /**
    * Ready for traffic: PostgreSQL answers, the schema is migrated and a worker ran the heartbeat
-   * recently (HEARTBEAT_STALE_AFTER_INTERVALS). Redis is reported but does
+   * recently (HEARTBEAT_STALE_AFTER_INTERVALS) unless Redis is the reason it did not. Redis is reported but does
    * not decide: without it the API still serves (rate limits count per instance meanwhile), so
    * it shows as `degraded`. Host names, pids and error texts only for the monitoring token.
    */
@@ -48,7 +48,7 @@ export class HealthController {
       result = await this.health.check([
         () => this.database.pingCheck('database', { timeout: 2000 }),
         () => this.migrationsCheck(),
-        () => this.heartbeatInfo(),
+        async () => this.heartbeatInfo((await redis).status !== 'up'),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
@@ -100,9 +100,11 @@ export class HealthController {
    * When a worker last ran the heartbeat job. Older than HEARTBEAT_STALE_AFTER_INTERVALS intervals,
    * or never: down, so the deployment is not ready (no worker runs jobs: nothing is reminded, no
    * decision is applied). With the worker's schedules rebuilt by its reconciler, a stale heartbeat
-   * means no worker is running or none reaches Redis and PostgreSQL.
+   * means no worker is running or none reaches Redis and PostgreSQL. While this API cannot reach
+   * Redis either, a stale heartbeat is what Redis being down looks like, and the API still serves
+   * (jobs wait in the outbox): reported as stale, but not down, so every instance is not taken out.
    */
-  private async heartbeatInfo() {
+  private async heartbeatInfo(redisUnreachable: boolean) {
     const indicator = this.indicators.check('workerHeartbeat');
     const beat = await this.orm.em.fork().findOne(JobHeartbeat, { jobName: 'system.heartbeat' });
     if (!beat) return indicator.down({ lastRunAt: null, stale: true });
@@ -110,6 +112,7 @@ export class HealthController {
     const { heartbeatIntervalSeconds, heartbeatStaleAfterIntervals } = this.config.worker;
     const stale = ageSeconds > heartbeatIntervalSeconds * heartbeatStaleAfterIntervals;
     const details = { lastRunAt: beat.lastRunAt.toISOString(), worker: beat.worker, stale };
+    if (stale && redisUnreachable) return indicator.up({ ...details, cause: 'Redis is unreachable' });
     return stale ? indicator.down(details) : indicator.up(details);
   }
 }
