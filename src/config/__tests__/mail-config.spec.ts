@@ -17,8 +17,8 @@ describe('e-mail and reminder configuration', () => {
     expect(loadConfig(valid).mail).toEqual({
       smtpUrl: null,
       from: { name: 'interview-pipeline', address: 'no-reply@localhost' },
-      publicUrl: 'http://localhost:3000',
     });
+    expect(loadConfig(valid).http.publicUrl).toBe('http://localhost:3000');
     expect(loadConfig(valid).jobs.reminderOffsetsMs).toEqual([86_400_000, 3_600_000]);
   });
 
@@ -32,8 +32,8 @@ describe('e-mail and reminder configuration', () => {
     expect(config.mail).toEqual({
       smtpUrl: 'smtps://mailer:secret@mail.example.com:465',
       from: { name: 'Acme Hiring', address: 'hiring@acme.example' },
-      publicUrl: 'https://hiring.acme.example',
     });
+    expect(config.http.publicUrl).toBe('https://hiring.acme.example');
     expect(loadConfig({ ...valid, MAIL_FROM: 'hiring@acme.example' }).mail.from).toEqual({
       name: '',
       address: 'hiring@acme.example',
@@ -46,7 +46,7 @@ describe('e-mail and reminder configuration', () => {
     expect(smtp).not.toContain('secret');
     expect(configError({ ...valid, MAIL_FROM: 'Acme Hiring' })).toMatch(/^Invalid configuration: MAIL_FROM expected/);
     expect(configError({ ...valid, PUBLIC_URL: 'hiring.acme.example' })).toMatch(
-      /^Invalid configuration: PUBLIC_URL expected an http\(s\) URL/,
+      /^Invalid configuration: PUBLIC_URL expected an absolute http\(s\) URL/,
     );
     expect(configError({ ...valid, INTERVIEW_REMINDER_OFFSETS: '24h,soon' })).toMatch(
       /^Invalid configuration: INTERVIEW_REMINDER_OFFSETS expected durations/,
