@@ -158,6 +158,8 @@ export interface StageParts {
   practicalTask: boolean;
 }
 
+const ALL_STAGE_PARTS: StageParts = { criteria: true, questions: true, practicalTask: true };
+
 @ObjectType('PlanStage', { description: 'One stage of an interview plan, in order.' })
 export class PlanStageType {
   @Field(() => ID) id!: string;
@@ -196,34 +198,7 @@ export class PlanStageType {
 
   /** The stage's rubric, question links and task must be loaded (PLAN_GRAPH). */
   static from(stage: PlanStage): PlanStageType {
-    return Object.assign(new PlanStageType(), {
-      id: stage.id,
-      kind: stage.kind,
-      name: stage.name,
-      order: stage.order,
-      focusAreas: stage.focusAreas,
-      participants: stage.participants,
-      successCriteria: stage.successCriteria,
-      preparationTips: stage.preparationTips,
-      durationMinutes: stage.durationMinutes,
-      feedbackDueHours: stage.feedbackDueHours,
-      autoAdvance: stage.autoAdvance,
-      passThreshold: stage.passThreshold,
-      interviewerWeighs: stage.interviewerWeighs,
-      revision: stage.revision,
-      requiredFromLevel: stage.requiredFromLevel,
-      rubric: stage.rubric
-        ? Object.assign(new RubricType(), {
-            id: stage.rubric.id,
-            name: stage.rubric.name,
-            scaleMin: stage.rubric.scaleMin,
-            scaleMax: stage.rubric.scaleMax,
-            criteria: stage.rubric.criteria.getItems().map((criterion) => RubricCriterionType.from(criterion)),
-          })
-        : null,
-      questions: stage.questionLinks.getItems().map((link) => QuestionType.from(link.question)),
-      practicalTask: stage.practicalTask ? PracticalTaskType.from(stage.practicalTask) : null,
-    });
+    return PlanStageType.withParts(stage, ALL_STAGE_PARTS);
   }
 
   /**
