@@ -56,6 +56,7 @@ describe('SQL statements per request', () => {
   let firstApplication: string;
   let firstInterview: { id: string; stageId: string };
   let day = 2;
+  const bookedDays = new Set<number>();
 
   beforeAll(async () => {
     await api.start();
@@ -76,7 +77,11 @@ describe('SQL statements per request', () => {
     openPositionFromBuiltInPlan(people.rita, { hiringManagerId: people.harold.id, recruiterIds: [people.rita.id] });
 
   async function interviewFor(applicationId: string) {
-    const startsAt = nextWeekdayAt(10, (day += 1));
+    // Two days ahead that fall on a weekend give the same Monday: skip to a weekday not used yet.
+    let startsAt: Date;
+    do startsAt = nextWeekdayAt(10, (day += 1));
+    while (bookedDays.has(startsAt.getTime()));
+    bookedDays.add(startsAt.getTime());
     const scheduled = await scheduleInterview(people.rita, {
       applicationId,
       startsAt,
