@@ -1,5 +1,6 @@
-// Four tiers (see docs/architecture.md#tests). One database and one Redis prefix per run,
-// created in libs/testing/global-setup.ts and removed in global-teardown.ts.
+// Five tiers (see docs/architecture.md#tests). One database per run and a copy of it per jest
+// worker, and one Redis prefix per worker, created in libs/testing/global-setup.ts and
+// worker-environment.ts and removed in global-teardown.ts.
 const transform = {
   '^.+\\.ts$': [
     '@swc/jest',
@@ -27,14 +28,17 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Each file on its worker's own database and Redis prefix.
+  setupFiles: ['<rootDir>/libs/testing/worker-environment.ts'],
 };
 
 /** @type {import('jest').Config} */
 module.exports = {
   globalSetup: '<rootDir>/libs/testing/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/global-teardown.ts',
-  // The database tiers share one database, so test files run one at a time.
-  maxWorkers: 1,
+  // Two files at a time (the machines have two cores), each worker on its own copy of the run's
+  // database; TEST_WORKERS overrides (1 runs every file in this process, one at a time).
+  maxWorkers: Number(process.env.TEST_WORKERS ?? 2),
   testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },

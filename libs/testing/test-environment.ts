@@ -23,3 +23,8 @@ export function testRunEnvironment(): Record<string, string> {
     DEMO_DATA: 'false',
   };
 }
+
+/** The copy of the run's database that jest worker `worker` (JEST_WORKER_ID, from 1) runs its files on. */
+export function workerDatabaseName(runDatabase: string, worker: number): string {
+  return `${runDatabase}_w${worker}`;
+}
