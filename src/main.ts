@@ -33,7 +33,7 @@ export async function createApiApp(config: AppConfig): Promise<NestFastifyApplic
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await applyHttpSecurity(app, config);
+  applyHttpSecurity(app, config);
   await serveAdminQueues(app, config, adminAccess(app));
   await serveWebApp(app, config.web.distDir, explorerAccess(app, config));
   app

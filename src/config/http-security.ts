@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from './app-config';
 
@@ -8,8 +8,9 @@ import type { AppConfig } from './app-config';
  * 'self'; inline styles allowed because Mantine writes <style> tags and style attributes at run
  * time; images also as data: URIs (icons); no plugins, no framing, no foreign form targets.
  */
-export async function applyHttpSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+export function applyHttpSecurity(app: NestFastifyApplication, config: AppConfig): void {
+  // Built once: building it per request (as @fastify/helmet does) parses the CSP every time.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -28,6 +29,12 @@ export async function applyHttpSecurity(app: NestFastifyApplication, config: App
     // The API serves no cross-origin resources a page should embed.
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({
       origin: config.http.corsOrigins,
