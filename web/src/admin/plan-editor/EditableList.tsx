@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, Input, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, Input, Stack, Text, Textarea } from '@mantine/core';
 import { useId } from 'react';
 
 /**
@@ -39,7 +39,11 @@ export function EditableList({
       <Stack gap={6} mt={4}>
         {value.map((item, index) => (
           <Group key={index} gap={6} wrap="nowrap" align="flex-start">
-            <TextInput
+            <Textarea
+              autosize
+              minRows={1}
+              // One line per item: the box only wraps long text.
+              onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
               aria-label={`${itemLabel} ${index + 1}`}
               aria-describedby={error ? errorId : undefined}
               value={item}

@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { apiError } from '../../app/errors';
 import { latestVersionId } from './serverErrors';
 
@@ -10,6 +10,7 @@ import { latestVersionId } from './serverErrors';
  */
 export function SaveProblem({ error }: { error: unknown }) {
   const navigate = useNavigate();
+  const { search } = useLocation();
   const problem = apiError(error);
   if (!problem) return null;
   const conflict = problem.code === 'CONFLICT';
@@ -23,7 +24,9 @@ export function SaveProblem({ error }: { error: unknown }) {
             size="xs"
             variant="white"
             color="red.9"
-            onClick={() => void navigate(latestId ? `/admin/plan-templates/${latestId}` : '/admin/plan-templates')}
+            onClick={() =>
+              void navigate(latestId ? `/admin/plan-templates/${latestId}${search}` : '/admin/plan-templates')
+            }
           >
             {latestId ? 'Open the latest version' : 'Back to the templates'}
           </Button>

@@ -69,7 +69,7 @@ export function SkillRequirements({
               {plan.skillRequirements.map((requirement) => (
                 <Table.Tr key={requirement.skill.id} data-testid="skill-requirement">
                   <Table.Td>{requirement.skill.name}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Badge variant="outline" color={requirement.priority === 'MUST_VERIFY' ? 'indigo.9' : 'gray.7'}>
                       {humanize(requirement.priority)}
                     </Badge>

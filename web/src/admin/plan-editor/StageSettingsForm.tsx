@@ -110,6 +110,7 @@ export function StageSettingsForm({ stage, onSaved }: { stage: EditableStage; on
           />
           <Select
             label="Required from level"
+            placeholder="Every level"
             description="Positions below this level skip the stage; empty: every level."
             clearable
             data={LEVELS.map((value) => ({ value, label: humanize(value) }))}
