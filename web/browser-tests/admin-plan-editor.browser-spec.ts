@@ -216,6 +216,36 @@ describe('the plan template editor in the browser', () => {
     await page.getByRole('form', { name: 'Settings of Reference check' }).waitFor();
   });
 
+  step('changes where a skill is verified; a must-verify skill in no stage is refused on that field', async () => {
+    await page.getByRole('button', { name: 'Edit skill API design' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Skill: API design' });
+    const stages = dialog.getByRole('checkbox');
+    for (const box of await stages.all()) if (await box.isChecked()) await box.uncheck();
+    await dialog.getByRole('button', { name: 'Save skill' }).click();
+    await dialog.getByText('"API design" must be verified, so at least one stage has to verify it').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await dialog.getByRole('checkbox', { name: '5. Behavioral interview' }).check();
+    await dialog.getByRole('button', { name: 'Save skill' }).click();
+    await page.getByText('Skill API design saved.').waitFor();
+    const result = await api.gql(
+      'query { planTemplates { version skillRequirements { skill { name } verifiedIn { name } } } }',
+      {},
+      alice.token,
+    );
+    const plan = (
+      result.data as {
+        planTemplates: Array<{
+          version: number;
+          skillRequirements: Array<{ skill: { name: string }; verifiedIn: Array<{ name: string }> }>;
+        }>;
+      }
+    ).planTemplates[0]!;
+    expect(plan.version).toBe(8);
+    expect(plan.skillRequirements.find((requirement) => requirement.skill.name === 'API design')!.verifiedIn).toEqual([
+      { name: 'Behavioral interview' },
+    ]);
+  });
+
   step('fits a 768 px wide window', async () => {
     await page.setViewportSize({ width: 768, height: 1000 });
     await page.getByRole('form', { name: 'Settings of Reference check' }).waitFor();

@@ -117,7 +117,7 @@ export default function PlanEditorPage() {
       <Alert color="blue" mb="md" title="How saving works">
         Every save creates version {plan.version + 1} of this template and leaves version {plan.version} as it was.
         Positions already created keep their own copy of the plan and do not change; positions created from now on copy
-        the latest version. Edit a running position&apos;s own plan from that position.
+        the latest version.
       </Alert>
       {latest && (
         <Alert color="yellow" mb="md" role="status" title="This is not the latest version">
