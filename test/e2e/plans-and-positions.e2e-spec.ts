@@ -129,6 +129,19 @@ describe('interview plans and positions', () => {
     expect(errorCode(stale)).toBe('CONFLICT');
   });
 
+  it("edits a template stage's participants and preparation tips, naming the new version", async () => {
+    const stage = template.stages[0]!;
+    const edited = await recruiter.gql(UPDATE_PLAN_STAGE, {
+      input: { stageId: stage.id, participants: ['Recruiter', 'Team lead'], preparationTips: ['Read the CV first'] },
+    });
+    expect(edited.errors).toBeUndefined();
+    const saved = edited.data!.updatePlanStage.stage;
+    expect(saved).toMatchObject({ participants: ['Recruiter', 'Team lead'], preparationTips: ['Read the CV first'] });
+    const templates = await recruiter.gql(PLAN_TEMPLATES, {});
+    expect(saved.planId).toBe(templates.data!.planTemplates[0]!.id);
+    expect(saved.planId).not.toBe(template.id);
+  });
+
   it("edits a position's own plan in place and refuses a stale revision", async () => {
     const position = (await createPosition()).data!.createPosition.position;
     const stage = position.plan.stages[0]!;

@@ -16,7 +16,7 @@ import {
 /**
  * The admin's screens: users (a refused e-mail, create, change roles and time zone, deactivate and
  * reactivate), e-mail notification settings, webhooks (a refused URL, the secret shown once, a dead
- * delivery replayed, delete), the audit log's filters in the URL, the plan templates read-only, and
+ * delivery replayed, delete), the audit log's filters in the URL, the plan templates at a glance, and
  * the Job queues link to Bull Board (admins only).
  */
 describe('the admin’s screens in the browser', () => {
@@ -194,13 +194,17 @@ describe('the admin’s screens in the browser', () => {
     await expectNoSeriousAxeViolations(page);
   });
 
-  step('shows the plan templates read-only, rubric levels and weights included', async () => {
+  step('shows the plan templates at a glance, rubric levels and weights included, with a way to edit', async () => {
     await page.getByRole('link', { name: 'Plan templates' }).click();
     await page.mouse.move(1200, 840); // not hovering the navigation when axe checks its contrast
     await page.getByTestId('plan-stage').first().waitFor();
     await page.getByRole('table', { name: 'Rubric of HR screen' }).waitFor();
     await page.getByRole('table', { name: 'Skills to verify' }).waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
+    // Editing happens on the template's own page (admin-plan-editor.browser-spec.ts).
+    expect(await page.getByRole('link', { name: 'Edit this template' }).getAttribute('href')).toMatch(
+      /^\/admin\/plan-templates\/[0-9a-f-]{36}$/,
+    );
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, 'admin-plan-templates');
   });

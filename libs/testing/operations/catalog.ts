@@ -58,7 +58,19 @@ export const UPDATE_PLAN_TEMPLATE = operation<
 }`);
 
 export const UPDATE_PLAN_STAGE = operation<
-  { updatePlanStage: { stage: { id: string; name: string; passThreshold: number | null; revision: number } } },
+  {
+    updatePlanStage: {
+      stage: {
+        id: string;
+        planId: string;
+        name: string;
+        passThreshold: number | null;
+        revision: number;
+        participants: string[];
+        preparationTips: string[];
+      };
+    };
+  },
   {
     input: {
       stageId: string;
@@ -66,10 +78,12 @@ export const UPDATE_PLAN_STAGE = operation<
       passThreshold?: number;
       durationMinutes?: number;
       expectedRevision?: number;
+      participants?: string[];
+      preparationTips?: string[];
     };
   }
 >(`mutation UpdatePlanStage($input: UpdatePlanStageInput!) {
-  updatePlanStage(input: $input) { stage { id name passThreshold revision } }
+  updatePlanStage(input: $input) { stage { id planId name passThreshold revision participants preparationTips } }
 }`);
 
 export interface RubricInput {

@@ -24,6 +24,8 @@ export async function applyStageChanges(
   if (input.passThreshold !== undefined) stage.passThreshold = input.passThreshold;
   if (input.focusAreas !== undefined) stage.focusAreas = input.focusAreas;
   if (input.successCriteria !== undefined) stage.successCriteria = input.successCriteria;
+  if (input.participants !== undefined) stage.participants = input.participants;
+  if (input.preparationTips !== undefined) stage.preparationTips = input.preparationTips;
   if (input.requiredFromLevel !== undefined) stage.requiredFromLevel = input.requiredFromLevel;
   if (input.practicalTaskId === null) stage.practicalTask = null;
   else if (input.practicalTaskId !== undefined) {

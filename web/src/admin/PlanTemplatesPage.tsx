@@ -1,6 +1,19 @@
-import { Accordion, Badge, Card, Group, List, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Accordion,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { humanize } from '../app/datetime';
 import { PageHeader } from '../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../components/QueryState';
@@ -11,9 +24,9 @@ type Plan = NonNullable<PlanTemplateQuery['planTemplate']>;
 type Stage = Plan['stages'][number];
 
 /**
- * The interview plan templates, read-only: each stage with its settings, rubric (anchored levels and
- * weights), questions and practical task, and the skills the plan must verify. Editing lives in the
- * API (updatePlanStage, setStageRubric, …) and is not built in the web app yet.
+ * The interview plan templates at a glance: each stage with its settings, rubric (anchored levels
+ * and weights), questions and practical task, and the skills the plan must verify. "Edit" opens the
+ * editor (plan-editor/PlanEditorPage) on the chosen version.
  */
 export default function PlanTemplatesPage() {
   const [params, setParams] = useSearchParams();
@@ -29,19 +42,26 @@ export default function PlanTemplatesPage() {
     <>
       <PageHeader
         title="Interview plan templates"
-        subtitle="Read-only here: what each stage asks of interviewers and candidates. Positions copy a template when they are created."
+        subtitle="What each stage asks of interviewers and candidates. Positions copy a template when they are created; later edits create a new version and leave their copies alone."
         actions={
-          <Select
-            label="Template"
-            data={templates.data.planTemplates.map((template) => ({
-              value: template.id,
-              label: `${template.name} (v${template.version})`,
-            }))}
-            value={selected}
-            onChange={(value) => value && setParams({ template: value })}
-            allowDeselect={false}
-            w={320}
-          />
+          <>
+            <Select
+              label="Template"
+              data={templates.data.planTemplates.map((template) => ({
+                value: template.id,
+                label: `${template.name} (v${template.version})`,
+              }))}
+              value={selected}
+              onChange={(value) => value && setParams({ template: value })}
+              allowDeselect={false}
+              w={320}
+            />
+            {selected && (
+              <Button component={Link} to={`/admin/plan-templates/${selected}`} mt="auto">
+                Edit this template
+              </Button>
+            )}
+          </>
         }
       />
       {templates.data.planTemplates.length === 0 ? (

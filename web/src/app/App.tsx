@@ -32,6 +32,7 @@ const admin = {
   Webhooks: lazy(() => import('../admin/WebhooksPage')),
   AuditLog: lazy(() => import('../admin/AuditLogPage')),
   PlanTemplates: lazy(() => import('../admin/PlanTemplatesPage')),
+  PlanEditor: lazy(() => import('../admin/plan-editor/PlanEditorPage')),
 };
 const NotificationsPage = lazy(() => import('./NotificationsPage'));
 
@@ -50,6 +51,8 @@ const cssVariables: CSSVariablesResolver = () => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    // Field errors (message and the wrong value) in red.9: Mantine's red is 3.3:1 on white.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });
@@ -80,6 +83,7 @@ const router = createBrowserRouter([
       { path: 'admin/webhooks', element: <admin.Webhooks /> },
       { path: 'admin/audit-log', element: <admin.AuditLog /> },
       { path: 'admin/plan-templates', element: <admin.PlanTemplates /> },
+      { path: 'admin/plan-templates/:planId', element: <admin.PlanEditor /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'home', element: <Navigate to="/" replace /> },
       { path: '*', element: <NotFoundPage /> },

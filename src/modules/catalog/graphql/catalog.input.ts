@@ -33,6 +33,22 @@ export class UpdatePlanStageInput {
   @IsArray()
   @IsString({ each: true })
   successCriteria?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Who runs the stage, as role titles (the whole list); left out, unchanged.',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  participants?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Advice for interviewers before the interview (the whole list); left out, unchanged.',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  preparationTips?: string[];
   @Field(() => [ID], { nullable: true, description: 'The questions asked in this stage, in order.' })
   @IsOptional()
   @IsArray()

@@ -163,6 +163,11 @@ const ALL_STAGE_PARTS: StageParts = { criteria: true, questions: true, practical
 @ObjectType('PlanStage', { description: 'One stage of an interview plan, in order.' })
 export class PlanStageType {
   @Field(() => ID) id!: string;
+  @Field(() => ID, {
+    description:
+      'The plan this stage belongs to: after an edit of a template, the id of its new version (open that one next).',
+  })
+  planId!: string;
   @Field(() => StageKind) kind!: StageKind;
   @Field() name!: string;
   @Field(() => Int) order!: number;
@@ -231,6 +236,7 @@ export class PlanStageType {
   static scalarsOf(stage: PlanStage): PlanStageType {
     return Object.assign(new PlanStageType(), {
       id: stage.id,
+      planId: stage.plan.id,
       kind: stage.kind,
       name: stage.name,
       order: stage.order,
