@@ -25,9 +25,84 @@ export const PLAN_GRAPH = [
  */
 export const PLAN_DEEP_FIELDS = ['rubric', 'questions', 'practicalTask', 'skillRequirements'] as const;
 
-/** Plans with their stages' own rows only (two statements whatever the number of plans). */
-export async function loadPlanStages(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {
-  return em.find(InterviewPlan, { id: { $in: [...ids] } }, { populate: ['stages'], strategy: LoadStrategy.SELECT_IN });
+/** A stage's own columns, as a list of plans shows them (PlanStageType.scalarsOf). */
+export type StageScalars = Pick<
+  PlanStage,
+  | 'id'
+  | 'key'
+  | 'kind'
+  | 'name'
+  | 'order'
+  | 'focusAreas'
+  | 'participants'
+  | 'successCriteria'
+  | 'preparationTips'
+  | 'durationMinutes'
+  | 'feedbackDueHours'
+  | 'autoAdvance'
+  | 'passThreshold'
+  | 'interviewerWeighs'
+  | 'revision'
+  | 'requiredFromLevel'
+> & { planId: string };
+
+/** A plan's own columns with its stages' (InterviewPlanType.stagesOnly). */
+export interface PlanWithStageScalars {
+  id: string;
+  name: string;
+  description: string;
+  version: number;
+  isTemplate: boolean;
+  benchmarks: object | null;
+  stages: StageScalars[];
+}
+
+const STAGE_SCALARS = [
+  'id',
+  'plan',
+  'key',
+  'kind',
+  'name',
+  'order',
+  'focusAreas',
+  'participants',
+  'successCriteria',
+  'preparationTips',
+  'durationMinutes',
+  'feedbackDueHours',
+  'autoAdvance',
+  'passThreshold',
+  'interviewerWeighs',
+  'revision',
+  'requiredFromLevel',
+] as const;
+
+/**
+ * Plans with their stages' own columns only, as plain data: two statements whatever the number of
+ * plans, and no entities. A list of positions with their stages' names made one entity per stage,
+ * which cost more than everything else the request did.
+ */
+export async function loadPlanStages(em: EntityManager, ids: readonly string[]): Promise<PlanWithStageScalars[]> {
+  if (ids.length === 0) return [];
+  const [plans, stages] = await Promise.all([
+    em
+      .createQueryBuilder(InterviewPlan)
+      .select(['id', 'name', 'description', 'version', 'isTemplate', 'benchmarks'])
+      .where({ id: { $in: [...ids] } })
+      .execute<Array<Omit<PlanWithStageScalars, 'stages'>>>('all', true),
+    em
+      .createQueryBuilder(PlanStage)
+      .select([...STAGE_SCALARS])
+      .where({ plan: { $in: [...ids] } })
+      .orderBy({ order: 'asc' })
+      .execute<Array<Omit<StageScalars, 'planId'> & { plan: string }>>('all', true),
+  ]);
+  return plans.map((plan) => ({
+    ...plan,
+    stages: stages
+      .filter((stage) => stage.plan === plan.id)
+      .map(({ plan: planId, ...stage }) => ({ ...stage, planId })),
+  }));
 }
 
 export async function loadPlans(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {

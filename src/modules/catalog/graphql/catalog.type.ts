@@ -12,6 +12,7 @@ import type { InterviewPlan, PlanStage, RubricCriterion, SkillRequirement } from
 import type { PracticalTask } from '../practical-task.entity';
 import type { Question } from '../question.entity';
 import type { Skill } from '../skill.entity';
+import type { PlanWithStageScalars, StageScalars } from '../plan-graph';
 
 registerEnumType(StageKind, { name: 'StageKind' });
 registerEnumType(QuestionCategory, { name: 'QuestionCategory' });
@@ -233,10 +234,10 @@ export class PlanStageType {
    * The stage's own fields only, for queries that select none of its rubric, questions or task
    * (PLAN_STAGE_FIELDS): those are left empty, never shown.
    */
-  static scalarsOf(stage: PlanStage): PlanStageType {
+  static scalarsOf(stage: PlanStage | StageScalars): PlanStageType {
     return Object.assign(new PlanStageType(), {
       id: stage.id,
-      planId: stage.plan.id,
+      planId: 'planId' in stage ? stage.planId : stage.plan.id,
       kind: stage.kind,
       name: stage.name,
       order: stage.order,
@@ -307,10 +308,13 @@ export class PlanBenchmarksType {
   note!: string | null;
 
   /** Null when the plan has no figure; stage rates of stages no longer in the plan are left out. */
-  static of(plan: InterviewPlan): PlanBenchmarksType | null {
+  static of(
+    plan: Pick<InterviewPlan, 'benchmarks'>,
+    planStages: ReadonlyArray<Pick<PlanStage, 'id' | 'key' | 'name' | 'order'>>,
+  ): PlanBenchmarksType | null {
     const benchmarks = readPlanBenchmarks(plan.benchmarks);
     if (!benchmarks) return null;
-    const stages = plan.stages.getItems().sort((a, b) => a.order - b.order);
+    const stages = [...planStages].sort((a, b) => a.order - b.order);
     return Object.assign(new PlanBenchmarksType(), {
       ...benchmarks,
       stagePassRates: stages.flatMap((stage) => {
@@ -336,24 +340,21 @@ export class InterviewPlanType {
   })
   benchmarks!: PlanBenchmarksType | null;
 
-  /** The plan must be loaded with PLAN_GRAPH. */
   /** A plan with its stages' own fields only (loadPlanStages), for queries that select nothing deeper. */
-  static stagesOnly(plan: InterviewPlan): InterviewPlanType {
+  static stagesOnly(plan: PlanWithStageScalars): InterviewPlanType {
     return Object.assign(new InterviewPlanType(), {
       id: plan.id,
       name: plan.name,
       description: plan.description,
       version: plan.version,
       isTemplate: plan.isTemplate,
-      stages: plan.stages
-        .getItems()
-        .map((stage) => PlanStageType.scalarsOf(stage))
-        .sort((a, b) => a.order - b.order),
+      stages: plan.stages.map((stage) => PlanStageType.scalarsOf(stage)).sort((a, b) => a.order - b.order),
       skillRequirements: [],
-      benchmarks: PlanBenchmarksType.of(plan),
+      benchmarks: PlanBenchmarksType.of(plan, plan.stages),
     });
   }
 
+  /** The plan must be loaded with PLAN_GRAPH. */
   static from(plan: InterviewPlan): InterviewPlanType {
     const stages = new Map(plan.stages.getItems().map((stage) => [stage.id, PlanStageType.from(stage)]));
     return Object.assign(new InterviewPlanType(), {
@@ -363,7 +364,7 @@ export class InterviewPlanType {
       version: plan.version,
       isTemplate: plan.isTemplate,
       stages: [...stages.values()].sort((a, b) => a.order - b.order),
-      benchmarks: PlanBenchmarksType.of(plan),
+      benchmarks: PlanBenchmarksType.of(plan, plan.stages.getItems()),
       skillRequirements: plan.skillRequirements.getItems().map((requirement: SkillRequirement) =>
         Object.assign(new SkillRequirementType(), {
           skill: SkillType.from(requirement.skill),
