@@ -192,6 +192,7 @@ describe('the recruiter’s work queue in the browser', () => {
     const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBe(0);
     await expectNoSeriousAxeViolations(page);
+    await screenshot(page, 'work-queue-768');
     await page.setViewportSize({ width: 1280, height: 860 });
   });
 
@@ -238,7 +239,7 @@ describe('the recruiter’s work queue in the browser', () => {
       await signInThroughPage(other, 'hank@example.com');
       await other.getByRole('heading', { name: 'Hello, Hank Manager' }).waitFor();
       expect(new URL(other.url()).pathname).toBe('/');
-      await other.getByRole('main').getByRole('link', { name: 'Decisions' }).waitFor();
+      await other.getByRole('link', { name: 'Open the decisions waiting' }).waitFor();
     } finally {
       await other.context().close();
     }

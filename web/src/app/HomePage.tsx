@@ -40,7 +40,7 @@ export function HomePage() {
                 The panels’ recommendations to carry out, and the candidates who passed every stage.
               </Text>
               <Anchor component={Link} to="/decisions">
-                Decisions
+                Open the decisions waiting
               </Anchor>
             </Stack>
           </Card>

@@ -120,7 +120,7 @@ const SECTIONS: SectionSpec[] = [
     more: { label: 'Open the decisions', to: '/decisions' },
     detail: (item) => (
       <Text size="sm">
-        The panel decided on {stageOf(item)} {formatDateTime(item.since)} ({ago(item.since)})
+        The panel’s decision on {stageOf(item)} came in {formatDateTime(item.since)} ({ago(item.since)})
         {item.application.status === 'ON_HOLD' ? ' · on hold' : ''}
       </Text>
     ),
