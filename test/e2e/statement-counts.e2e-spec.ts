@@ -43,6 +43,11 @@ const REQUESTS = {
     as: 'rita',
     query: `query ($id: ID!) { position(id: $id) { applications(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id status appliedAt candidate { name } } } } } }`,
   },
+  // The pipeline board's cards: one statement a page (access, candidate, open visit, next interview).
+  boardCards: {
+    as: 'rita',
+    query: `query ($id: ID!) { position(id: $id) { boardCards(first: 1000) { totalCount pageInfo { hasNextPage endCursor } edges { node { id version status candidateName currentStageId enteredStageAt nextInterviewAt } } } } }`,
+  },
   saveScorecard: {
     as: 'ines',
     query: `mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { scorecard { id status notes } } }`,
@@ -123,6 +128,7 @@ describe('SQL statements per request', () => {
         interviewKit: { p: position.id, s: firstInterview.stageId },
         interviewKitStage: { p: position.id, s: firstInterview.stageId },
         positionApplications: { id: position.id },
+        boardCards: { id: position.id },
         saveScorecard: { input: { interviewId: firstInterview.id, ratings: [], notes: 'Notes' } },
       }[name as string] ?? {};
     let statements = 0;
@@ -162,6 +168,7 @@ describe('SQL statements per request', () => {
       candidates: 4,
       positions: 4,
       positionApplications: 5,
+      boardCards: 3,
       saveScorecard: 7,
     };
     for (const name of names)

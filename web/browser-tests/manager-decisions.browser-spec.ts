@@ -120,7 +120,7 @@ describe('the hiring manager’s decisions in the browser', () => {
 
   step('lists the decisions waiting with the recommendation, its reasons and the panel’s scorecards', async () => {
     await signInThroughPage(page, 'hank@example.com');
-    await page.getByRole('link', { name: 'Decisions' }).click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Decisions' }).click();
     await page.waitForURL(/\/decisions$/);
     await page.mouse.move(1200, 840);
     await page.getByRole('heading', { name: 'Stage decisions waiting (2)' }).waitFor();

@@ -2,10 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { ApplicationStatus } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
-import { afterCursor, connection, pageSize } from '../../common/pagination';
+import { afterCursor, connection, decodeCursor, pageSize } from '../../common/pagination';
+import { BadUserInputException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
 import { Application } from './application.entity';
 import { ApplicationType } from './graphql/application.type';
+import type { BoardCardType } from './graphql/board-card.type';
+
+/** The most cards one page of `Position.boardCards` holds: a large board in one or two requests. */
+export const MAX_BOARD_PAGE_SIZE = 2000;
+
+interface BoardCardRow {
+  id: string;
+  created_at: string;
+  version: number;
+  status: BoardCardType['status'];
+  applied_at: string;
+  experience_level: BoardCardType['experienceLevel'];
+  candidate_id: string;
+  candidate_name: string;
+  current_stage_id: string | null;
+  entered_stage_at: string | null;
+  next_interview_at: string | null;
+}
 
 /** Reading applications: only those the caller may see. */
 @Injectable()
@@ -51,5 +70,64 @@ export class ApplicationsService {
       this.em.count(Application, where()),
     ]);
     return connection(rows, size, total, (row) => ApplicationType.from(row), args.after);
+  }
+
+  /**
+   * The pipeline board of a position: its ACTIVE and ON_HOLD applications the caller may see, with
+   * just what a card shows, in one statement whatever the page size (up to MAX_BOARD_PAGE_SIZE).
+   */
+  async boardOf(actor: Actor, positionId: string, args: { first?: number | null; after?: string | null }) {
+    const size = args.first ?? MAX_BOARD_PAGE_SIZE;
+    if (!Number.isInteger(size) || size < 1 || size > MAX_BOARD_PAGE_SIZE) {
+      throw new BadUserInputException(`first must be between 1 and ${MAX_BOARD_PAGE_SIZE}.`, {
+        first: `must be 1..${MAX_BOARD_PAGE_SIZE}`,
+      });
+    }
+    const scope = this.access.condition(actor, Permission.ApplicationRead, 'a.id');
+    const cursor = args.after ? decodeCursor(args.after) : null;
+    // One row whatever the page holds: the board's size, and the page's cards as JSON.
+    const [result] = await this.em.execute<Array<{ total: string; cards: BoardCardRow[] }>>(
+      `with board as (
+         select a.id, a.created_at, a.version, a.status, a.applied_at, a.experience_level, a.candidate_id,
+           a.current_stage_id
+         from application a
+         where a.position_id = ? and a.status in ('ACTIVE', 'ON_HOLD') ${scope ? `and ${scope.sql}` : ''}),
+       page as (
+         select b.*, c.name as candidate_name,
+           (select max(sv.entered_at) from stage_visit sv where sv.application_id = b.id
+             and sv.stage_id = b.current_stage_id and sv.exited_at is null) as entered_stage_at,
+           (select min(i.starts_at) from interview i where i.application_id = b.id and i.status = 'SCHEDULED'
+             and i.starts_at >= now()) as next_interview_at
+         from board b join candidate c on c.id = b.candidate_id
+         ${cursor ? 'where b.created_at < ? or (b.created_at = ? and b.id > ?)' : ''}
+         order by b.created_at desc, b.id asc limit ?)
+       select (select count(*) from board) as total,
+         coalesce((select json_agg(p order by p.created_at desc, p.id asc) from page p), '[]'::json) as cards`,
+      [
+        positionId,
+        ...(scope?.params ?? []),
+        ...(cursor ? [cursor.createdAt, cursor.createdAt, cursor.id] : []),
+        size + 1,
+      ],
+    );
+    const at = (value: string | null) => (value === null ? null : new Date(value));
+    return connection(
+      result!.cards.map((row) => ({ ...row, createdAt: new Date(row.created_at) })),
+      size,
+      Number(result!.total),
+      (row): BoardCardType => ({
+        id: row.id,
+        version: row.version,
+        status: row.status,
+        appliedAt: new Date(row.applied_at),
+        experienceLevel: row.experience_level,
+        candidateId: row.candidate_id,
+        candidateName: row.candidate_name,
+        currentStageId: row.current_stage_id,
+        enteredStageAt: at(row.entered_stage_at),
+        nextInterviewAt: at(row.next_interview_at),
+      }),
+      args.after,
+    );
   }
 }

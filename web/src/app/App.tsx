@@ -26,6 +26,7 @@ const interviewing = {
 };
 const Dashboard = lazy(() => import('../analytics/DashboardPage'));
 const Decisions = lazy(() => import('../decisions/DecisionsPage'));
+const WorkQueue = lazy(() => import('../work-queue/WorkQueuePage'));
 const Settings = lazy(() => import('../settings/SettingsPage'));
 const admin = {
   Users: lazy(() => import('../admin/UsersPage')),
@@ -68,6 +69,7 @@ const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'work-queue', element: <WorkQueue /> },
       { path: 'positions', element: <recruiting.Positions /> },
       { path: 'positions/:positionId/pipeline', element: <recruiting.PipelineBoard /> },
       { path: 'candidates', element: <recruiting.Candidates /> },

@@ -14,7 +14,11 @@ export function AppShellLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
-  const items = NAVIGATION.filter((item) => item.roles.some((role) => user.roles.includes(role)));
+  const items = NAVIGATION.filter(
+    (item) =>
+      item.roles.some((role) => user.roles.includes(role)) &&
+      !item.hiddenFor?.some((role) => user.roles.includes(role)),
+  );
 
   return (
     <AppShell

@@ -1,11 +1,15 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { CalendarFeedButton } from './CalendarFeedButton';
-import { useCurrentUser } from './session';
+import { RECRUITING_ROLES } from './navigation';
+import { useCurrentUser, useHasRole } from './session';
 
+/** Where to start: a recruiter's (and an admin's) home is their work queue; everyone else gets these cards. */
 export function HomePage() {
   const user = useCurrentUser();
+  const hasRole = useHasRole();
+  if (hasRole(...RECRUITING_ROLES)) return <Navigate to="/work-queue" replace />;
   const recruits = user.roles.some((role) => role === 'ADMIN' || role === 'RECRUITER' || role === 'HIRING_MANAGER');
   return (
     <>
@@ -30,12 +34,14 @@ export function HomePage() {
           <Card withBorder>
             <Stack gap="xs">
               <Title order={2} size="h4">
-                Work queue
+                Decisions waiting for you
               </Title>
               <Text size="sm" c="dimmed">
-                Overdue scorecards, interviews to schedule, stalled applications and decisions waiting will be listed
-                here once the API offers the work queue. Until then, decisions waiting for you arrive as notifications.
+                The panels’ recommendations to carry out, and the candidates who passed every stage.
               </Text>
+              <Anchor component={Link} to="/decisions">
+                Open the decisions waiting
+              </Anchor>
             </Stack>
           </Card>
         )}

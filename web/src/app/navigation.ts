@@ -4,6 +4,8 @@ export interface NavigationItem {
   label: string;
   to: string;
   roles: Role[];
+  /** Not shown to these roles, whatever their other roles: their own item replaces it. */
+  hiddenFor?: Role[];
   /** Shown in its place but not built until the API offers what it needs. */
   comingWith?: string;
   /** A heading the item is grouped under in the navigation (the admin screens). */
@@ -14,8 +16,14 @@ export interface NavigationItem {
 
 /** The areas of the app and who sees them; actions inside follow the same roles as the API. */
 export const NAVIGATION: NavigationItem[] = [
-  { label: 'Home', to: '/', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'] },
-  { label: 'Work queue', to: '/work-queue', roles: ['ADMIN', 'RECRUITER'], comingWith: 'the work queue API' },
+  // A recruiter's home is the work queue (`/` leads there), so they see that item instead of Home.
+  {
+    label: 'Home',
+    to: '/',
+    roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER', 'INTERVIEWER'],
+    hiddenFor: ['ADMIN', 'RECRUITER'],
+  },
+  { label: 'Work queue', to: '/work-queue', roles: ['ADMIN', 'RECRUITER'] },
   { label: 'Positions', to: '/positions', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
   { label: 'Candidates', to: '/candidates', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },
   { label: 'Decisions', to: '/decisions', roles: ['ADMIN', 'RECRUITER', 'HIRING_MANAGER'] },

@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStat
 import { STATUS_COLOR } from '../labels';
 import { PipelineBoardDocument } from '../operations';
 import { TransitionDialog, type TransitionKind } from './TransitionDialog';
-import { enteredCurrentStage, nextInterview, useBoardApplications, type BoardCard } from './useBoardApplications';
+import { useBoardApplications, type BoardCard } from './useBoardApplications';
 
 interface Column {
   id: string;
@@ -52,9 +52,8 @@ export default function PipelineBoardPage() {
       byStage.get(card.currentStage?.id ?? AWAITING_HIRE)?.push(card);
     }
     // Longest in stage first: the ones most likely to need a nudge.
-    const entered = new Map([...board.cards.values()].map((card) => [card.id, enteredCurrentStage(card) ?? '']));
     for (const cards of byStage.values()) {
-      cards.sort((a, b) => entered.get(a.id)!.localeCompare(entered.get(b.id)!));
+      cards.sort((a, b) => (a.enteredStageAt ?? '').localeCompare(b.enteredStageAt ?? ''));
     }
     const result = stages.map((stage) => ({ id: stage.id, name: stage.name, cards: byStage.get(stage.id)! }));
     return [...result, { id: AWAITING_HIRE, name: 'Awaiting hire decision', cards: byStage.get(AWAITING_HIRE)! }];
@@ -214,9 +213,8 @@ const ApplicationCard = memo(function ApplicationCard({
   permissions: Permissions;
   onAction: (card: BoardCard, kind: TransitionKind) => void;
 }) {
-  const entered = enteredCurrentStage(card);
-  const days = entered ? daysSince(entered) : null;
-  const next = nextInterview(card);
+  const days = card.enteredStageAt ? daysSince(card.enteredStageAt) : null;
+  const next = card.nextInterviewAt;
   const onHold = card.status === 'ON_HOLD';
   return (
     <Paper withBorder p="xs" mb={8} h={CARD_HEIGHT - 8} data-testid="application-card">

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea } from '@man
 import { useMutation } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { apiError, fieldError } from '../../app/errors';
-import type { RejectionReason } from '../../graphql/graphql';
+import type { BoardCardFieldsFragment, RejectionReason } from '../../graphql/graphql';
 import { REJECTION_REASONS } from '../labels';
 import {
   AdvanceApplicationDocument,
@@ -56,7 +56,7 @@ export function TransitionDialog({
   kind: TransitionKind | null;
   nextStageName?: string;
   onClose: () => void;
-  onDone: (card: BoardCard, message: string) => void;
+  onDone: (application: BoardCardFieldsFragment, message: string) => void;
   onReload: () => void;
   extras?: TransitionExtras;
 }) {
@@ -98,7 +98,7 @@ function TransitionForm({
   kind: TransitionKind;
   nextStageName?: string;
   onClose: () => void;
-  onDone: (card: BoardCard, message: string) => void;
+  onDone: (application: BoardCardFieldsFragment, message: string) => void;
   onReload: () => void;
   extras?: TransitionExtras;
 }) {
