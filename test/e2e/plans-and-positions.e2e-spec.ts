@@ -16,7 +16,9 @@ import {
   POSITIONS,
   POSITIONS_WITH_PLANS,
   QUESTIONS,
+  PLAN_TEMPLATE,
   REMOVE_PLAN_STAGE,
+  REMOVE_SKILL_REQUIREMENT,
   SET_SKILL_REQUIREMENT,
   SET_STAGE_RUBRIC,
   signIn,
@@ -204,6 +206,63 @@ describe('interview plans and positions', () => {
     const result = await recruiter.gql(REMOVE_PLAN_STAGE, { input: { stageId: onlyStage } });
     expect(errorCode(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0]!.message).toContain('must be verified');
+  });
+
+  it("removes a skill requirement as the template's next version, refusing what it cannot remove", async () => {
+    const position = (await createPosition()).data!.createPosition.position;
+    const { skill } = template.skillRequirements[0]!;
+    const removed = await recruiter.gql(REMOVE_SKILL_REQUIREMENT, {
+      input: { planId: template.id, skillId: skill.id },
+    });
+    expect(removed.errors).toBeUndefined();
+    const next = removed.data!.removeSkillRequirement.plan;
+    expect(next.version).toBe(template.version + 1);
+    expect(next.skillRequirements.map((requirement) => requirement.skill.name)).toEqual(
+      template.skillRequirements.slice(1).map((requirement) => requirement.skill.name),
+    );
+    // The version edited and the position's own copy keep the skill.
+    const previous = await recruiter.gql(PLAN_TEMPLATE, { id: template.id });
+    expect(previous.data!.planTemplate!.skillRequirements).toHaveLength(template.skillRequirements.length);
+    const kept = await recruiter.gql(POSITIONS_WITH_PLANS, {});
+    const copy = kept.data!.positions.find((candidate: any) => candidate.id === position.id)!;
+    expect(copy.plan.skillRequirements.map((requirement: any) => requirement.skill.name)).toContain(skill.name);
+
+    const again = await recruiter.gql(REMOVE_SKILL_REQUIREMENT, { input: { planId: next.id, skillId: skill.id } });
+    expect(errorCode(again)).toBe('BAD_USER_INPUT');
+    expect(again.errors![0]!.message).toContain(`does not require ${skill.name}`);
+    expect(again.errors![0]!.extensions.fields).toEqual({ 'input.skillId': 'not required by this plan' });
+    const unknownSkill = await recruiter.gql(REMOVE_SKILL_REQUIREMENT, {
+      input: { planId: next.id, skillId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(unknownSkill.errors![0]!.extensions.fields).toEqual({ 'input.skillId': 'unknown skill' });
+    const unknownPlan = await recruiter.gql(REMOVE_SKILL_REQUIREMENT, {
+      input: { planId: '00000000-0000-4000-8000-000000000000', skillId: skill.id },
+    });
+    expect(errorCode(unknownPlan)).toBe('NOT_FOUND');
+    const stale = await recruiter.gql(REMOVE_SKILL_REQUIREMENT, {
+      input: { planId: template.id, skillId: template.skillRequirements[1]!.skill.id },
+    });
+    expect(errorCode(stale)).toBe('CONFLICT');
+    const interviewer = await signIn(api, 'ines@example.com', [Role.INTERVIEWER]);
+    const refused = await interviewer.gql(REMOVE_SKILL_REQUIREMENT, {
+      input: { planId: next.id, skillId: template.skillRequirements[1]!.skill.id },
+    });
+    expect(errorCode(refused)).toBe('FORBIDDEN');
+
+    const audit = await api.orm.em
+      .getConnection()
+      .execute<Array<{ outcome: string; target_id: string }>>(
+        "select outcome, target_id from audit_entry where action = 'removeSkillRequirement' order by at, id",
+      );
+    expect(audit.map((entry) => entry.outcome)).toEqual([
+      'OK',
+      'BAD_USER_INPUT',
+      'BAD_USER_INPUT',
+      'NOT_FOUND',
+      'CONFLICT',
+      'FORBIDDEN',
+    ]);
+    expect(audit[0]!.target_id).toBe(template.id);
   });
 
   it('opens and closes a position, refusing illegal moves', async () => {

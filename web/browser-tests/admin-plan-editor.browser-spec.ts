@@ -12,9 +12,9 @@ import {
   walk,
 } from './harness';
 
-const LATEST_PLAN = `query { planTemplates { id version stages {
+const LATEST_PLAN = `query { planTemplates { id version skillRequirements { skill { name } } stages {
   id order name durationMinutes feedbackDueHours autoAdvance passThreshold focusAreas participants
-  questions { id prompt }
+  questions { id prompt } practicalTask { title }
   rubric { criteria { name weight levels { score label } } }
 } } }`;
 
@@ -22,6 +22,7 @@ interface LatestPlan {
   planTemplates: Array<{
     id: string;
     version: number;
+    skillRequirements: Array<{ skill: { name: string } }>;
     stages: Array<{
       id: string;
       order: number;
@@ -33,6 +34,7 @@ interface LatestPlan {
       focusAreas: string[];
       participants: string[];
       questions: Array<{ id: string; prompt: string }>;
+      practicalTask: { title: string } | null;
       rubric: { criteria: Array<{ name: string; weight: number; levels: Array<{ score: number; label: string }> }> };
     }>;
   }>;
@@ -40,8 +42,10 @@ interface LatestPlan {
 
 /**
  * The admin edits an interview plan template: a stage's settings and lists, a rubric, the stage's
- * questions from the bank; the API's refusals appear on the fields they name, a save based on an
- * old version offers the latest one, and every save is checked through the API.
+ * questions from the bank, its practical task; stages added, moved and removed; skills to verify
+ * changed and removed. The API's refusals appear on the fields they name, a save based on an old
+ * version offers the latest one, unsaved edits are not lost without asking, and every save is
+ * checked through the API.
  */
 describe('the plan template editor in the browser', () => {
   const api = new TestApi();
@@ -55,6 +59,7 @@ describe('the plan template editor in the browser', () => {
     return (result.data as LatestPlan).planTemplates[0]!;
   };
   const technical = async () => (await latest()).stages.find((stage) => stage.name === 'Technical interview')!;
+  const technicalDeepDive = async () => (await latest()).stages.find((stage) => stage.name === 'Technical deep dive')!;
 
   beforeAll(async () => {
     ensureWebAppBuilt();
@@ -246,9 +251,119 @@ describe('the plan template editor in the browser', () => {
     ]);
   });
 
+  step('removes a skill to verify once the removal is confirmed', async () => {
+    const rows = page.getByTestId('skill-requirement');
+    const count = await rows.count();
+    await page.getByRole('button', { name: 'Remove skill Cloud services…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove skill Cloud services' });
+    await dialog.getByText('Interviewers stop giving a verdict on Cloud services in version 9').waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await latest()).version).toBe(8);
+
+    await page.getByRole('button', { name: 'Remove skill Cloud services…' }).click();
+    await dialog.getByRole('button', { name: 'Remove the skill' }).click();
+    await page.getByText('Skill Cloud services removed: version 9.').waitFor();
+    await rows.filter({ hasText: 'Cloud services' }).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(count - 1);
+    const saved = await latest();
+    expect(saved.version).toBe(9);
+    expect(saved.skillRequirements.map((requirement) => requirement.skill.name)).not.toContain('Cloud services');
+    expect(saved.skillRequirements).toHaveLength(count - 1);
+  });
+
+  step('asks before unsaved edits are lost: another stage, another page, the tab', async () => {
+    // Whether the page stops the tab from closing (its listener registers once React has rendered the edit).
+    const stopsUnload = (expected: boolean) =>
+      page.waitForFunction((stops) => {
+        // Written without DOM types: this file compiles with the API's settings.
+        const window = globalThis as unknown as {
+          Event: new (type: string, init: { cancelable: boolean }) => { defaultPrevented: boolean };
+          dispatchEvent(event: unknown): boolean;
+        };
+        const event = new window.Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented === stops;
+      }, expected);
+    const settings = page.getByRole('form', { name: 'Settings of Reference check' });
+    const duration = settings.getByRole('textbox', { name: 'Duration (minutes)' });
+    await stopsUnload(false);
+    await duration.fill('45');
+    await stopsUnload(true);
+
+    await page.getByRole('button', { name: /^2\. Technical deep dive/ }).click();
+    const prompt = page.getByRole('dialog', { name: 'Discard unsaved edits?' });
+    await prompt.getByRole('listitem').filter({ hasText: 'Settings' }).waitFor();
+    await expectNoSeriousAxeViolations(page);
+    await prompt.getByRole('button', { name: 'Stay and keep the edits' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    expect(page.url()).toContain('stage=7');
+    expect(await duration.inputValue()).toBe('45');
+
+    await page.getByRole('link', { name: 'Back to the templates' }).click();
+    await prompt.waitFor();
+    await prompt.getByRole('button', { name: 'Stay and keep the edits' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    expect(page.url()).toMatch(/\/admin\/plan-templates\/[0-9a-f-]{36}\?stage=7$/);
+    expect(await duration.inputValue()).toBe('45');
+
+    await page.getByRole('button', { name: /^2\. Technical deep dive/ }).click();
+    await prompt.getByRole('button', { name: 'Discard the edits' }).click();
+    await page.getByRole('form', { name: 'Settings of Technical deep dive' }).waitFor();
+    expect(page.url()).toContain('stage=2');
+    await stopsUnload(false);
+    expect((await latest()).version).toBe(9);
+  });
+
+  step('moves a stage down and up again', async () => {
+    const order = async () => (await latest()).stages.sort((a, b) => a.order - b.order).map((stage) => stage.name);
+    const before = await order();
+    expect(before[1]).toBe('Technical deep dive');
+    await page.getByRole('button', { name: 'Move Technical deep dive down' }).click();
+    await page.getByText('"Technical deep dive" moved to place 3: version 10.').waitFor();
+    const moved = await order();
+    expect(moved).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
+    await page.waitForURL(/stage=3$/);
+    await page.getByRole('button', { name: /^3\. Technical deep dive/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Move Technical deep dive up' }).click();
+    await page.getByText('"Technical deep dive" moved to place 2: version 11.').waitFor();
+    expect(await order()).toEqual(before);
+    await page.getByRole('form', { name: 'Settings of Technical deep dive' }).waitFor();
+  });
+
+  step('removes a stage once the removal is confirmed', async () => {
+    const count = (await latest()).stages.length;
+    await page.getByRole('button', { name: 'Remove Reference check…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove Reference check' });
+    await expectNoSeriousAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Remove the stage' }).click();
+    await page.getByText('"Reference check" removed: version 12.').waitFor();
+    const stages = (await latest()).stages;
+    expect(stages).toHaveLength(count - 1);
+    expect(stages.map((stage) => stage.name)).not.toContain('Reference check');
+    expect(await page.getByTestId('editor-stage').count()).toBe(count - 1);
+  });
+
+  step('chooses a practical task for a stage', async () => {
+    await page.getByRole('button', { name: /^2\. Technical deep dive/ }).click();
+    await page.waitForURL(/stage=2$/);
+    await page.getByRole('tab', { name: 'Practical task' }).click();
+    const form = page.getByRole('form', { name: 'Practical task of Technical deep dive' });
+    await form.getByRole('combobox', { name: 'Practical task' }).click();
+    await page.getByRole('option', { name: /^Optimise a slow SQL query/ }).click();
+    await form.getByRole('button', { name: 'Save practical task' }).click();
+    await page.getByText('Practical task of "Technical deep dive" saved as version 13.').waitFor();
+    expect((await technicalDeepDive()).practicalTask).toEqual({ title: 'Optimise a slow SQL query' });
+    await page.mouse.move(1200, 840);
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+  });
+
   step('fits a 768 px wide window', async () => {
     await page.setViewportSize({ width: 768, height: 1000 });
-    await page.getByRole('form', { name: 'Settings of Reference check' }).waitFor();
+    await page.getByRole('form', { name: 'Settings of Technical deep dive' }).waitFor();
     const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoSeriousAxeViolations(page);

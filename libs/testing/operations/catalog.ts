@@ -43,6 +43,10 @@ export const PLAN_TEMPLATES = operation<{ planTemplates: PlanFields[] }>(
   `query PlanTemplates { planTemplates { ...PlanFields } } ${PLAN_FIELDS}`,
 );
 
+export const PLAN_TEMPLATE = operation<{ planTemplate: PlanFields | null }, { id: string }>(
+  `query PlanTemplate($id: ID!) { planTemplate(id: $id) { ...PlanFields } } ${PLAN_FIELDS}`,
+);
+
 export const CREATE_PLAN_TEMPLATE = operation<
   { createPlanTemplate: { plan: { id: string; name: string; version: number; stages: Array<{ id: string }> } } },
   { input: { name: string; description?: string; copyFromTemplateId?: string } }
@@ -120,6 +124,17 @@ export const SET_SKILL_REQUIREMENT = operation<
   }
 >(`mutation SetSkillRequirement($input: SetSkillRequirementInput!) {
   setSkillRequirement(input: $input) { plan { skillRequirements { skill { name } verifiedIn { id } } } }
+}`);
+
+export const REMOVE_SKILL_REQUIREMENT = operation<
+  {
+    removeSkillRequirement: {
+      plan: { id: string; version: number; skillRequirements: Array<{ skill: { id: string; name: string } }> };
+    };
+  },
+  { input: { planId: string; skillId: string } }
+>(`mutation RemoveSkillRequirement($input: RemoveSkillRequirementInput!) {
+  removeSkillRequirement(input: $input) { plan { id version skillRequirements { skill { id name } } } }
 }`);
 
 export const REMOVE_PLAN_STAGE = operation<

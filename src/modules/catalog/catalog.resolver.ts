@@ -14,6 +14,7 @@ import {
   UpdateSkillInput,
   QuestionInput,
   RemovePlanStageInput,
+  RemoveSkillRequirementInput,
   ReorderPlanStagesInput,
   SetPlanBenchmarksInput,
   SetSkillRequirementInput,
@@ -279,6 +280,18 @@ export class CatalogResolver {
     @Args('input') input: SetSkillRequirementInput,
   ): Promise<InterviewPlanPayload> {
     return { plan: InterviewPlanType.from(await this.editor.setSkillRequirement(actor, input)) };
+  }
+
+  @Roles(...EDITORS)
+  @Mutation(() => InterviewPlanPayload, {
+    description:
+      "Takes a skill off what the plan verifies. On a template this creates the template's next version; on a position it edits its own plan. Who: as for setSkillRequirement. NOT_FOUND for an unknown plan; BAD_USER_INPUT when the plan does not require the skill.",
+  })
+  async removeSkillRequirement(
+    @CurrentActor() actor: Actor,
+    @Args('input', { description: 'The plan and the skill to take off it.' }) input: RemoveSkillRequirementInput,
+  ): Promise<InterviewPlanPayload> {
+    return { plan: InterviewPlanType.from(await this.editor.removeSkillRequirement(actor, input)) };
   }
 }
 

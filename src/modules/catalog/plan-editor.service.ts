@@ -9,6 +9,7 @@ import { CatalogHooks } from './catalog-hooks';
 import type {
   AddPlanStageInput,
   RemovePlanStageInput,
+  RemoveSkillRequirementInput,
   ReorderPlanStagesInput,
   SetPlanBenchmarksInput,
   SetSkillRequirementInput,
@@ -162,6 +163,36 @@ export class PlanEditorService {
         evaluationCriteria: input.evaluationCriteria,
       });
       requirement.verifiedIn.set(stages);
+    });
+    return plan;
+  }
+
+  /**
+   * Takes a skill off the plan: interviewers stop giving a verdict on it. The skill stays in the bank;
+   * positions created earlier keep their own requirement of it.
+   */
+  async removeSkillRequirement(actor: Actor, input: RemoveSkillRequirementInput): Promise<InterviewPlan> {
+    const { plan } = await this.edit(input.planId, actor, async (edit) => {
+      const requirement = edit.plan.skillRequirements
+        .getItems()
+        .find((candidate) => candidate.skill.id === input.skillId);
+      if (!requirement) {
+        // Archived skills count: a plan may still require one, and removing it is how it goes.
+        const skill = await edit.em.findOne(Skill, { id: input.skillId });
+        throw new BadUserInputException(
+          skill
+            ? `The plan does not require ${skill.name}; there is nothing to remove. Reload the plan to see its skills.`
+            : `Unknown skill ${input.skillId}; choose one of the skills the plan requires.`,
+          { 'input.skillId': skill ? 'not required by this plan' : 'unknown skill' },
+        );
+      }
+      requirement.verifiedIn.removeAll();
+      edit.plan.skillRequirements.remove(requirement);
+      edit.em.remove(requirement);
+      edit.plan.skillRequirements
+        .getItems()
+        .sort((a, b) => a.position - b.position)
+        .forEach((remaining, index) => (remaining.position = index));
     });
     return plan;
   }

@@ -165,6 +165,12 @@ export class SetSkillRequirementInput {
 }
 
 @InputType()
+export class RemoveSkillRequirementInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be an id' }) planId!: string;
+  @Field(() => ID) @IsUUID('all', { message: 'must be an id' }) skillId!: string;
+}
+
+@InputType()
 export class CreateSkillInput {
   @Field() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @Field({ defaultValue: '' }) @IsString() description: string = '';

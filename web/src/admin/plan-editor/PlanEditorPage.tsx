@@ -39,6 +39,7 @@ import { SkillRequirements } from './SkillRequirements';
 import { StageQuestionsForm } from './StageQuestionsForm';
 import { StageSettingsForm } from './StageSettingsForm';
 import type { EditablePlan, EditableStage } from './types';
+import { EDITOR_MOVE, useUnsavedEdits } from './unsavedEdits';
 import classes from './PlanEditorPage.module.css';
 
 const KINDS: StageKind[] = [
@@ -66,6 +67,7 @@ export default function PlanEditorPage() {
   const bank = useQuery(PlanEditorBankDocument);
   const data = query.data ?? query.previousData;
   const plan = data?.planTemplate ?? null;
+  const unsavedEdits = useUnsavedEdits();
 
   // Forms keep their unsaved edits when this page saves a new version itself; any other change of
   // version (a link, a reload after a conflict) starts them afresh from what the server holds.
@@ -82,7 +84,7 @@ export default function PlanEditorPage() {
     // Loaded before moving, so the page changes version without a loading state.
     await client.query({ query: EditablePlanDocument, variables: { id: nextPlanId }, fetchPolicy: 'network-only' });
     ownVersion.current = restart ? null : nextPlanId;
-    await navigate(`/admin/plan-templates/${nextPlanId}?stage=${stageOrder}`);
+    await navigate(`/admin/plan-templates/${nextPlanId}?stage=${stageOrder}`, { state: EDITOR_MOVE });
     notifySuccess(message);
   };
 
@@ -104,7 +106,8 @@ export default function PlanEditorPage() {
     void goTo(nextPlanId, stage?.order ?? 1, `${what} saved as version ${plan.version + 1}.`);
 
   return (
-    <>
+    <unsavedEdits.Provider value={unsavedEdits.report}>
+      {unsavedEdits.prompt}
       <PageHeader
         title={`Edit ${plan.name}`}
         subtitle={`Interview plan template, version ${plan.version}`}
@@ -134,6 +137,7 @@ export default function PlanEditorPage() {
             selected={stage}
             onSelect={(order) => setParams({ stage: String(order) })}
             onChanged={(nextPlanId, order, message) => void goTo(nextPlanId, order, message, true)}
+            guard={unsavedEdits.guard}
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 8 }}>
@@ -166,7 +170,7 @@ export default function PlanEditorPage() {
           />
         )}
       </Stack>
-    </>
+    </unsavedEdits.Provider>
   );
 }
 
@@ -229,11 +233,14 @@ function StageList({
   selected,
   onSelect,
   onChanged,
+  guard,
 }: {
   plan: EditablePlan;
   selected: EditableStage | null;
   onSelect: (order: number) => void;
   onChanged: (planId: string, order: number, message: string) => void;
+  /** Runs an action that starts the forms afresh, after asking when they hold unsaved edits. */
+  guard: (action: () => void) => void;
 }) {
   const [reorder, reordering] = useMutation(ReorderPlanStagesDocument);
   const [removing, setRemoving] = useState<EditableStage | null>(null);
@@ -280,7 +287,7 @@ function StageList({
                   variant="default"
                   disabled={stage.order === 1 || reordering.loading}
                   aria-label={`Move ${stage.name} up`}
-                  onClick={() => void move(stage, stage.order - 1)}
+                  onClick={() => guard(() => void move(stage, stage.order - 1))}
                 >
                   Up
                 </Button>
@@ -289,7 +296,7 @@ function StageList({
                   variant="default"
                   disabled={stage.order === plan.stages.length || reordering.loading}
                   aria-label={`Move ${stage.name} down`}
-                  onClick={() => void move(stage, stage.order + 1)}
+                  onClick={() => guard(() => void move(stage, stage.order + 1))}
                 >
                   Down
                 </Button>
@@ -298,7 +305,7 @@ function StageList({
                   variant="default"
                   color="red.9"
                   aria-label={`Remove ${stage.name}…`}
-                  onClick={() => setRemoving(stage)}
+                  onClick={() => guard(() => setRemoving(stage))}
                 >
                   Remove…
                 </Button>
@@ -308,7 +315,7 @@ function StageList({
         })}
       </Stack>
       {reordering.error && <SaveProblem error={reordering.error} />}
-      <Button mt="sm" variant="default" onClick={() => setAdding(true)}>
+      <Button mt="sm" variant="default" onClick={() => guard(() => setAdding(true))}>
         Add a stage…
       </Button>
       <Modal

@@ -7,6 +7,7 @@ import { EditPlanStageDocument } from './operations';
 import { SaveProblem } from './SaveProblem';
 import { serverErrors } from './serverErrors';
 import type { EditableStage } from './types';
+import { useReportUnsavedEdits } from './unsavedEdits';
 
 type Task = PlanEditorBankQuery['practicalTasks'][number];
 
@@ -22,6 +23,7 @@ export function PracticalTaskForm({
 }) {
   const [save, saving] = useMutation(EditPlanStageDocument);
   const [taskId, setTaskId] = useState<string | null>(stage.practicalTask?.id ?? null);
+  useReportUnsavedEdits('Practical task', taskId !== (stage.practicalTask?.id ?? null));
   const errors = serverErrors(saving.error, ['practicalTaskId'], stage.order - 1);
   const suits = (task: Task) => task.stageKinds.includes(stage.kind);
   const option = (task: Task) => ({

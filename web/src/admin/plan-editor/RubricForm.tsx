@@ -17,6 +17,7 @@ import { EditStageRubricDocument } from './operations';
 import { SaveProblem } from './SaveProblem';
 import { serverErrors } from './serverErrors';
 import type { EditableStage } from './types';
+import { useReportUnsavedEdits } from './unsavedEdits';
 
 interface CriterionValues {
   name: string;
@@ -65,6 +66,7 @@ export function RubricForm({ stage, onSaved }: { stage: EditableStage; onSaved: 
         : [emptyCriterion()],
     },
   });
+  useReportUnsavedEdits('Rubric', form.isDirty());
   const errors = serverErrors(saving.error, ['rubric', 'passThreshold'], stage.order - 1);
   const field = (path: string) => errors.field(`rubric.${path}`);
   const scaleMin = Number(form.values.scaleMin);

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useLocation, useNavigate } from 'react-router';
 import { apiError } from '../../app/errors';
 import { latestVersionId } from './serverErrors';
+import { EDITOR_MOVE } from './unsavedEdits';
 
 /**
  * Why a save was refused, in the API's words. A CONFLICT means the template changed since this
@@ -25,7 +26,9 @@ export function SaveProblem({ error }: { error: unknown }) {
             variant="white"
             color="red.9"
             onClick={() =>
-              void navigate(latestId ? `/admin/plan-templates/${latestId}${search}` : '/admin/plan-templates')
+              void navigate(latestId ? `/admin/plan-templates/${latestId}${search}` : '/admin/plan-templates', {
+                state: EDITOR_MOVE,
+              })
             }
           >
             {latestId ? 'Open the latest version' : 'Back to the templates'}

@@ -21,14 +21,14 @@ import { useState } from 'react';
 import { humanize } from '../../app/datetime';
 import type { PlanEditorBankQuery, SkillPriority } from '../../graphql/graphql';
 import { EditableList, filled } from './EditableList';
-import { EditSkillRequirementDocument } from './operations';
+import { EditSkillRequirementDocument, RemoveSkillRequirementDocument } from './operations';
 import { SaveProblem } from './SaveProblem';
 import { serverErrors } from './serverErrors';
 import type { EditablePlan, EditableRequirement } from './types';
 
 type Skill = PlanEditorBankQuery['skills'][number];
 
-/** The skills the plan verifies, where and how; add or change one with setSkillRequirement. */
+/** The skills the plan verifies, where and how; add or change one with setSkillRequirement, take one off with removeSkillRequirement. */
 export function SkillRequirements({
   plan,
   skills,
@@ -39,6 +39,7 @@ export function SkillRequirements({
   onSaved: (planId: string, message: string) => void;
 }) {
   const [editing, setEditing] = useState<EditableRequirement | 'new' | null>(null);
+  const [removing, setRemoving] = useState<EditableRequirement | null>(null);
   return (
     <Card withBorder component="section" aria-labelledby="skills-heading">
       <Group justify="space-between" mb="xs">
@@ -80,14 +81,25 @@ export function SkillRequirements({
                     {requirement.minimumRequirement && ` (at least: ${requirement.minimumRequirement})`}
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={`Edit skill ${requirement.skill.name}`}
-                      onClick={() => setEditing(requirement)}
-                    >
-                      Edit…
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Edit skill ${requirement.skill.name}`}
+                        onClick={() => setEditing(requirement)}
+                      >
+                        Edit…
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        color="red.9"
+                        aria-label={`Remove skill ${requirement.skill.name}…`}
+                        onClick={() => setRemoving(requirement)}
+                      >
+                        Remove…
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -118,7 +130,65 @@ export function SkillRequirements({
           />
         )}
       </Modal>
+      <Modal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        title={`Remove skill ${removing?.skill.name ?? ''}`}
+      >
+        {removing && (
+          <RemoveRequirement
+            plan={plan}
+            requirement={removing}
+            onClose={() => setRemoving(null)}
+            onRemoved={(planId) => {
+              setRemoving(null);
+              onSaved(planId, `Skill ${removing.skill.name} removed: version ${plan.version + 1}.`);
+            }}
+          />
+        )}
+      </Modal>
     </Card>
+  );
+}
+
+function RemoveRequirement({
+  plan,
+  requirement,
+  onClose,
+  onRemoved,
+}: {
+  plan: EditablePlan;
+  requirement: EditableRequirement;
+  onClose: () => void;
+  onRemoved: (planId: string) => void;
+}) {
+  const [remove, state] = useMutation(RemoveSkillRequirementDocument);
+  return (
+    <Stack>
+      <Text size="sm">
+        Interviewers stop giving a verdict on {requirement.skill.name} in version {plan.version + 1} of the template.
+        The skill stays in the bank, and positions created earlier keep requiring it.
+      </Text>
+      <SaveProblem error={state.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose} data-autofocus>
+          Cancel
+        </Button>
+        <Button
+          color="red.9"
+          loading={state.loading}
+          onClick={async () => {
+            const result = await remove({
+              variables: { input: { planId: plan.id, skillId: requirement.skill.id } },
+            }).catch(() => null);
+            if (result?.data) onRemoved(result.data.removeSkillRequirement.plan.id);
+          }}
+        >
+          Remove the skill
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

@@ -7,6 +7,7 @@ import { EditPlanStageDocument } from './operations';
 import { SaveProblem } from './SaveProblem';
 import { serverErrors } from './serverErrors';
 import type { EditableStage } from './types';
+import { useReportUnsavedEdits } from './unsavedEdits';
 
 type BankQuestion = PlanEditorBankQuery['questions'][number];
 type Picked = Pick<BankQuestion, 'id' | 'prompt' | 'category'>;
@@ -25,6 +26,7 @@ export function StageQuestionsForm({
   const [questions, setQuestions] = useState<Picked[]>(stage.questions);
   const [category, setCategory] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
+  useReportUnsavedEdits('Questions', dirty);
   const errors = serverErrors(saving.error, ['questionIds'], stage.order - 1);
   const update = (next: Picked[]) => {
     setQuestions(next);

@@ -8,6 +8,7 @@ import { EditPlanStageDocument } from './operations';
 import { SaveProblem } from './SaveProblem';
 import { serverErrors } from './serverErrors';
 import type { EditableStage } from './types';
+import { useReportUnsavedEdits } from './unsavedEdits';
 
 const LEVELS: ExperienceLevel[] = ['JUNIOR', 'MID', 'SENIOR', 'STAFF'];
 const FIELDS = [
@@ -40,6 +41,7 @@ export function StageSettingsForm({ stage, onSaved }: { stage: EditableStage; on
       preparationTips: stage.preparationTips,
     },
   });
+  useReportUnsavedEdits('Settings', form.isDirty());
   const errors = serverErrors(saving.error, FIELDS, stage.order - 1);
   const error = (field: string) => (form.errors[field] as string | undefined) ?? errors.field(field);
 

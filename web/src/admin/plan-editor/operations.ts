@@ -162,3 +162,13 @@ export const EditSkillRequirementDocument = graphql(`
     }
   }
 `);
+
+export const RemoveSkillRequirementDocument = graphql(`
+  mutation RemoveSkillRequirement($input: RemoveSkillRequirementInput!) {
+    removeSkillRequirement(input: $input) {
+      plan {
+        id
+      }
+    }
+  }
+`);
