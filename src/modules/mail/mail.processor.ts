@@ -39,6 +39,11 @@ export class MailProcessor extends QueueProcessor {
     this.organizer = { name: config.mail.from.name || config.mail.from.address, email: config.mail.from.address };
   }
 
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    this.worker.concurrency = this.config.worker.mailConcurrency;
+  }
+
   async process(job: Job): Promise<void> {
     switch (job.name as (typeof this.jobNames)[number]) {
       case 'mail.notification':
