@@ -7,6 +7,8 @@ import { InterviewReminders } from './interview-reminders';
 
 /** Reminders sent in one transaction at most. */
 const REMINDER_BATCH = 200;
+/** Batches in flight at once (each on a database connection of its own). */
+const REMINDER_BATCHES_IN_FLIGHT = 2;
 
 /**
  * Keeps reminder jobs in line with their interviews and sends the reminders that come due. The
@@ -24,7 +26,11 @@ export class InterviewReminderProcessor extends QueueProcessor {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
-    this.batcher = new MicroBatcher((jobs) => this.reminders.remindMany(jobs), REMINDER_BATCH);
+    this.batcher = new MicroBatcher(
+      (jobs) => this.reminders.remindMany(jobs),
+      REMINDER_BATCH,
+      REMINDER_BATCHES_IN_FLIGHT,
+    );
   }
 
   override async onApplicationBootstrap(): Promise<void> {
