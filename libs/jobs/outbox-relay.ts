@@ -73,16 +73,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         const name = JOB_QUEUE[message.job_name];
         byQueue.set(name, [...(byQueue.get(name) ?? []), message]);
       }
-      const relayed: string[] = [];
+      // Filled as jobs are accepted, so a pass that runs out of time keeps what it did.
+      const done: string[] = [];
       for (const [name, queued] of byQueue) {
         try {
-          relayed.push(...(await withTimeout(this.addToQueue(this.queue(name), queued), REDIS_TIMEOUT_MS)));
+          await withTimeout(this.addToQueue(this.queue(name), queued, done), REDIS_TIMEOUT_MS);
         } catch (error) {
-          // Redis is unreachable: keep what was relayed so far, retry the rest on the next pass.
+          // Redis is unreachable or slow: keep what was relayed so far, retry the rest on the next pass.
           this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
           break;
         }
       }
+      const relayed = [...done];
       if (relayed.length) {
         await em.execute(`update outbox_message set relayed_at = now() where id in (?)`, [relayed]);
       }
@@ -91,46 +93,52 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Adds the messages' jobs to one queue; returns the ids of the messages done. A waiting or
-   * finished job with the same id is replaced, an active one is left to finish (its message stays
-   * pending and is tried again on a later pass). Of several messages with one job id, the newest
-   * wins, as if each had replaced the one before.
+   * Adds the messages' jobs to one queue, pushing the ids of the messages done onto `done` as it
+   * goes. A waiting or finished job with the same id is replaced, an active one is left to finish
+   * (its message stays pending and is tried again on a later pass). Of several messages with one
+   * job id, the newest wins, as if each had replaced the one before.
    */
-  private async addToQueue(queue: Queue, messages: readonly PendingMessage[]): Promise<string[]> {
+  private async addToQueue(queue: Queue, messages: readonly PendingMessage[], done: string[]): Promise<void> {
     const newest = new Map<string, PendingMessage>();
-    for (const message of messages) newest.set(message.job_id, message);
-    // One round trip tells which ids exist; only those pay for a look at the job (rare: a moved
-    // interview's reminder, a job added again after Redis lost its outcome).
+    const messageIds = new Map<string, string[]>();
+    for (const message of messages) {
+      newest.set(message.job_id, message);
+      messageIds.set(message.job_id, [...(messageIds.get(message.job_id) ?? []), message.id]);
+    }
+    const now = Date.now();
+    const options = (message: PendingMessage) => ({
+      jobId: message.job_id,
+      delay: message.run_at ? Math.max(0, new Date(message.run_at).getTime() - now) : undefined,
+    });
+    // One round trip tells which ids exist. The others go in one pipelined addBulk; only the
+    // existing ones (a moved interview's reminder, a job added again after Redis lost its outcome)
+    // pay for a look at the job, one by one, so a slow pass still gets somewhere.
     const client = await queue.backend.client;
     const probe = client.pipeline();
     for (const jobId of newest.keys()) probe.runCommand('exists', [queue.toKey(jobId)]);
     const exists = (await probe.exec()) ?? [];
-    const blocked = new Set<string>();
-    let index = 0;
-    for (const jobId of newest.keys()) {
-      const [error, found] = exists[index++] ?? [null, 0];
+    const fresh: PendingMessage[] = [];
+    const existing: PendingMessage[] = [];
+    [...newest.values()].forEach((message, index) => {
+      const [error, found] = exists[index] ?? [null, 0];
       if (error) throw error;
-      if (!found) continue;
-      const existing = await queue.getJob(jobId);
-      if (!existing) continue;
-      if (await existing.isActive()) blocked.add(jobId);
-      else await existing.remove();
-    }
-    const now = Date.now();
-    const adding = [...newest.values()].filter((message) => !blocked.has(message.job_id));
-    if (adding.length) {
+      (found ? existing : fresh).push(message);
+    });
+    if (fresh.length) {
       await queue.addBulk(
-        adding.map((message) => ({
-          name: message.job_name,
-          data: message.payload,
-          opts: {
-            jobId: message.job_id,
-            delay: message.run_at ? Math.max(0, new Date(message.run_at).getTime() - now) : undefined,
-          },
-        })),
+        fresh.map((message) => ({ name: message.job_name, data: message.payload, opts: options(message) })),
       );
+      for (const message of fresh) done.push(...messageIds.get(message.job_id)!);
     }
-    return messages.filter((message) => !blocked.has(message.job_id)).map((message) => message.id);
+    for (const message of existing) {
+      const job = await queue.getJob(message.job_id);
+      if (job) {
+        if (await job.isActive()) continue;
+        await job.remove();
+      }
+      await queue.add(message.job_name, message.payload, options(message));
+      done.push(...messageIds.get(message.job_id)!);
+    }
   }
 
   private queue(name: QueueName): Queue {

@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { Queue } from 'bullmq';
 import { InterviewStatus } from '../../libs/domain';
-import { OutboxMessage } from '../../libs/jobs';
+import { OutboxMessage, QueueName } from '../../libs/jobs';
 import { Factories, resetDatabase } from '../../libs/testing';
 import { loadConfig } from '../../src/config/app-config';
 import type { User } from '../../src/modules/identity';
@@ -122,6 +124,26 @@ describe('interview reminders sent in batches', () => {
     }
     expect(await reminderRows()).toHaveLength(0);
     expect(await outbox()).toEqual([]);
+  });
+
+  it('is not rebuilt once sent, and a second run of a sent reminder writes nothing', async () => {
+    const queue = worker.get<Queue>(getQueueToken(QueueName.INTERVIEW_REMINDERS), { strict: false });
+    await queue.obliterate({ force: true });
+    try {
+      const [first, second] = await interviews(2);
+      // Default offsets 24h and 1h, both ahead: two reminders per interview.
+      expect(await reminders.rebuildInterviewReminders()).toBe(4);
+      await reminders.remindMany([job(first!)]);
+      const before = await outbox();
+      await queue.obliterate({ force: true });
+      expect(await reminders.rebuildInterviewReminders()).toBe(3);
+      expect(await queue.getJob(reminderJobId(first!.id, 3600, 0))).toBeUndefined();
+      expect(await queue.getJob(reminderJobId(second!.id, 3600, 0))).toBeDefined();
+      expect(await reminders.remindMany([job(first!)])).toEqual([true]);
+      expect(await outbox()).toEqual(before);
+    } finally {
+      await queue.obliterate({ force: true });
+    }
   });
 
   it('honours e-mail preferences in the batch: the notification is kept, its e-mail job is not written', async () => {

@@ -78,8 +78,24 @@ export class InterviewReminders {
   }
 
   /**
+   * Of these interviews' reminders, the ids (reminderJobId) of those already sent: their
+   * notifications exist, and they were written in the transaction that enqueued the candidate's mail.
+   */
+  private async sentReminders(em: EntityManager, interviewIds: readonly string[]): Promise<Set<string>> {
+    if (!interviewIds.length) return new Set();
+    // `resolved_at is null` lets the partial index on (link, kind) serve; reminders are never resolved.
+    const rows = await em.execute<Array<{ key: string }>>(
+      `select key from notification where kind = 'INTERVIEW_REMINDER' and resolved_at is null and link in (?)`,
+      [[...new Set(interviewIds)]],
+    );
+    // A notification's key is `<reminderJobId>.<userId>`.
+    return new Set(rows.map((row) => row.key.slice(0, row.key.lastIndexOf('.'))));
+  }
+
+  /**
    * Recreates every pending reminder job from PostgreSQL (after Redis lost data); idempotent: a job
-   * that exists is left as it is. Returns how many reminders should be pending.
+   * that exists is left as it is, a reminder already sent is not added. Returns how many reminders
+   * should be pending.
    */
   async rebuildInterviewReminders(): Promise<number> {
     let pending = 0;
@@ -94,8 +110,16 @@ export class InterviewReminders {
         },
         { orderBy: { id: 'asc' }, limit: 500 },
       );
+      // A reminder already sent is not pending: adding it again (its completed job may have been
+      // trimmed from Redis) would only make it run again for nothing.
+      const sent = await this.sentReminders(
+        this.orm.em.fork(),
+        interviews.map((interview) => interview.id),
+      );
       // One pipelined addBulk per page, not a round trip per job.
-      const jobs = interviews.flatMap((interview) => this.currentJobs(interview));
+      const jobs = interviews
+        .flatMap((interview) => this.currentJobs(interview))
+        .filter((job) => !sent.has(job.opts.jobId));
       await this.add(jobs);
       pending += jobs.length;
       if (interviews.length < 500) return pending;
@@ -160,6 +184,7 @@ export class InterviewReminders {
         [[...new Set(jobs.map((job) => job.interviewId))]],
       );
       const interviews = new Map(rows.map((row) => [row.id, row]));
+      const sentBefore = await this.sentReminders(em, [...interviews.keys()]);
       const now = Date.now();
       const notices: NoticeToSend[] = [];
       const mails = new Map<string, OutboxEntry<'mail.candidate-interview'>>();
@@ -176,6 +201,8 @@ export class InterviewReminders {
           );
           return false;
         }
+        // Sent by an earlier run of this job: its mail job was enqueued with the notifications.
+        if (sentBefore.has(reminderJobId(interview.id, job.offsetSeconds, interview.sequence))) return true;
         const startsAt = new Date(interview.starts_at);
         const what = `${interview.stage_name}: ${interview.candidate_name} for ${interview.position_title}`;
         notices.push({
