@@ -369,7 +369,7 @@ async function main(): Promise<void> {
       `Run: ${startedAt.toISOString()}; ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
       `Load average (1/5/15 min): at start ${loadAtStart.map((v) => v.toFixed(2)).join(' / ')}, after the reminders ${reminders.loadAtEnd.map((v) => v.toFixed(2)).join(' / ')}`,
       `Command: npm run bench:reminders -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
-      `N=${fmt(N)} interviews x ${PANELISTS} panelists, due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s); worker concurrency ${config.worker.concurrency} per queue, OUTBOX_POLL_MS ${config.outboxPollMs}`,
+      `N=${fmt(N)} interviews x ${PANELISTS} panelists, due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s); worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
       '',
       '| figure | value |',
       '| --- | ---: |',

@@ -18,6 +18,7 @@ import { Migration20261206210934_CandidateNotDoubleBooked as M14 } from './Migra
 import { Migration20261206211522_ScorecardTurnaroundNotNegative as M15 } from './Migration20261206211522_ScorecardTurnaroundNotNegative';
 import { Migration20261206215818_StageRequiredFromLevel as M16 } from './Migration20261206215818_StageRequiredFromLevel';
 import { Migration20261206224251_UserWorkingHours as M17 } from './Migration20261206224251_UserWorkingHours';
+import { Migration20261206234040_OutboxNotify as M18 } from './Migration20261206234040_OutboxNotify';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -38,4 +39,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206211522_ScorecardTurnaroundNotNegative', class: M15 },
   { name: 'Migration20261206215818_StageRequiredFromLevel', class: M16 },
   { name: 'Migration20261206224251_UserWorkingHours', class: M17 },
+  { name: 'Migration20261206234040_OutboxNotify', class: M18 },
 ];

@@ -1,5 +1,6 @@
 export * from './job-names';
 export * from './job-outbox';
+export * from './micro-batcher';
 export * from './outbox-message.entity';
 export * from './outbox-relay';
 export * from './jobs.module';

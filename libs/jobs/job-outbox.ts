@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { OutboxMessage } from './outbox-message.entity';
 import type { JobName, JobPayloads } from './job-names';
 
@@ -23,4 +24,33 @@ export function enqueueJob<Name extends JobName>(
   const message = new OutboxMessage({ jobName, jobId: options.jobId, payload, runAt: options.runAt ?? null });
   em.persist(message);
   return message;
+}
+
+export interface OutboxEntry<Name extends JobName = JobName> {
+  jobName: Name;
+  payload: JobPayloads[Name];
+  options: EnqueueOptions;
+}
+
+/**
+ * Like enqueueJob for many jobs at once: one multi-row INSERT, executed now in the caller's
+ * transaction (not at flush). Same guarantee: the jobs reach Redis only if that transaction commits.
+ */
+export async function enqueueJobs(em: SqlEntityManager, entries: readonly OutboxEntry[]): Promise<void> {
+  if (!entries.length) return;
+  for (const { options } of entries) {
+    if (options.jobId.includes(':')) throw new Error(`Job id "${options.jobId}" must not contain ':'`);
+  }
+  const rows = entries.map(({ jobName, payload, options }) => ({
+    job_name: jobName,
+    job_id: options.jobId,
+    payload,
+    run_at: options.runAt?.toISOString() ?? null,
+  }));
+  await em.execute(
+    `insert into outbox_message (job_name, job_id, payload, run_at)
+     select m.job_name, m.job_id, m.payload, m.run_at
+       from jsonb_to_recordset(?::jsonb) as m(job_name text, job_id text, payload jsonb, run_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
 }

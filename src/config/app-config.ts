@@ -28,6 +28,9 @@ export interface AppConfig {
   shutdownTimeoutSeconds: number;
   worker: {
     concurrency: number;
+    /** Per queue, where it differs from `concurrency`. */
+    interviewReminderConcurrency: number;
+    mailConcurrency: number;
     lockDurationMs: number;
     heartbeatIntervalSeconds: number;
     /** Readiness fails once the last heartbeat is older than this many intervals. */
@@ -112,6 +115,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
     worker: {
       concurrency: env.WORKER_CONCURRENCY,
+      interviewReminderConcurrency: env.INTERVIEW_REMINDER_CONCURRENCY,
+      mailConcurrency: env.MAIL_CONCURRENCY,
       lockDurationMs: env.WORKER_LOCK_DURATION_MS,
       heartbeatIntervalSeconds: env.HEARTBEAT_INTERVAL_SECONDS,
       heartbeatStaleAfterIntervals: env.HEARTBEAT_STALE_AFTER_INTERVALS,

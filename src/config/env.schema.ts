@@ -124,6 +124,16 @@ export const envSchema = z
     RETENTION_SWEEP_CRON: z.string().min(9).default('0 3 * * *'),
     /** Jobs a worker process runs at once, per queue. */
     WORKER_CONCURRENCY: positiveInt('a whole number, e.g. 5').default(5),
+    /**
+     * Interview-reminder jobs a worker process takes at once. The due ones are sent in batches (one
+     * transaction each), so this is how many can share a batch, not how many transactions run.
+     */
+    INTERVIEW_REMINDER_CONCURRENCY: positiveInt('a whole number, e.g. 100').default(100),
+    /**
+     * E-mail jobs a worker process takes at once. They are sent in batches (one transaction and one
+     * database connection per batch) over the pooled SMTP connections.
+     */
+    MAIL_CONCURRENCY: positiveInt('a whole number, e.g. 50').default(50),
     /** A job whose worker stops renewing its lock for this long is taken over by another worker. */
     WORKER_LOCK_DURATION_MS: positiveInt('a whole number of milliseconds, e.g. 30000').default(30000),
     /** How often the system.heartbeat job runs. */

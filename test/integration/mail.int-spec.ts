@@ -137,6 +137,44 @@ describe('e-mail of notifications through SMTP', () => {
     expect(await orm.em.fork().count(MailDelivery)).toBe(1);
   });
 
+  it('sends one e-mail per notification when many jobs, each delivered twice, arrive at once (batched)', async () => {
+    const managers = await Promise.all(Array.from({ length: 12 }, () => factories.hiringManager()));
+    await queue.pause();
+    try {
+      await notify(
+        managers.map((manager) => manager.id),
+        'decision-waiting.burst',
+      );
+      const notifications = await eventually(async () => {
+        const rows = await orm.em.fork().find(Notification, {});
+        const relayed = await orm.em.fork().count(OutboxMessage, { relayedAt: { $ne: null } });
+        return relayed === rows.length && rows;
+      });
+      // The same payloads again as other jobs, waiting beside the first ones: batches get both.
+      await queue.addBulk(
+        notifications.map((notification) => ({
+          name: 'mail.notification',
+          data: { notificationId: notification.id },
+          opts: { jobId: `again.${notification.id}` },
+        })),
+      );
+    } finally {
+      await queue.resume();
+    }
+    await smtp.waitFor(managers.length);
+    const again = await orm.em.fork().find(Notification, {});
+    await eventually(async () => {
+      const states = await Promise.all(
+        again.map(async (row) => (await queue.getJob(`again.${row.id}`))?.isCompleted()),
+      );
+      return states.every(Boolean);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received).toHaveLength(managers.length);
+    expect(await orm.em.fork().count(MailDelivery, { status: MailDeliveryStatus.SENT })).toBe(managers.length);
+    expect(await queue.getFailedCount()).toBe(0);
+  });
+
   it('a slow SMTP server delays no other queue', async () => {
     const manager = await factories.hiringManager();
     smtp.delayMs = 4000;

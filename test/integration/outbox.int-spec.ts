@@ -1,7 +1,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getQueueToken } from '@nestjs/bullmq';
 import { MikroORM } from '@mikro-orm/postgresql';
-import type { Queue } from 'bullmq';
+import { Worker, type Queue } from 'bullmq';
 import { enqueueJob, JobsModule, OutboxMessage, OutboxRelay, QueueName } from '../../libs/jobs';
 import { resetDatabase } from '../../libs/testing';
 import { loadConfig } from '../../src/config/app-config';
@@ -22,6 +22,18 @@ async function relayModule(redisUrl: string): Promise<TestingModule> {
       }),
     ],
   }).compile();
+}
+
+/** The relay's LISTEN connection, seen from PostgreSQL. */
+const LISTENING = `select pid from pg_stat_activity where datname = current_database() and query = 'listen outbox_message'`;
+
+/** Polls until `probe` holds; fails after 20 s (far below the 60 s OUTBOX_POLL_MS of these tests). */
+async function waitUntil(probe: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }
 
 describe('job outbox', () => {
@@ -99,6 +111,62 @@ describe('job outbox', () => {
     const job = (await queue.getJob('beat.moved'))!;
     expect(job.timestamp + job.delay).toBeLessThan(later.getTime() - 1_000_000);
     expect(await queue.getDelayedCount()).toBe(1);
+  });
+
+  it('of several messages with one job id in a pass, relays the newest and marks them all relayed', async () => {
+    const relay = module.get(OutboxRelay);
+    await orm.em.fork().transactional(async (em) => {
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.twice', runAt: new Date(Date.now() + 3_600_000) });
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.other' });
+      enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.twice', runAt: new Date(Date.now() + 600_000) });
+    });
+    expect(await relay.relayPending()).toBe(3);
+    const job = (await queue.getJob('beat.twice'))!;
+    expect(job.delay).toBeLessThan(1_000_000);
+    expect(await queue.getDelayedCount()).toBe(1);
+    expect(await queue.getJob('beat.other')).toBeDefined();
+    expect(await pending()).toBe(0);
+  });
+
+  it('leaves the message of an active job pending, and replaces the job once it finished', async () => {
+    const relay = module.get(OutboxRelay);
+    await queue.add('system.heartbeat', {}, { jobId: 'beat.busy' });
+    const worker = new Worker(QueueName.SYSTEM, null, {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: loadConfig().redis.queuePrefix,
+      autorun: false,
+    });
+    try {
+      const active = (await worker.getNextJob('token-1'))!;
+      expect(active.id).toBe('beat.busy');
+      await orm.em.fork().transactional(async (em) => {
+        enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.busy', runAt: new Date(Date.now() + 600_000) });
+      });
+      expect(await relay.relayPending()).toBe(0);
+      expect(await pending()).toBe(1);
+      await active.moveToCompleted('done', 'token-1', false);
+      expect(await relay.relayPending()).toBe(1);
+      expect(await (await queue.getJob('beat.busy'))!.getState()).toBe('delayed');
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('relays a committed message at once when PostgreSQL notifies, without waiting OUTBOX_POLL_MS', async () => {
+    const relay = module.get(OutboxRelay);
+    // The poll is 60 s here; the first pass runs at start, after that only a NOTIFY wakes the relay.
+    relay.onApplicationBootstrap();
+    try {
+      await waitUntil(async () => (await orm.em.fork().getConnection().execute(LISTENING)).length > 0);
+      await new Promise((done) => setTimeout(done, 200)); // past the pass that follows LISTEN
+      await orm.em.fork().transactional(async (em) => {
+        enqueueJob(em, 'system.heartbeat', {}, { jobId: 'beat.notified' });
+      });
+      await waitUntil(async () => (await queue.getJob('beat.notified')) !== undefined);
+      expect(await pending()).toBe(0);
+    } finally {
+      await relay.beforeApplicationShutdown();
+    }
   });
 
   it('keeps jobs in PostgreSQL while Redis is unreachable and relays them once it is back', async () => {

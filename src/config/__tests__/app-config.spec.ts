@@ -45,6 +45,15 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the per-queue concurrency of interview reminders and mail, 100 and 50 by default', () => {
+    expect(loadConfig(valid).worker).toMatchObject({ interviewReminderConcurrency: 100, mailConcurrency: 50 });
+    expect(loadConfig({ ...valid, INTERVIEW_REMINDER_CONCURRENCY: '20', MAIL_CONCURRENCY: '8' }).worker).toMatchObject({
+      interviewReminderConcurrency: 20,
+      mailConcurrency: 8,
+    });
+    expect(configError({ ...valid, MAIL_CONCURRENCY: '0' })).toMatch(/MAIL_CONCURRENCY/);
+  });
+
   it('reads the webhook delivery settings as durations, with defaults of 10 s, 24 h, 30 s to 2 h and 5', () => {
     expect(loadConfig(valid).webhooks).toEqual({
       timeoutMs: 10_000,

@@ -31,59 +31,96 @@ export class MailDeliveries {
   ) {}
 
   /**
-   * Sends the mail `compose` makes, unless one with this key was sent already. The delivery row is
-   * locked (FOR UPDATE) while the mail goes out, so a second run of the same job, in this worker or
-   * another, waits and then finds it sent. `compose` returns null when there is nothing to send
-   * (the subject is gone or changed). A failed attempt is recorded (RETRYING, or DEAD on the job's
-   * last attempt) and rethrown so BullMQ retries it with backoff.
+   * Sends the mail `compose` makes, unless one with this key was sent already (see deliverMany).
+   * Returns the outcome; a failed attempt is recorded and rethrown so BullMQ retries it.
    */
   async deliverOnce(
     job: Job,
     identity: MailIdentity,
     compose: (em: EntityManager) => Promise<OutgoingMail | null>,
   ): Promise<MailDeliveryStatus | null> {
-    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const outcome = await this.orm.em.fork().transactional(async (em) => {
+    const [outcome] = await this.deliverMany([{ job, identity }], async (em) => [await compose(em)]);
+    if (outcome!.error) throw outcome!.error;
+    return outcome!.status;
+  }
+
+  /**
+   * Sends each entry's mail unless one with its key was sent already, in one transaction. Every
+   * delivery row is locked (FOR UPDATE, in key order) while the mails go out, so a second run of
+   * the same job, in this worker or another, waits and then finds it sent. `compose` gets the
+   * indexes of the entries still to send and returns their mails in that order, read in the
+   * transaction after the locks; null means nothing to send (the subject is gone or changed). The
+   * mails are sent at once over the transport's pooled connections. A failed attempt is recorded
+   * (RETRYING, or DEAD on its job's last attempt) and returned as that entry's error; the others
+   * are unaffected. Of two entries with one key the first sends, the second has nothing to do.
+   */
+  async deliverMany(
+    entries: ReadonlyArray<{ job: Job; identity: MailIdentity }>,
+    compose: (em: EntityManager, indexes: number[]) => Promise<Array<OutgoingMail | null>>,
+  ): Promise<Array<{ status: MailDeliveryStatus | null; error: Error | null }>> {
+    const outcomes = entries.map(() => ({ status: null as MailDeliveryStatus | null, error: null as Error | null }));
+    if (!entries.length) return outcomes;
+    const first = new Map<string, number>();
+    entries.forEach((entry, index) => {
+      if (!first.has(entry.identity.key)) first.set(entry.identity.key, index);
+    });
+    const keys = [...first.keys()].sort();
+    await this.orm.em.fork().transactional(async (em) => {
+      const rows = keys.map((key) => {
+        const { job, identity } = entries[first.get(key)!]!;
+        return {
+          id: randomUUID(),
+          key,
+          job_name: job.name,
+          recipient_type: identity.recipientType,
+          recipient_id: identity.recipientId,
+        };
+      });
       await em.execute(
         `insert into mail_delivery (id, created_at, updated_at, key, job_name, recipient_type, recipient_id, status, attempts)
-         values (?, now(), now(), ?, ?, ?, ?, ?, 0) on conflict (key) do nothing`,
-        [
-          randomUUID(),
-          identity.key,
-          job.name,
-          identity.recipientType,
-          identity.recipientId,
-          MailDeliveryStatus.RETRYING,
-        ],
+         select r.id, now(), now(), r.key, r.job_name, r.recipient_type, r.recipient_id, ?::mail_delivery_status, 0
+           from jsonb_to_recordset(?::jsonb) as r(id uuid, key text, job_name text, recipient_type text, recipient_id uuid)
+          order by r.key
+         on conflict (key) do nothing`,
+        [MailDeliveryStatus.RETRYING, JSON.stringify(rows)],
       );
-      const delivery = await em.findOneOrFail(
+      const deliveries = await em.find(
         MailDelivery,
-        { key: identity.key },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
+        { key: { $in: keys } },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { key: 'asc' } },
       );
-      if (delivery.status === MailDeliveryStatus.SENT || delivery.status === MailDeliveryStatus.LOGGED) {
-        return { status: null, error: null };
-      }
-      const mail = await compose(em);
-      if (!mail) {
-        if (delivery.attempts === 0) em.remove(delivery);
-        return { status: null, error: null };
-      }
-      delivery.attempts += 1;
-      try {
-        await this.transport.send(mail);
-      } catch (error) {
-        delivery.status = lastAttempt ? MailDeliveryStatus.DEAD : MailDeliveryStatus.RETRYING;
-        delivery.lastError = withoutAddresses((error as Error).message || String(error));
-        return { status: delivery.status, error: error as Error };
-      }
-      delivery.status = this.transport.sends ? MailDeliveryStatus.SENT : MailDeliveryStatus.LOGGED;
-      delivery.sentAt = new Date();
-      delivery.lastError = null;
-      return { status: delivery.status, error: null };
+      const open = deliveries.filter(
+        (delivery) => delivery.status !== MailDeliveryStatus.SENT && delivery.status !== MailDeliveryStatus.LOGGED,
+      );
+      const indexes = open.map((delivery) => first.get(delivery.key)!);
+      const mails = await compose(em, indexes);
+      await Promise.all(
+        open.map(async (delivery, position) => {
+          const index = indexes[position]!;
+          const mail = mails[position];
+          if (!mail) {
+            if (delivery.attempts === 0) em.remove(delivery);
+            return;
+          }
+          const job = entries[index]!.job;
+          const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          delivery.attempts += 1;
+          try {
+            await this.transport.send(mail);
+          } catch (error) {
+            delivery.status = lastAttempt ? MailDeliveryStatus.DEAD : MailDeliveryStatus.RETRYING;
+            delivery.lastError = withoutAddresses((error as Error).message || String(error));
+            outcomes[index] = { status: delivery.status, error: error as Error };
+            return;
+          }
+          delivery.status = this.transport.sends ? MailDeliveryStatus.SENT : MailDeliveryStatus.LOGGED;
+          delivery.sentAt = new Date();
+          delivery.lastError = null;
+          outcomes[index] = { status: delivery.status, error: null };
+        }),
+      );
     });
-    if (outcome.error) throw outcome.error;
-    return outcome.status;
+    return outcomes;
   }
 
   /** Admins: the latest deliveries, newest change first, optionally of one status (DEAD: the dead letters). */

@@ -141,9 +141,12 @@ export function renderCandidateMail(kind: CandidateMailKind, input: CandidateMai
   };
 }
 
+/** Made once: building an Intl formatter costs far more than formatting with it. */
+const UTC_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full', timeStyle: 'short' });
+
 /** `Monday, 7 December 2026 at 14:00 UTC`. */
 export function formatUtc(date: Date): string {
-  return `${new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'full', timeStyle: 'short' }).format(date)} UTC`;
+  return `${UTC_FORMAT.format(date)} UTC`;
 }
 
 function layout(title: string, parts: string[]): string {

@@ -3,11 +3,11 @@ import { Processor } from '@nestjs/bullmq';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import type { Job } from 'bullmq';
 import { InterviewStatus } from '../../../libs/domain';
-import { QueueName, QueueProcessor, type JobPayloads } from '../../../libs/jobs';
+import { MicroBatcher, QueueName, QueueProcessor, type JobPayloads } from '../../../libs/jobs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { Notification, NOTIFICATION_KINDS, type NotificationKind } from '../notifications';
 import { Interview, renderInvite } from '../scheduling';
-import { MailDeliveries } from './mail-deliveries';
+import { MailDeliveries, type MailIdentity } from './mail-deliveries';
 import { notificationUrl, renderCandidateMail, renderNotificationMail } from './mail-templates';
 import type { OutgoingMail } from './mail-transport';
 
@@ -20,15 +20,33 @@ const INVITE_KINDS: ReadonlySet<NotificationKind> = new Set([
 
 const INTERVIEW_GRAPH = ['application.candidate', 'application.position', 'stage', 'panel.interviewer'] as const;
 
+/** Mails sent in one transaction at most (over the transport's pooled connections). */
+const MAIL_BATCH = 50;
+/** Batches in flight at once, each on a database connection of its own: one composes while another sends. */
+const MAIL_BATCHES_IN_FLIGHT = 3;
+
+type MailJob = Job<JobPayloads['mail.notification']> | Job<JobPayloads['mail.candidate-interview']>;
+
+function isNotificationJob(job: MailJob): job is Job<JobPayloads['mail.notification']> {
+  return job.name === 'mail.notification';
+}
+
 /**
  * Sends e-mail, on its own queue so a slow or dead SMTP server delays nothing else. Payloads hold
- * ids only; the addresses and texts are read here. Idempotent through MailDeliveries.
+ * ids only; the addresses and texts are read here. Idempotent through MailDeliveries. The queue
+ * runs MAIL_CONCURRENCY jobs at once, sent in batches (MailDeliveries.deliverMany: one transaction
+ * per batch); a job completes once its batch committed, and fails alone when its own mail failed.
  */
 @Processor(QueueName.MAIL, { autorun: false })
 export class MailProcessor extends QueueProcessor {
   readonly jobNames = ['mail.notification', 'mail.candidate-interview'] as const;
   private readonly logger = new Logger(MailProcessor.name);
   private readonly organizer: { name: string; email: string };
+  private readonly batcher = new MicroBatcher<MailJob, Error | null>(
+    (jobs) => this.sendMany(jobs),
+    MAIL_BATCH,
+    MAIL_BATCHES_IN_FLIGHT,
+  );
 
   constructor(
     private readonly orm: MikroORM,
@@ -39,123 +57,181 @@ export class MailProcessor extends QueueProcessor {
     this.organizer = { name: config.mail.from.name || config.mail.from.address, email: config.mail.from.address };
   }
 
-  async process(job: Job): Promise<void> {
-    switch (job.name as (typeof this.jobNames)[number]) {
-      case 'mail.notification':
-        return this.notification(job as Job<JobPayloads['mail.notification']>);
-      case 'mail.candidate-interview':
-        return this.candidateInterview(job as Job<JobPayloads['mail.candidate-interview']>);
-    }
+  override async onApplicationBootstrap(): Promise<void> {
+    await super.onApplicationBootstrap();
+    this.worker.concurrency = this.config.worker.mailConcurrency;
   }
 
-  private async notification(job: Job<JobPayloads['mail.notification']>): Promise<void> {
-    const { notificationId } = job.data;
-    const head = await this.orm.em.fork().findOne(Notification, notificationId);
-    if (!head) {
-      this.logger.warn(`Notification ${notificationId} is gone; no e-mail sent`);
-      return;
+  async process(job: Job): Promise<void> {
+    const error = await this.batcher.submit(job as MailJob);
+    if (error) throw error;
+  }
+
+  /**
+   * Sends the mails of several jobs in one transaction (MailDeliveries.deliverMany) with a fixed
+   * number of queries; returns each job's error (its attempt failed) or null.
+   */
+  private async sendMany(jobs: MailJob[]): Promise<Array<Error | null>> {
+    const em = this.orm.em.fork();
+    const notificationIds = jobs.flatMap((job) => (isNotificationJob(job) ? [job.data.notificationId] : []));
+    const interviewIds = jobs.flatMap((job) => (isNotificationJob(job) ? [] : [job.data.interviewId]));
+    const recipients = new Map<string, string>();
+    if (notificationIds.length) {
+      const rows = await em.execute<Array<{ id: string; user_id: string }>>(
+        `select id, user_id from notification where id in (?)`,
+        [[...new Set(notificationIds)]],
+      );
+      for (const row of rows) recipients.set(row.id, row.user_id);
     }
-    await this.deliveries.deliverOnce(
-      job,
-      { key: `notification.${notificationId}`, recipientType: 'user', recipientId: head.user.id },
-      async (em) => {
-        const notification = await em.findOne(Notification, notificationId, { populate: ['user'] });
-        if (!notification || notification.user.deactivatedAt) return null;
-        if (!Object.hasOwn(NOTIFICATION_KINDS, notification.kind)) return null;
-        const kind = notification.kind as NotificationKind;
-        const user = notification.user;
-        const rendered = renderNotificationMail(kind, {
-          recipientName: user.name,
-          subject: notification.subject,
-          body: notification.body,
-          url: notificationUrl(kind, notification.link, this.config.http.publicUrl),
-        });
-        let calendar: OutgoingMail['calendar'] = null;
-        if (INVITE_KINDS.has(kind) && notification.link) {
-          // The interview as it is now: a later change only raises the invite's SEQUENCE.
-          const interview = await this.interview(em, notification.link);
-          if (interview) {
-            // Cancelled, or this user was taken off the panel: the event leaves their calendar.
-            const takenOff = !interview.panel.getItems().some((panelist) => panelist.interviewer.id === user.id);
-            calendar = {
-              method: interview.status === InterviewStatus.CANCELLED || takenOff ? 'CANCEL' : 'REQUEST',
-              content: renderInvite(
-                interview,
-                { withCandidate: false, showsPanelist: (id) => id === user.id, organizer: this.organizer, takenOff },
-                user.timezone,
-              ),
-            };
-          }
+    if (interviewIds.length) {
+      const rows = await em.execute<Array<{ id: string; candidate_id: string }>>(
+        `select id, candidate_id from interview where id in (?)`,
+        [[...new Set(interviewIds)]],
+      );
+      for (const row of rows) recipients.set(row.id, row.candidate_id);
+    }
+    const entries: Array<{ job: MailJob; identity: MailIdentity }> = [];
+    const entryOf = jobs.map((job) => {
+      if (isNotificationJob(job)) {
+        const { notificationId } = job.data;
+        const userId = recipients.get(notificationId);
+        if (!userId) {
+          this.logger.warn(`Notification ${notificationId} is gone; no e-mail sent`);
+          return -1;
         }
-        return {
-          to: { name: user.name, address: user.email },
-          recipientLabel: `user ${user.id}`,
-          ...rendered,
-          calendar,
-        };
-      },
+        return (
+          entries.push({
+            job,
+            identity: { key: `notification.${notificationId}`, recipientType: 'user', recipientId: userId },
+          }) - 1
+        );
+      }
+      const { interviewId, sequence, kind, offsetSeconds } = job.data;
+      const candidateId = recipients.get(interviewId);
+      if (!candidateId) return -1;
+      const key = `candidate.${kind}.${interviewId}.${sequence}${kind === 'REMINDER' ? `.${offsetSeconds ?? 0}s` : ''}`;
+      return entries.push({ job, identity: { key, recipientType: 'candidate', recipientId: candidateId } }) - 1;
+    });
+    const outcomes = await this.deliveries.deliverMany(entries, (tx, indexes) =>
+      this.compose(
+        tx,
+        indexes.map((index) => entries[index]!.job),
+      ),
     );
+    return entryOf.map((index) => (index < 0 ? null : outcomes[index]!.error));
+  }
+
+  /** The mails of these jobs as their subjects are now (read in the delivery transaction). */
+  private async compose(em: EntityManager, jobs: MailJob[]): Promise<Array<OutgoingMail | null>> {
+    const notificationIds = jobs.flatMap((job) => (isNotificationJob(job) ? [job.data.notificationId] : []));
+    const notifications = new Map(
+      (notificationIds.length
+        ? await em.find(Notification, { id: { $in: notificationIds } }, { populate: ['user'] })
+        : []
+      ).map((notification) => [notification.id, notification]),
+    );
+    const interviewIds = new Set(jobs.flatMap((job) => (isNotificationJob(job) ? [] : [job.data.interviewId])));
+    for (const notification of notifications.values()) {
+      if (INVITE_KINDS.has(notification.kind as NotificationKind) && notification.link) {
+        interviewIds.add(notification.link);
+      }
+    }
+    const interviews = new Map(
+      (interviewIds.size
+        ? await em.find(Interview, { id: { $in: [...interviewIds] } }, { populate: INTERVIEW_GRAPH })
+        : []
+      ).map((interview) => [interview.id, interview]),
+    );
+    return jobs.map((job) =>
+      isNotificationJob(job)
+        ? this.notificationMail(notifications.get(job.data.notificationId), interviews)
+        : this.candidateMail(job.data, interviews.get(job.data.interviewId)),
+    );
+  }
+
+  private notificationMail(
+    notification: Notification | undefined,
+    interviews: ReadonlyMap<string, Interview>,
+  ): OutgoingMail | null {
+    if (!notification || notification.user.deactivatedAt) return null;
+    if (!Object.hasOwn(NOTIFICATION_KINDS, notification.kind)) return null;
+    const kind = notification.kind as NotificationKind;
+    const user = notification.user;
+    const rendered = renderNotificationMail(kind, {
+      recipientName: user.name,
+      subject: notification.subject,
+      body: notification.body,
+      url: notificationUrl(kind, notification.link, this.config.http.publicUrl),
+    });
+    let calendar: OutgoingMail['calendar'] = null;
+    if (INVITE_KINDS.has(kind) && notification.link) {
+      // The interview as it is now: a later change only raises the invite's SEQUENCE.
+      const interview = interviews.get(notification.link);
+      if (interview) {
+        // Cancelled, or this user was taken off the panel: the event leaves their calendar.
+        const takenOff = !interview.panel.getItems().some((panelist) => panelist.interviewer.id === user.id);
+        calendar = {
+          method: interview.status === InterviewStatus.CANCELLED || takenOff ? 'CANCEL' : 'REQUEST',
+          content: renderInvite(
+            interview,
+            { withCandidate: false, showsPanelist: (id) => id === user.id, organizer: this.organizer, takenOff },
+            user.timezone,
+          ),
+        };
+      }
+    }
+    return {
+      to: { name: user.name, address: user.email },
+      recipientLabel: `user ${user.id}`,
+      ...rendered,
+      calendar,
+    };
   }
 
   /** The candidate's invitation, update, cancellation or reminder; never internal notes. */
-  private async candidateInterview(job: Job<JobPayloads['mail.candidate-interview']>): Promise<void> {
-    const { interviewId, sequence, kind, offsetSeconds } = job.data;
-    const head = await this.interview(this.orm.em.fork(), interviewId);
-    if (!head) return;
-    const candidate = head.application.candidate;
-    const key = `candidate.${kind}.${interviewId}.${sequence}${kind === 'REMINDER' ? `.${offsetSeconds ?? 0}s` : ''}`;
-    await this.deliveries.deliverOnce(
-      job,
-      { key, recipientType: 'candidate', recipientId: candidate.id },
-      async (em) => {
-        const interview = await this.interview(em, interviewId);
-        if (!interview || interview.application.candidate.erasedAt) return null;
-        const cancelled = interview.status === InterviewStatus.CANCELLED;
-        // A mail about an interview that changed since is replaced by the mail of that change.
-        const current =
-          kind === 'CANCELLATION'
-            ? cancelled
-            : interview.status === InterviewStatus.SCHEDULED &&
-              interview.sequence === sequence &&
-              (kind !== 'REMINDER' || interview.startsAt.getTime() > Date.now());
-        if (!current) {
-          this.logger.log(
-            `Candidate ${kind} mail of interview ${interviewId} (sequence ${sequence}) is stale; not sent`,
-          );
-          return null;
-        }
-        const person = interview.application.candidate;
-        const rendered = renderCandidateMail(kind, {
-          candidateName: person.name,
-          positionTitle: interview.application.position.title,
-          stageName: interview.stage.name,
-          startsAt: interview.startsAt,
-          endsAt: interview.endsAt,
-          location: interview.location,
-          senderName: this.organizer.name,
-        });
-        return {
-          to: { name: person.name, address: person.email },
-          recipientLabel: `candidate ${person.id}`,
-          ...rendered,
-          calendar:
-            kind === 'REMINDER'
-              ? null
-              : {
-                  method: cancelled ? 'CANCEL' : 'REQUEST',
-                  content: renderInvite(interview, {
-                    withCandidate: true,
-                    showsPanelist: () => false,
-                    forCandidate: true,
-                    organizer: this.organizer,
-                  }),
-                },
-        };
-      },
-    );
-  }
-
-  private interview(em: EntityManager, id: string): Promise<Interview | null> {
-    return em.findOne(Interview, id, { populate: INTERVIEW_GRAPH });
+  private candidateMail(
+    { interviewId, sequence, kind }: JobPayloads['mail.candidate-interview'],
+    interview: Interview | undefined,
+  ): OutgoingMail | null {
+    if (!interview || interview.application.candidate.erasedAt) return null;
+    const cancelled = interview.status === InterviewStatus.CANCELLED;
+    // A mail about an interview that changed since is replaced by the mail of that change.
+    const current =
+      kind === 'CANCELLATION'
+        ? cancelled
+        : interview.status === InterviewStatus.SCHEDULED &&
+          interview.sequence === sequence &&
+          (kind !== 'REMINDER' || interview.startsAt.getTime() > Date.now());
+    if (!current) {
+      this.logger.log(`Candidate ${kind} mail of interview ${interviewId} (sequence ${sequence}) is stale; not sent`);
+      return null;
+    }
+    const person = interview.application.candidate;
+    const rendered = renderCandidateMail(kind, {
+      candidateName: person.name,
+      positionTitle: interview.application.position.title,
+      stageName: interview.stage.name,
+      startsAt: interview.startsAt,
+      endsAt: interview.endsAt,
+      location: interview.location,
+      senderName: this.organizer.name,
+    });
+    return {
+      to: { name: person.name, address: person.email },
+      recipientLabel: `candidate ${person.id}`,
+      ...rendered,
+      calendar:
+        kind === 'REMINDER'
+          ? null
+          : {
+              method: cancelled ? 'CANCEL' : 'REQUEST',
+              content: renderInvite(interview, {
+                withCandidate: true,
+                showsPanelist: () => false,
+                forCandidate: true,
+                organizer: this.organizer,
+              }),
+            },
+    };
   }
 }

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { enqueueJob } from '../../../libs/jobs';
+import { enqueueJobs } from '../../../libs/jobs';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException, NotFoundException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
@@ -13,6 +14,24 @@ import {
   type NotificationKind,
 } from './notification-kinds';
 import { NotificationPreference } from './notification-preference.entity';
+
+/** One notice to several users: each gets a notification keyed `<key>.<userId>`. */
+export interface NoticeToSend {
+  userIds: readonly string[];
+  key: string;
+  draft: NotificationDraft;
+}
+
+interface NotificationRow {
+  id: string;
+  created_at: string;
+  user_id: string;
+  key: string;
+  kind: NotificationKind;
+  subject: string;
+  body: string;
+  link: string | null;
+}
 
 export interface NotificationDraft {
   kind: NotificationKind;
@@ -35,20 +54,62 @@ export class NotificationsService {
    * (through the outbox: it reaches Redis only if the caller commits).
    */
   async send(em: EntityManager, userIds: readonly string[], key: string, draft: NotificationDraft): Promise<void> {
-    for (const userId of new Set(userIds)) {
-      const userKey = `${key}.${userId}`;
-      if (await em.findOne(Notification, { key: userKey })) continue;
-      const notification = new Notification({ user: em.getReference(User, userId), key: userKey, ...draft });
-      em.persist(notification);
-      if (await this.wantsEmail(em, userId, draft.kind)) {
-        enqueueJob(
-          em,
-          'mail.notification',
-          { notificationId: notification.id },
-          { jobId: `mail-notification.${notification.id}` },
-        );
+    await this.sendMany(em, [{ userIds, key, draft }]);
+  }
+
+  /**
+   * `send` for many notices in a fixed number of queries, whatever their count: one preference
+   * read, one multi-row INSERT ... ON CONFLICT (key) DO NOTHING, one outbox insert. The rows are
+   * written now, in the caller's transaction; a key that exists (an earlier run of the same job,
+   * or a concurrent one, which this waits for) gets neither a row nor an e-mail.
+   */
+  async sendMany(em: EntityManager, notices: readonly NoticeToSend[]): Promise<number> {
+    const rows = new Map<string, NotificationRow>();
+    const now = new Date().toISOString();
+    for (const { userIds, key, draft } of notices) {
+      for (const userId of userIds) {
+        const userKey = `${key}.${userId}`;
+        rows.set(userKey, {
+          id: randomUUID(),
+          created_at: now,
+          user_id: userId,
+          key: userKey,
+          kind: draft.kind,
+          subject: draft.subject,
+          body: draft.body,
+          link: draft.link ?? null,
+        });
       }
     }
+    if (!rows.size) return 0;
+    // Pending changes of the caller first (a user created in the same transaction, say).
+    await em.flush();
+    const values = [...rows.values()];
+    const emailOff = await em.execute<Array<{ user_id: string; kind: string }>>(
+      `select user_id, kind from notification_preference where email = false and user_id in (?) and kind in (?)`,
+      [[...new Set(values.map((row) => row.user_id))], [...new Set(values.map((row) => row.kind))]],
+    );
+    const off = new Set(emailOff.map((row) => `${row.user_id} ${row.kind}`));
+    const inserted = await em.execute<Array<{ id: string; user_id: string; kind: string }>>(
+      `insert into notification (id, created_at, updated_at, user_id, key, kind, subject, body, link)
+       select n.id, n.created_at, n.created_at, n.user_id, n.key, n.kind, n.subject, n.body, n.link
+         from jsonb_to_recordset(?::jsonb) as n(id uuid, created_at timestamptz, user_id uuid, key text,
+                                                kind text, subject text, body text, link text)
+       on conflict (key) do nothing
+       returning id, user_id, kind`,
+      [JSON.stringify(values)],
+    );
+    await enqueueJobs(
+      em,
+      inserted
+        .filter((row) => !off.has(`${row.user_id} ${row.kind}`))
+        .map((row) => ({
+          jobName: 'mail.notification' as const,
+          payload: { notificationId: row.id },
+          options: { jobId: `mail-notification.${row.id}` },
+        })),
+    );
+    return inserted.length;
   }
 
   /**
