@@ -48,6 +48,11 @@ const REQUESTS = {
     as: 'rita',
     query: `query ($id: ID!) { position(id: $id) { boardCards(first: 1000) { totalCount pageInfo { hasNextPage endCursor } edges { node { id version status candidateName currentStageId enteredStageAt nextInterviewAt } } } } }`,
   },
+  // The recruiter's home: each overdue interview with the panelists who owe a card (one batch).
+  myWorkQueue: {
+    as: 'rita',
+    query: `{ myWorkQueue { overdueScorecards { count items { since application { id } interview { id } waitingFor { id name } } } toSchedule { count items { since application { id } waitingFor { id } } } } }`,
+  },
   saveScorecard: {
     as: 'ines',
     query: `mutation ($input: SaveScorecardInput!) { saveScorecard(input: $input) { scorecard { id status notes } } }`,
@@ -75,6 +80,7 @@ describe('SQL statements per request', () => {
     position = await openPosition();
     firstApplication = await applyCandidate(people.rita, position.id, { name: 'Ann Example' });
     firstInterview = await interviewFor(firstApplication);
+    await overdueInterview('Olga Example');
   });
   afterAll(() => api.close());
 
@@ -100,6 +106,19 @@ describe('SQL statements per request', () => {
     return { id: interview.id, stageId: row!.stage_id };
   }
 
+  /**
+   * An application whose interview was held days ago and whose scorecard is overdue. Only the
+   * interview's own status and times are moved into the past (all the work queue reads).
+   */
+  async function overdueInterview(name: string): Promise<void> {
+    const interview = await interviewFor(await applyCandidate(people.rita, position.id, { name }));
+    await api.orm.em.getConnection().execute(
+      `update interview set status = 'COMPLETED', starts_at = now() - interval '3 days',
+        ends_at = now() - interval '3 days' + interval '1 hour' where id = ?`,
+      [interview.id],
+    );
+  }
+
   /** More of everything each request returns: positions, applications, interviews, visits, notifications. */
   async function grow(): Promise<void> {
     const other = await openPosition();
@@ -107,6 +126,7 @@ describe('SQL statements per request', () => {
       const application = await applyCandidate(people.rita, position.id, { name: `Dana Example ${index}` });
       await interviewFor(application);
       await applyCandidate(people.rita, other.id, { name: `Evan Example ${index}` });
+      await overdueInterview(`Fay Example ${index}`);
     }
     dataOf(
       await people.rita.gql(ADVANCE_APPLICATION, { input: { applicationId: firstApplication, reason: 'Strong' } }),
@@ -169,6 +189,7 @@ describe('SQL statements per request', () => {
       positions: 4,
       positionApplications: 5,
       boardCards: 3,
+      myWorkQueue: 9,
       saveScorecard: 7,
     };
     for (const name of names)

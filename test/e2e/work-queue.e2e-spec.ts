@@ -9,12 +9,17 @@ import { PlanStage } from '../../src/modules/catalog';
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
 
-const SECTION = `count items { application { id } interview { id } since }`;
+const SECTION = `count items { application { id } interview { id scorecards { id } } since waitingFor { id name } }`;
 const WORK_QUEUE = `query { myWorkQueue {
   toSchedule { ${SECTION} } overdueScorecards { ${SECTION} } stalled { ${SECTION} }
   decisionsWaiting { ${SECTION} } awaitingHire { ${SECTION} } } }`;
 
-type Section = { count: number; items: Array<{ application: { id: string }; interview: { id: string } | null }> };
+type Item = {
+  application: { id: string };
+  interview: { id: string; scorecards: Array<{ id: string }> } | null;
+  waitingFor: Array<{ id: string; name: string }>;
+};
+type Section = { count: number; items: Item[] };
 type Queue = Record<'toSchedule' | 'overdueScorecards' | 'stalled' | 'decisionsWaiting' | 'awaitingHire', Section>;
 
 describe('myWorkQueue: one definition of overdue and stalled (issue 11)', () => {
@@ -23,6 +28,7 @@ describe('myWorkQueue: one definition of overdue and stalled (issue 11)', () => 
   let recruiter: User;
   let manager: User;
   let panelist: User;
+  let secondPanelist: User;
   let otherRecruiter: User;
   let position: Position;
   let stages: PlanStage[];
@@ -44,6 +50,7 @@ describe('myWorkQueue: one definition of overdue and stalled (issue 11)', () => 
     recruiter = await factories.recruiter();
     manager = await factories.hiringManager();
     panelist = await factories.interviewer();
+    secondPanelist = await factories.interviewer();
     otherRecruiter = await factories.recruiter();
     position = await factories.position({
       template: await factories.planTemplate(),
@@ -69,16 +76,29 @@ describe('myWorkQueue: one definition of overdue and stalled (issue 11)', () => 
     apps.scheduled = await factories.application({ position, stage: 1 });
     await enteredAt(apps.scheduled, daysAgo(30));
     await factories.interview({ application: apps.scheduled, panel: [panelist] });
-    // Held two days ago, scorecard due 24 h after the end, the panelist only saved a draft: overdue.
+    // Held two days ago, scorecard due 24 h after the end, one panelist only saved a draft, the
+    // other submitted: overdue, waiting for the first.
     apps.overdue = await factories.application({ position });
     const start = daysAgo(2);
     const held = await factories.interview({
       application: apps.overdue,
-      panel: [panelist],
+      panel: [panelist, secondPanelist],
       when: { startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) },
       status: InterviewStatus.COMPLETED,
     });
     await factories.scorecard({ interview: held, interviewer: panelist, status: ScorecardStatus.DRAFT });
+    await factories.scorecard({ interview: held, interviewer: secondPanelist, status: ScorecardStatus.SUBMITTED });
+    // Held three days ago with the recruiter on the panel: the other panelist submitted, the recruiter
+    // did not, so blind review hides the submitted card from the recruiter; overdue, waiting for the recruiter.
+    apps.recruiterOnPanel = await factories.application({ position });
+    const earlier = daysAgo(3);
+    const sat = await factories.interview({
+      application: apps.recruiterOnPanel,
+      panel: [recruiter, secondPanelist],
+      when: { startsAt: earlier, endsAt: new Date(earlier.getTime() + 3_600_000) },
+      status: InterviewStatus.COMPLETED,
+    });
+    await factories.scorecard({ interview: sat, interviewer: secondPanelist, status: ScorecardStatus.SUBMITTED });
     // Held an hour ago: not due yet.
     apps.notDue = await factories.application({ position });
     await factories.interview({
@@ -116,17 +136,39 @@ describe('myWorkQueue: one definition of overdue and stalled (issue 11)', () => 
     expect(queue.toSchedule.count).toBe(3);
     expect(ids(queue.stalled)).toEqual([apps.old!.id, apps.slaStage!.id]);
     expect(queue.stalled.count).toBe(2);
-    expect({ overdue: ids(queue.overdueScorecards) }).toEqual({ overdue: [apps.overdue!.id] });
-    expect(queue.overdueScorecards.items[0]!.interview).not.toBeNull();
+    expect({ overdue: ids(queue.overdueScorecards) }).toEqual({
+      overdue: [apps.recruiterOnPanel!.id, apps.overdue!.id],
+    });
+    expect(queue.overdueScorecards.count).toBe(2);
+    for (const item of queue.overdueScorecards.items) expect(item.interview).not.toBeNull();
     expect(ids(queue.decisionsWaiting)).toEqual([apps.decision!.id]);
     expect(ids(queue.awaitingHire)).toEqual([apps.done!.id]);
     expect(queue.awaitingHire.count).toBe(1);
   });
 
+  it('names the panelists who owe an overdue scorecard, also where blind review hides the cards', async () => {
+    const queue = await queueOf('recruiter');
+    const [ownPanel, other] = queue.overdueScorecards.items;
+    // One submitted, one only drafted: only the one who did not submit.
+    expect(other!.waitingFor).toEqual([{ id: panelist.id, name: panelist.name }]);
+    // The recruiter sits on the panel and has not submitted: they cannot see the card that is in,
+    // yet the queue still knows it is in and waits for the recruiter alone.
+    expect(ownPanel!.interview!.scorecards).toEqual([]);
+    expect(ownPanel!.waitingFor).toEqual([{ id: recruiter.id, name: recruiter.name }]);
+    // The other sections wait for nobody by name.
+    for (const name of ['toSchedule', 'stalled', 'decisionsWaiting', 'awaitingHire'] as const) {
+      for (const item of queue[name].items) expect(item.waitingFor).toEqual([]);
+    }
+  });
+
   it("is the same for the position's hiring manager", async () => {
     const queue = await queueOf('manager');
     expect(queue.stalled.count).toBe(2);
-    expect(queue.overdueScorecards.count).toBe(1);
+    expect(queue.overdueScorecards.count).toBe(2);
+    expect(queue.overdueScorecards.items.map((item) => item.waitingFor.map((person) => person.id))).toEqual([
+      [recruiter.id],
+      [panelist.id],
+    ]);
   });
 
   it('is empty for people who neither recruit for nor manage the position', async () => {

@@ -69,6 +69,7 @@ export class WorkQueueService {
           application: applications.get(row.application_id)!,
           interview: row.interview_id ? (interviews.get(row.interview_id) ?? null) : null,
           since: new Date(row.since),
+          section: name,
         })),
       };
     };

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ApplicationType } from '../pipeline';
 import { InterviewType } from '../scheduling';
+import type { WorkSection } from './work-definitions';
 
 @ObjectType('WorkItem')
 export class WorkItemType {
@@ -8,6 +9,8 @@ export class WorkItemType {
   @Field(() => InterviewType, { nullable: true, description: 'The interview it is about, where there is one.' })
   interview!: InterviewType | null;
   @Field({ description: 'Since when it has been waiting.' }) since!: Date;
+  /** The section it is listed in (not exposed: the parent field says so); `waitingFor` reads it. */
+  section!: WorkSection;
 }
 
 @ObjectType('WorkQueueSection')

@@ -55,16 +55,6 @@ function stageOf(item: Item): string {
   return stage ? `stage ${stage.order}: ${stage.name}` : 'past the last stage';
 }
 
-/** The panelists of the item's interview who have not submitted their scorecard. */
-function awaitedPanelists(item: Item): string[] {
-  const interview = item.interview;
-  if (!interview) return [];
-  const submitted = new Set(
-    interview.scorecards.filter((card) => card.status === 'SUBMITTED').map((card) => card.interviewer.id),
-  );
-  return interview.interviewers.filter((person) => !submitted.has(person.id)).map((person) => person.name);
-}
-
 // Most urgent first; the long, routine list of interviews to book comes last.
 const SECTIONS: SectionSpec[] = [
   {
@@ -74,7 +64,7 @@ const SECTIONS: SectionSpec[] = [
     none: 'Every scorecard due so far is in.',
     more: { label: 'Open the positions', to: '/positions' },
     detail: (item) => {
-      const owing = awaitedPanelists(item);
+      const owing = item.waitingFor.map((person) => person.name);
       return (
         <>
           <Text size="sm">

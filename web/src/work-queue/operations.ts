@@ -1,6 +1,9 @@
 import { graphql } from '../graphql';
 
-/** What an item of the work queue shows: the candidate, where they are, and the interview it is about. */
+/**
+ * What an item of the work queue shows: the candidate, where they are, the interview it is about, and
+ * who owes an overdue scorecard (worked out by the server, which sees cards blind review hides from us).
+ */
 export const WorkItemFieldsFragment = graphql(`
   fragment WorkItemFields on WorkItem {
     since
@@ -29,17 +32,10 @@ export const WorkItemFieldsFragment = graphql(`
         id
         name
       }
-      interviewers {
-        id
-        name
-      }
-      scorecards {
-        id
-        status
-        interviewer {
-          id
-        }
-      }
+    }
+    waitingFor {
+      id
+      name
     }
   }
 `);
