@@ -5,14 +5,12 @@
 // without filters) and, for comparison, hand-written SQL computing the same numbers from the base
 // tables alone (no rollups), and prints p50/p95 and the speed-up as Markdown.
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { hostname, cpus, totalmem } from 'node:os';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
 import { createApiApp } from '../src/main';
-import { PasswordHasher, User } from '../src/modules/identity';
+import { signedInAdmin } from './bench-client';
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -41,34 +39,9 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(), logLevel: 'silent' as const };
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
-  const url = `${await app.getUrl()}/graphql`;
   const orm = app.get(MikroORM);
   const em = orm.em.fork();
-  const email = 'bench-admin@example.com';
-  const password = `bench-${randomUUID()}`;
-  const existing = await em.findOne(User, { email });
-  if (existing) em.remove(existing);
-  await em.flush();
-  em.persist(
-    new User({ email, name: 'Bench', roles: [Role.ADMIN], passwordHash: await new PasswordHasher().hash(password) }),
-  );
-  await em.flush();
-
-  const post = async (query: string, variables: object = {}, token?: string) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const token = (
-    await post(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
-      input: { email, password },
-    })
-  ).login.accessToken;
+  const { asAdmin } = await signedInAdmin(app, 'bench-admin@example.com');
   const [{ id: positionId }] = await em
     .getConnection()
     .execute<{ id: string }[]>(
@@ -161,7 +134,7 @@ async function main(): Promise<void> {
   ].forEach(print);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   for (const { name, query, variables, base } of cases.filter((entry) => !only || entry.name.startsWith(only))) {
-    const viaApi = await time(runs, () => post(query, variables, token));
+    const viaApi = await time(runs, () => asAdmin(query, variables));
     const sql = base((variables as { f: Record<string, unknown> }).f);
     const direct = await time(baseRuns, () => pg.query(sql.text, sql.values));
     const p95 = percentile(viaApi, 95);

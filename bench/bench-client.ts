@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role } from '../libs/domain';
+import { PasswordHasher, User } from '../src/modules/identity';
+
+export type Post = (query: string, variables?: object, token?: string) => Promise<any>;
+
+/** Signs in again after this long: access tokens live 15 minutes, and a bench can run for longer. */
+const TOKEN_REFRESH_MS = 10 * 60_000;
+
+/**
+ * A GraphQL client of a listening service, signed in as a fresh admin (`email`, made again on every
+ * run with a random password): the benches' way in. `asAdmin` sends with the admin's token and
+ * signs in again before it expires; `post` sends with the token it is given, or none.
+ */
+export async function signedInAdmin(
+  app: NestFastifyApplication,
+  email: string,
+): Promise<{ post: Post; asAdmin: (query: string, variables?: object) => Promise<any>; token: () => Promise<string> }> {
+  const url = `${await app.getUrl()}/graphql`;
+  const em = app.get(MikroORM).em.fork();
+  const password = `bench-${randomUUID()}`;
+  const existing = await em.findOne(User, { email });
+  if (existing) em.remove(existing);
+  await em.flush();
+  em.persist(
+    new User({ email, name: 'Bench', roles: [Role.ADMIN], passwordHash: await new PasswordHasher().hash(password) }),
+  );
+  await em.flush();
+  const post: Post = async (query, variables = {}, token) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  let current: { token: Promise<string>; at: number } | null = null;
+  // One sign-in at a time: requests sent together share it.
+  const token = () => {
+    if (!current || Date.now() - current.at > TOKEN_REFRESH_MS) {
+      current = {
+        at: Date.now(),
+        token: post(`mutation ($input: LoginInput!) { login(input: $input) { accessToken } }`, {
+          input: { email, password },
+        }).then((data: { login: { accessToken: string } }) => data.login.accessToken),
+      };
+    }
+    return current.token;
+  };
+  return { post, asAdmin: async (query, variables) => post(query, variables, await token()), token };
+}
