@@ -45,8 +45,15 @@ export function daysSince(iso: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - new Date(iso).getTime()) / 86_400_000));
 }
 
-/** "ENTERPRISE" -> "Enterprise", "HR_SCREEN" -> "Hr screen". */
+/** Words of enum values that stay in capitals when shown. */
+const ACRONYMS = new Set(['hr', 'sla', 'csv', 'api']);
+
+/** "ENTERPRISE" -> "Enterprise", "HR_SCREEN" -> "HR screen". */
 export function humanize(value: string): string {
-  const text = value.toLowerCase().replace(/_/g, ' ');
+  const text = value
+    .toLowerCase()
+    .split('_')
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
