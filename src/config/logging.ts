@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { AppConfig } from './app-config';
 
 /** What a GraphQL request adds to its access line (set by RequestLogPlugin, read when the response is sent). */
@@ -27,6 +28,21 @@ function fullUrl(request: IncomingMessage): string {
   return (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '';
 }
 
+/** What an access line says of the request: its id, method, URL and client address; no headers. */
+export function requestSummary(request: IncomingMessage & { id?: unknown }) {
+  return {
+    id: request.id,
+    method: request.method,
+    url: fullUrl(request),
+    remoteAddress: request.socket?.remoteAddress,
+  };
+}
+
+/** What an access line says of the response: its status code; no headers. */
+export function responseSummary(response: ServerResponse) {
+  return { statusCode: response.statusCode };
+}
+
 /** `POST /graphql 200 login OK 12ms` (operation and outcome only for GraphQL requests). */
 export function requestLine(request: IncomingMessage, response: ServerResponse, responseTime?: number): string {
   const fields = requestLogFields(request);
@@ -44,8 +60,10 @@ export function loggerParams(config: Pick<AppConfig, 'env' | 'logLevel'>, proces
     pinoHttp: {
       level: config.logLevel,
       base: { process: processName, pid: process.pid },
-      // Credentials both ways: the bearer token and cookies in, the refresh-token cookie out.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // The access line names the request, never its headers: no bearer token, cookie or
+      // refresh-token cookie can reach the logs, and no per-request redaction pass is needed.
+      wrapSerializers: false,
+      serializers: { req: requestSummary, res: responseSummary, err: stdSerializers.err },
       // Under Fastify the middleware sees `url` relative to where it is mounted; `originalUrl` is the full one.
       autoLogging: { ignore: (request) => fullUrl(request).startsWith('/health') },
       // Read when the response is finished, so the GraphQL fields are known by then.

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -6,8 +7,8 @@ import { DateTimeScalar } from './date-time.scalar';
 import { describeSchema } from './describe-schema';
 import { formatGraphQLError } from './format-error';
 import { queryLimits } from './query-limits';
-import { retryAfterPlugin } from './retry-after.plugin';
 import { requestLogPlugin } from './request-log.plugin';
+import { responseHeadersPlugin } from './response-headers.plugin';
 import { SCHEMA_DESCRIPTIONS } from './schema-descriptions';
 
 /**
@@ -31,7 +32,8 @@ export function graphqlModule(config: AppConfig) {
     formatError: formatGraphQLError,
     // Size limits are validation rules: a refused operation never reaches a resolver.
     validationRules: limits.validationRules,
-    plugins: [...limits.plugins, retryAfterPlugin, requestLogPlugin],
+    // No per-field cache hints: responseHeadersPlugin marks every answer no-store instead.
+    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), responseHeadersPlugin, requestLogPlugin],
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // The reply too, so that sign-in can set the refresh-token cookie. Apollo's CSRF prevention

@@ -115,6 +115,15 @@ describe('HTTP security and readiness', () => {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(graphql.headers.get('content-security-policy')).toBe(csp);
+    // Answers are per user: no browser or proxy cache may keep them, errors included.
+    expect(graphql.headers.get('cache-control')).toBe('no-store');
+    const refused = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(((await refused.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
   });
 
   it('answers CORS for the configured origins only', async () => {

@@ -78,6 +78,7 @@ describe('request logs (production: JSON)', () => {
       msg: expect.stringMatching(/^POST \/graphql 200 WhoAmI OK \d+ms$/),
     });
     expect(typeof line.responseTime).toBe('number');
+    expect(JSON.stringify(line)).not.toContain(token);
     // The start-up probes of /health/live are not logged.
     expect(lines(api).filter((entry) => entry.req?.url?.startsWith('/health'))).toEqual([]);
     expect(lines(api).filter((entry) => entry.req?.id === 'log-ok-1' && entry.responseTime !== undefined)).toHaveLength(

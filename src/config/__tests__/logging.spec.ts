@@ -27,6 +27,25 @@ describe('logging configuration', () => {
     expect(pinoHttp('test').transport).toBeUndefined();
   });
 
+  it('logs no request or response headers, so no token or cookie reaches the logs', () => {
+    const options = pinoHttp('production');
+    const raw = {
+      id: 'r-1',
+      method: 'POST',
+      url: '/graphql',
+      headers: { authorization: 'Bearer secret-token', cookie: 'ip_refresh=secret' },
+      socket: { remoteAddress: '203.0.113.9' },
+    };
+    expect(options.serializers.req(raw)).toEqual({
+      id: 'r-1',
+      method: 'POST',
+      url: '/graphql',
+      remoteAddress: '203.0.113.9',
+    });
+    const response = { statusCode: 200, getHeaders: () => ({ 'set-cookie': 'ip_refresh=secret' }) };
+    expect(options.serializers.res(response)).toEqual({ statusCode: 200 });
+  });
+
   it('uses the configured environment (NODE_ENV) and level', () => {
     const config = loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'debug' });
     const options = loggerParams(config, 'worker').pinoHttp as Record<string, any>;
