@@ -86,6 +86,21 @@ describe('access and refresh tokens', () => {
     }
   });
 
+  it('refuses a token once it expires, though it was accepted (and remembered) before', async () => {
+    const token = forge(claims({ exp: now() + 2 }), secret);
+    expect((await me(token)).errors).toBeUndefined();
+    expect((await me(token)).errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (now() + 3) * 1000 - Date.now())));
+    expect(errorCode(await me(token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a remembered token at once when its user is deactivated', async () => {
+    const token = forge(claims(), secret);
+    expect((await me(token)).errors).toBeUndefined();
+    await api.orm.em.getConnection().execute('update app_user set deactivated_at = now() where id = ?', [userId]);
+    expect(errorCode(await me(token))).toBe('UNAUTHENTICATED');
+  });
+
   it('lets two simultaneous refreshes with the same token both succeed', async () => {
     const login = await api.gql(LOGIN, { input: { email: 'ada@example.com', password: TEST_PASSWORD } });
     const token = login.data!.login.refreshToken as string;
