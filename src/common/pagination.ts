@@ -58,7 +58,12 @@ export function pageSize(first: number | null | undefined): number {
 export function afterCursor(after: string | null | undefined) {
   if (!after) return {};
   const { createdAt, id } = decodeCursor(after);
-  return { $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $gt: id } }] };
+  // The first condition lets an index on (…, created_at desc, id) start at the cursor; the second
+  // breaks ties on created_at by id.
+  return {
+    createdAt: { $lte: createdAt },
+    $or: [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $gt: id } }],
+  };
 }
 
 export function connection<Row extends Keyset, Node>(

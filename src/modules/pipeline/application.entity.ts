@@ -14,6 +14,13 @@ import { Candidate } from '../candidates';
     'create unique index "application_one_active_per_position" on "application" ("candidate_id", "position_id") where "status" in (\'ACTIVE\', \'ON_HOLD\')',
 })
 @Index({ properties: ['position', 'status'] })
+// A position's applications page by page, newest first: each page starts where its cursor points
+// (see afterCursor), so the last page costs what the first does.
+@Index({
+  name: 'application_position_page',
+  expression:
+    'create index "application_position_page" on "application" ("position_id", "created_at" desc, "id")',
+})
 // Analytics: applications of a few positions, the partial weeks at a window's edges, and the exact
 // median of decision times (one day of decided applications at a time); see AnalyticsService.
 @Index({

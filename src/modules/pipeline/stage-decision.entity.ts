@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, OneToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, OneToOne, Property, type Rel } from '@mikro-orm/core';
 import { RejectionReason, StageDecisionOutcome } from '../../../libs/domain';
 import { BaseEntity } from '../../common/base.entity';
 import { PlanStage } from '../catalog';
@@ -10,6 +10,8 @@ import { StageVisit } from './stage-visit.entity';
  * per visit; recomputed while not applied (an amended scorecard), never after.
  */
 @Entity()
+// An application's decisions are read by application (its page, the board, the hire gate).
+@Index({ properties: ['application'] })
 export class StageDecision extends BaseEntity<'appliedAt' | 'outcomeApplied' | 'reasonCode'> {
   @OneToOne(() => StageVisit, { owner: true, unique: true, deleteRule: 'cascade' }) visit: Rel<StageVisit>;
   @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;

@@ -58,6 +58,8 @@ export class Interview extends BaseEntity<'status' | 'location' | 'cancelReason'
  */
 @Entity()
 @Index({ properties: ['interviewer', 'startsAt'] })
+// An interview's panel is read by interview (every interview shown, reminded or scored).
+@Index({ properties: ['interview'] })
 // No interviewer on two overlapping scheduled interviews; created by the Pipeline migration and
 // declared here so schema diffs know it.
 @Index({

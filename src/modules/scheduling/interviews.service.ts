@@ -26,17 +26,23 @@ export class InterviewsService {
     return interview;
   }
 
-  /** The caller's interviews (as a panelist), soonest first. */
+  /**
+   * The caller's interviews (as a panelist), soonest first. The range is put on the caller's own
+   * panel rows, which carry the interview's times, so that their (interviewer, starts_at) index
+   * finds them however long the caller's history and however many interviews the database holds.
+   */
   mine(actor: Actor, range: { from?: Date | null; to?: Date | null }): Promise<Interview[]> {
     return this.em.find(
       Interview,
       {
-        panel: { interviewer: actor.userId },
-        ...(range.from || range.to
-          ? { startsAt: { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) } }
-          : {}),
+        panel: {
+          interviewer: actor.userId,
+          ...(range.from || range.to
+            ? { startsAt: { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) } }
+            : {}),
+        },
       },
-      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
+      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc', id: 'asc' } },
     );
   }
 
@@ -77,8 +83,8 @@ export class InterviewsService {
     const interviews = await this.em.find(
       Interview,
       {
-        panel: { interviewer: userId },
-        endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) },
+        // On the owner's panel rows (they carry the times), as in mine().
+        panel: { interviewer: userId, endsAt: { $gte: new Date(Date.now() - 7 * 86_400_000) } },
         // An erased candidate's interviews leave every calendar feed.
         application: { candidate: { erasedAt: null } },
       },

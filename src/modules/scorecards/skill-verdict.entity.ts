@@ -12,6 +12,8 @@ import { Scorecard } from './scorecard.entity';
  */
 @Entity()
 @Index({ properties: ['application', 'skill'] })
+// Saving a scorecard replaces its verdicts: found by scorecard, not by scanning them all.
+@Index({ properties: ['scorecard'] })
 export class ApplicationSkillVerdict extends BaseEntity<'evidence' | 'scorecard' | 'interviewer'> {
   @ManyToOne(() => Application, { deleteRule: 'cascade' }) application: Rel<Application>;
   @ManyToOne(() => Skill) skill: Rel<Skill>;
