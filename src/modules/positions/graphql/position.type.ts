@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CompanyProfile, ExperienceLevel, PositionStatus } from '../../../../libs/domain';
 import { CandidateQuestionType, InterviewPlanType, PlanStageType, SkillRequirementType } from '../../catalog';
-import { UserType } from '../../identity';
+import { UserType, type User } from '../../identity';
 import type { Position } from '../position.entity';
+import type { PositionList } from '../positions.service';
 
 registerEnumType(PositionStatus, { name: 'PositionStatus' });
 
@@ -20,6 +21,25 @@ export class PositionType {
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
   /** Resolved by a field resolver from planId, in one batch per request. */
   planId!: string;
+
+  /** The positions of a list, from rows (PositionsService.list). */
+  static fromList({ rows, users }: PositionList): PositionType[] {
+    const user = (id: string) => UserType.from(users.get(id) as User);
+    return rows.map((row) =>
+      Object.assign(new PositionType(), {
+        id: row.id,
+        title: row.title,
+        level: row.level,
+        companyProfile: row.companyProfile,
+        status: row.status,
+        hiringManager: user(row.hiringManager),
+        recruiters: row.recruiterIds.map(user),
+        openedAt: row.openedAt,
+        closedAt: row.closedAt,
+        planId: row.plan,
+      }),
+    );
+  }
 
   /** Hiring manager and recruiters must be loaded. */
   static from(position: Position): PositionType {
