@@ -55,9 +55,7 @@ export async function signedInAs(
   const existing = await em.findOne(User, { email });
   if (existing) em.remove(existing);
   await em.flush();
-  em.persist(
-    new User({ email, name: 'Bench', roles, passwordHash: await new PasswordHasher().hash(password) }),
-  );
+  em.persist(new User({ email, name: 'Bench', roles, passwordHash: await new PasswordHasher().hash(password) }));
   await em.flush();
   const post: Post = async (query, variables = {}, token) => {
     const response = await fetch(url, {

@@ -369,6 +369,13 @@ async function main(): Promise<void> {
     log('phase 1: analytics triggers enabled');
     const on = await runPhase('triggers enabled', DURATION_S, admin.post, admin.token, writers, onFixtures, database);
     log(`phase 1: ${on.ok} mutations in ${(on.elapsedMs / 1000).toFixed(1)} s, ${on.errors} errors`);
+    // With striped rollups (migration StripedRollups): how many stripes the week's stage rows used.
+    const { rows: striped } = await pg.query<{ stripes: number | null }>(
+      `select (select count(distinct stripe)::int from analytics_stage_rollup) as stripes
+        where exists (select 1 from information_schema.columns
+                       where table_name = 'analytics_stage_rollup' and column_name = 'stripe')`,
+    );
+    const stripes = striped[0]?.stripes ?? null;
     const differences = await rollupDifferencesFromRebuild(pg);
     const exact = JSON.stringify(differences) === JSON.stringify(NO_ROLLUP_DIFFERENCES);
     log(`rollups after phase 1 ${exact ? 'equal' : 'DIFFER from'} a rebuild: ${JSON.stringify(differences)}`);
@@ -407,12 +414,14 @@ async function main(): Promise<void> {
       row(off),
       '',
       `Ratio enabled / disabled: ${ratio.toFixed(2)}× (target >= 0.7×: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
-      `Rollups after the enabled phase equal analytics_rebuild(): ${exact ? 'yes' : `NO ${JSON.stringify(differences)}`}`,
+      `Rollups after the enabled phase equal analytics_rebuild() (summed per key): ${exact ? 'yes' : `NO ${JSON.stringify(differences)}`}; ${stripes === null ? 'rollups not striped' : `stripes of analytics_stage_rollup in use: ${stripes}`}`,
       `What active backends waited on, enabled (${on.samples} samples): ${waitsOf(on)}`,
       `What active backends waited on, disabled (${off.samples} samples): ${waitsOf(off)}`,
     ];
     if (on.exhausted || off.exhausted)
-      lines.push(`Warning: writers ran out of fixtures (enabled ${on.exhausted}, disabled ${off.exhausted}); raise --per-writer`);
+      lines.push(
+        `Warning: writers ran out of fixtures (enabled ${on.exhausted}, disabled ${off.exhausted}); raise --per-writer`,
+      );
     for (const result of [on, off])
       if (result.firstErrors.length) lines.push(`First errors (${result.name}): ${result.firstErrors.join(' | ')}`);
     lines.forEach((line) => process.stdout.write(`${line}\n`));
