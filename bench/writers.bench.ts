@@ -14,6 +14,7 @@
 // sampled for what the service's backends wait on. Progress goes to stderr, the Markdown summary
 // to stdout.
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
 import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { Role } from '../libs/domain';
@@ -36,6 +37,8 @@ const DURATION_S = option('--duration', 12);
 const WRITERS = option('--writers', 16);
 const PER_WRITER = option('--per-writer', 250);
 const POOL = option('--pool', WRITERS);
+/** Rounds of both phases, in alternating order (enabled first in even rounds), summed per phase. */
+const ROUNDS = option('--rounds', 2);
 const DATABASE_URL = textOption('--database-url', 'postgres://postgres@127.0.0.1:5432/ip_bench_writers');
 const SAMPLE_MS = 50;
 
@@ -192,6 +195,31 @@ interface PhaseResult {
   samples: number;
   activeSamples: number;
   load: number[];
+  /** CPU time of the service's process and of its PostgreSQL backends during the phase, ms. */
+  serviceCpuMs: number;
+  databaseCpuMs: number;
+  rounds: number[];
+}
+
+/** The service's PostgreSQL backends (every client backend of the database but the bench's own). */
+async function serviceBackends(pg: Client, database: string): Promise<number[]> {
+  const { rows } = await pg.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = $1 and backend_type = 'client backend'
+        and application_name not like 'bench-writers%'`,
+    [database],
+  );
+  return rows.map((row) => row.pid);
+}
+
+/** user + system CPU of a local process in ms, from /proc (0 when it is gone). */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in 1/100 s
+  } catch {
+    return 0;
+  }
 }
 
 /** What the service's backends wait on while the writers run: one sample every SAMPLE_MS. */
@@ -202,7 +230,7 @@ function sampleWaits(databaseUrl: string, database: string) {
   let samples = 0;
   let active = 0;
   let running = true;
-  const sampler = new Client({ connectionString: databaseUrl });
+  const sampler = new Client({ connectionString: databaseUrl, application_name: 'bench-writers-sampler' });
   const done = (async () => {
     await sampler.connect();
     while (running) {
@@ -252,6 +280,7 @@ function sampleWaits(databaseUrl: string, database: string) {
 }
 
 async function runPhase(
+  pg: Client,
   name: string,
   seconds: number,
   post: Post,
@@ -275,6 +304,8 @@ async function runPhase(
       if (firstErrors.length < 3) firstErrors.push(String((error as Error).message).slice(0, 300));
     }
   };
+  const backendsBefore = new Map((await serviceBackends(pg, database)).map((pid) => [pid, processCpuMs(pid)]));
+  const serviceCpuBefore = process.cpuUsage();
   const sampler = sampleWaits(DATABASE_URL, database);
   const started = performance.now();
   const end = started + seconds * 1000;
@@ -296,6 +327,10 @@ async function runPhase(
   );
   const elapsedMs = performance.now() - started;
   const load = loadavg();
+  const serviceCpu = process.cpuUsage(serviceCpuBefore);
+  let databaseCpuMs = 0;
+  for (const pid of await serviceBackends(pg, database))
+    databaseCpuMs += processCpuMs(pid) - (backendsBefore.get(pid) ?? 0);
   const { waits, samples, active } = await sampler.stop();
   const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
   const ok = submit.length + advance.length;
@@ -314,6 +349,44 @@ async function runPhase(
     samples,
     activeSamples: active,
     load,
+    serviceCpuMs: (serviceCpu.user + serviceCpu.system) / 1000,
+    databaseCpuMs,
+    rounds: [(ok * 1000) / elapsedMs],
+  };
+}
+
+/** Several rounds of one phase as one: counts and times added, latencies and waits pooled. */
+function merge(results: PhaseResult[]): PhaseResult {
+  const [first, ...rest] = results;
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  const total = rest.reduce((sum, result) => {
+    const waits = new Map(sum.waits);
+    for (const [key, count] of result.waits) waits.set(key, (waits.get(key) ?? 0) + count);
+    return {
+      ...sum,
+      ok: sum.ok + result.ok,
+      errors: sum.errors + result.errors,
+      firstErrors: [...sum.firstErrors, ...result.firstErrors].slice(0, 3),
+      elapsedMs: sum.elapsedMs + result.elapsedMs,
+      all: [...sum.all, ...result.all],
+      submit: [...sum.submit, ...result.submit],
+      advance: [...sum.advance, ...result.advance],
+      exhausted: sum.exhausted + result.exhausted,
+      waits,
+      samples: sum.samples + result.samples,
+      activeSamples: sum.activeSamples + result.activeSamples,
+      load: result.load,
+      serviceCpuMs: sum.serviceCpuMs + result.serviceCpuMs,
+      databaseCpuMs: sum.databaseCpuMs + result.databaseCpuMs,
+      rounds: [...sum.rounds, ...result.rounds],
+    };
+  }, first!);
+  return {
+    ...total,
+    perSecond: (total.ok * 1000) / total.elapsedMs,
+    all: sorted(total.all),
+    submit: sorted(total.submit),
+    advance: sorted(total.advance),
   };
 }
 
@@ -341,7 +414,7 @@ async function main(): Promise<void> {
   } finally {
     process.stdout.write = out;
   }
-  const pg = new Client({ connectionString: DATABASE_URL });
+  const pg = new Client({ connectionString: DATABASE_URL, application_name: 'bench-writers' });
   await pg.connect();
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
@@ -362,40 +435,85 @@ async function main(): Promise<void> {
 
     // A short warm-up on fixtures of its own, triggers on, so neither phase pays for first calls.
     const warmFixtures = await makeFixtures(pg, 'warmup', template, writers);
-    const warm = await runPhase('warm-up', 2, admin.post, admin.token, writers, warmFixtures, database);
+    const warm = await runPhase(pg, 'warm-up', 2, admin.post, admin.token, writers, warmFixtures, database);
     log(`warm-up: ${warm.ok} mutations, ${warm.errors} errors`);
 
-    const onFixtures = await makeFixtures(pg, 'on', template, writers);
-    log('phase 1: analytics triggers enabled');
-    const on = await runPhase('triggers enabled', DURATION_S, admin.post, admin.token, writers, onFixtures, database);
-    log(`phase 1: ${on.ok} mutations in ${(on.elapsedMs / 1000).toFixed(1)} s, ${on.errors} errors`);
-    // With striped rollups (migration StripedRollups): how many stripes the week's stage rows used.
-    const { rows: striped } = await pg.query<{ stripes: number | null }>(
-      `select (select count(distinct stripe)::int from analytics_stage_rollup) as stripes
-        where exists (select 1 from information_schema.columns
-                       where table_name = 'analytics_stage_rollup' and column_name = 'stripe')`,
-    );
-    const stripes = striped[0]?.stripes ?? null;
-    const differences = await rollupDifferencesFromRebuild(pg);
-    const exact = JSON.stringify(differences) === JSON.stringify(NO_ROLLUP_DIFFERENCES);
-    log(`rollups after phase 1 ${exact ? 'equal' : 'DIFFER from'} a rebuild: ${JSON.stringify(differences)}`);
-
-    const offFixtures = await makeFixtures(pg, 'off', template, writers);
-    await setTriggers(pg, false);
-    let off: PhaseResult;
-    try {
-      log('phase 2: analytics triggers disabled');
-      off = await runPhase('triggers disabled', DURATION_S, admin.post, admin.token, writers, offFixtures, database);
-      log(`phase 2: ${off.ok} mutations in ${(off.elapsedMs / 1000).toFixed(1)} s, ${off.errors} errors`);
-    } finally {
-      await setTriggers(pg, true);
-      await pg.query('select analytics_rebuild()');
+    const enabled: PhaseResult[] = [];
+    const disabled: PhaseResult[] = [];
+    let exact = true;
+    let differences: Record<string, number> = {};
+    let stripes: number | null = null;
+    const runEnabled = async (round: number) => {
+      const fixtures = await makeFixtures(pg, `on${round}`, template, writers);
+      log(`round ${round + 1}: analytics triggers enabled`);
+      const result = await runPhase(
+        pg,
+        'triggers enabled',
+        DURATION_S,
+        admin.post,
+        admin.token,
+        writers,
+        fixtures,
+        database,
+      );
+      log(`  ${result.ok} mutations in ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.errors} errors`);
+      enabled.push(result);
+      // With striped rollups (migration StripedRollups): how many stripes the stage rows used.
+      const { rowCount: isStriped } = await pg.query(
+        `select 1 from information_schema.columns where table_name = 'analytics_stage_rollup' and column_name = 'stripe'`,
+      );
+      if (isStriped) {
+        const { rows: striped } = await pg.query<{ stripes: number }>(
+          `select count(distinct stripe)::int as stripes from analytics_stage_rollup`,
+        );
+        stripes = Math.max(stripes ?? 0, striped[0]!.stripes);
+      }
+      const found = await rollupDifferencesFromRebuild(pg);
+      const same = JSON.stringify(found) === JSON.stringify(NO_ROLLUP_DIFFERENCES);
+      if (!same) differences = found;
+      exact &&= same;
+      log(`  rollups ${same ? 'equal' : 'DIFFER from'} a rebuild: ${JSON.stringify(found)}`);
+    };
+    const runDisabled = async (round: number) => {
+      const fixtures = await makeFixtures(pg, `off${round}`, template, writers);
+      await setTriggers(pg, false);
+      try {
+        log(`round ${round + 1}: analytics triggers disabled`);
+        const result = await runPhase(
+          pg,
+          'triggers disabled',
+          DURATION_S,
+          admin.post,
+          admin.token,
+          writers,
+          fixtures,
+          database,
+        );
+        log(`  ${result.ok} mutations in ${(result.elapsedMs / 1000).toFixed(1)} s, ${result.errors} errors`);
+        disabled.push(result);
+      } finally {
+        await setTriggers(pg, true);
+        await pg.query('select analytics_rebuild()');
+      }
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        await runEnabled(round);
+        await runDisabled(round);
+      } else {
+        await runDisabled(round);
+        await runEnabled(round);
+      }
     }
+    const on = merge(enabled);
+    const off = merge(disabled);
 
     const ratio = on.perSecond / off.perSecond;
+    const cpuPer = (result: PhaseResult) => (result.serviceCpuMs + result.databaseCpuMs) / Math.max(1, result.ok);
+    const cpuRatio = cpuPer(off) / cpuPer(on);
     const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '–');
     const row = (result: PhaseResult) =>
-      `| ${result.name} | ${result.ok} | ${result.errors} | ${(result.elapsedMs / 1000).toFixed(1)} s | ${result.perSecond.toFixed(1)} | ${ms(percentile(result.all, 50))} / ${ms(percentile(result.all, 99))} | ${ms(percentile(result.submit, 50))} / ${ms(percentile(result.submit, 99))} | ${ms(percentile(result.advance, 50))} / ${ms(percentile(result.advance, 99))} | ${result.load.map((v) => v.toFixed(2)).join(' / ')} |`;
+      `| ${result.name} | ${result.ok} | ${result.errors} | ${(result.elapsedMs / 1000).toFixed(1)} s | ${result.perSecond.toFixed(1)} (${result.rounds.map((value) => value.toFixed(1)).join(', ')}) | ${(result.serviceCpuMs / Math.max(1, result.ok)).toFixed(1)} / ${(result.databaseCpuMs / Math.max(1, result.ok)).toFixed(1)} ms | ${ms(percentile(result.all, 50))} / ${ms(percentile(result.all, 99))} | ${ms(percentile(result.submit, 50))} / ${ms(percentile(result.submit, 99))} | ${ms(percentile(result.advance, 50))} / ${ms(percentile(result.advance, 99))} | ${result.load.map((v) => v.toFixed(2)).join(' / ')} |`;
     const waitsOf = (result: PhaseResult) =>
       [...result.waits.entries()]
         .sort((a, b) => b[1] - a[1])
@@ -406,14 +524,14 @@ async function main(): Promise<void> {
       `Run: ${startedAt.toISOString()} on ${hostname()}; ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
       `Load average (1/5/15 min) at start: ${loadAtStart.map((v) => v.toFixed(2)).join(' / ')}`,
       `Command: npm run bench:writers -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
-      `${WRITERS} writers, ${DURATION_S} s per phase, pool ${POOL} connections; each writer, per application: submitScorecard then advanceApplication; all applications of one position, applied in the same week`,
+      `${WRITERS} writers, ${ROUNDS} rounds of ${DURATION_S} s per phase (alternating which phase goes first), pool ${POOL} connections; each writer, per application: submitScorecard then advanceApplication; all applications of one position, applied in the same week`,
       '',
-      '| phase | mutations | errors | time | mutations/s | p50 / p99 all | p50 / p99 submitScorecard | p50 / p99 advanceApplication | load average at end |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| phase | mutations | errors | time | mutations/s (per round) | CPU per mutation, service / PostgreSQL | p50 / p99 all | p50 / p99 submitScorecard | p50 / p99 advanceApplication | load average at end |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
       row(on),
       row(off),
       '',
-      `Ratio enabled / disabled: ${ratio.toFixed(2)}× (target >= 0.7×: ${ratio >= 0.7 ? 'met' : 'NOT met'})`,
+      `Ratio enabled / disabled: ${ratio.toFixed(2)}× (target >= 0.7×: ${ratio >= 0.7 ? 'met' : 'NOT met'}); CPU per mutation disabled / enabled: ${cpuRatio.toFixed(2)}× (the throughput ratio a machine the bench has to itself would show if CPU were the only limit)`,
       `Rollups after the enabled phase equal analytics_rebuild() (summed per key): ${exact ? 'yes' : `NO ${JSON.stringify(differences)}`}; ${stripes === null ? 'rollups not striped' : `stripes of analytics_stage_rollup in use: ${stripes}`}`,
       `What active backends waited on, enabled (${on.samples} samples): ${waitsOf(on)}`,
       `What active backends waited on, disabled (${off.samples} samples): ${waitsOf(off)}`,
