@@ -1,13 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 import { Role } from '../libs/domain';
+import type { AppConfig } from '../src/config/app-config';
+import { ensureDatabase, migrate } from '../src/cli/database';
 import { PasswordHasher, User } from '../src/modules/identity';
 
 export type Post = (query: string, variables?: object, token?: string) => Promise<any>;
 
 /** Signs in again after this long: access tokens live 15 minutes, and a bench can run for longer. */
 const TOKEN_REFRESH_MS = 10 * 60_000;
+
+/**
+ * Drops and recreates the database of `config.database.url`, then migrates it. Refuses a database
+ * whose name lacks any of `mustContain` (at least "bench"): it is thrown away.
+ */
+export async function recreateBenchDatabase(config: AppConfig, mustContain: string[] = []): Promise<void> {
+  const url = new URL(config.database.url);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  for (const part of ['bench', ...mustContain]) {
+    if (!name.includes(part)) throw new Error(`refusing to drop "${name}": its name must contain "${part}"`);
+  }
+  url.pathname = '/postgres';
+  const admin = new Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
+  await admin.end();
+  await ensureDatabase(config);
+  await migrate(config);
+}
 
 /**
  * A GraphQL client of a listening service, signed in as a fresh admin (`email`, made again on every
@@ -18,15 +40,22 @@ export async function signedInAdmin(
   app: NestFastifyApplication,
   email: string,
 ): Promise<{ post: Post; asAdmin: (query: string, variables?: object) => Promise<any>; token: () => Promise<string> }> {
+  return signedInAs(app, email, [Role.ADMIN]);
+}
+
+/** signedInAdmin for a fresh user with any roles (`asAdmin` then sends as that user). */
+export async function signedInAs(
+  app: NestFastifyApplication,
+  email: string,
+  roles: Role[],
+): Promise<{ post: Post; asAdmin: (query: string, variables?: object) => Promise<any>; token: () => Promise<string> }> {
   const url = `${await app.getUrl()}/graphql`;
   const em = app.get(MikroORM).em.fork();
   const password = `bench-${randomUUID()}`;
   const existing = await em.findOne(User, { email });
   if (existing) em.remove(existing);
   await em.flush();
-  em.persist(
-    new User({ email, name: 'Bench', roles: [Role.ADMIN], passwordHash: await new PasswordHasher().hash(password) }),
-  );
+  em.persist(new User({ email, name: 'Bench', roles, passwordHash: await new PasswordHasher().hash(password) }));
   await em.flush();
   const post: Post = async (query, variables = {}, token) => {
     const response = await fetch(url, {

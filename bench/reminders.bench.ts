@@ -16,10 +16,10 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
-import { ensureDatabase, migrate } from '../src/cli/database';
 import { main as seedSynthetic } from '../src/cli/seed-synthetic';
 import { InterviewReminders } from '../src/modules/scheduling';
 import { createWorkerApp } from '../src/worker';
+import { recreateBenchDatabase } from './bench-client';
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -66,20 +66,6 @@ async function startSink(): Promise<{ server: SMTPServer; url: string; received:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return { server, url: `smtp://127.0.0.1:${port}`, received: () => received };
-}
-
-async function recreateDatabase(config: AppConfig): Promise<void> {
-  const url = new URL(config.database.url);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  // It is dropped: refuse anything that does not look like a throw-away bench database.
-  if (!name.includes('bench')) throw new Error(`refusing to drop "${name}": its name must contain "bench"`);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`drop database if exists ${admin.escapeIdentifier(name)} with (force)`);
-  await admin.end();
-  await ensureDatabase(config);
-  await migrate(config);
 }
 
 /**
@@ -349,7 +335,7 @@ async function main(): Promise<void> {
   log(
     `N=${N}, spread ${SPREAD_S} s, lead ${LEAD_S} s, database ${new URL(DATABASE_URL).pathname.slice(1)}, prefix ${PREFIX}`,
   );
-  await recreateDatabase(config);
+  await recreateBenchDatabase(config);
   const pg = new Client({ connectionString: DATABASE_URL });
   await pg.connect();
   try {

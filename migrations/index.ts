@@ -19,7 +19,8 @@ import { Migration20261206211522_ScorecardTurnaroundNotNegative as M15 } from '.
 import { Migration20261206215818_StageRequiredFromLevel as M16 } from './Migration20261206215818_StageRequiredFromLevel';
 import { Migration20261206224251_UserWorkingHours as M17 } from './Migration20261206224251_UserWorkingHours';
 import { Migration20261206234040_OutboxNotify as M18 } from './Migration20261206234040_OutboxNotify';
-import { Migration20261207031600_ReadPathIndexes as M19 } from './Migration20261207031600_ReadPathIndexes';
+import { Migration20261207025117_StripedRollups as M19 } from './Migration20261207025117_StripedRollups';
+import { Migration20261207031600_ReadPathIndexes as M20 } from './Migration20261207031600_ReadPathIndexes';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -41,5 +42,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206215818_StageRequiredFromLevel', class: M16 },
   { name: 'Migration20261206224251_UserWorkingHours', class: M17 },
   { name: 'Migration20261206234040_OutboxNotify', class: M18 },
-  { name: 'Migration20261207031600_ReadPathIndexes', class: M19 },
+  { name: 'Migration20261207025117_StripedRollups', class: M19 },
+  { name: 'Migration20261207031600_ReadPathIndexes', class: M20 },
 ];

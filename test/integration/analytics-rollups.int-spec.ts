@@ -89,6 +89,91 @@ describe('analytics rollups', () => {
     expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
   });
 
+  it('let concurrent writers of the same week, level and profile go on without waiting, each on its own stripe, figures exact', async () => {
+    // Six new ACTIVE applications alike (position, level, applied week), each in its first stage,
+    // written with the triggers on.
+    const { rows: template } = await client.query<{ id: string; position_id: string; candidate_id: string }>(
+      `select a.id, a.position_id, a.candidate_id from application a join position p on p.id = a.position_id
+        where p.status = 'OPEN' order by a.id limit 1`,
+    );
+    const { rows: made } = await client.query<{ id: string }>(
+      `with candidates as (
+         insert into candidate
+         select (jsonb_populate_record(null::candidate, to_jsonb(c) || jsonb_build_object(
+                  'id', gen_random_uuid(), 'email', 'striped-' || k || '@example.com'))).*
+           from candidate c, generate_series(1, 6) k where c.id = $1
+         returning id)
+       insert into application (id, candidate_id, position_id, status, current_stage_id, experience_level, applied_at)
+       select gen_random_uuid(), c.id, a.position_id, 'ACTIVE', s.id, a.experience_level, '2025-06-04T10:00:00Z'
+         from candidates c, application a
+         join position p on p.id = a.position_id
+         join plan_stage s on s.plan_id = p.plan_id
+        where a.id = $2 and s.order = (select min(o.order) from plan_stage o where o.plan_id = p.plan_id)
+       returning id`,
+      [template[0]!.candidate_id, template[0]!.id],
+    );
+    const ids = made.map((row) => row.id);
+    expect(ids).toHaveLength(6);
+    await client.query(
+      `insert into stage_visit (id, application_id, stage_id, entered_at)
+       select gen_random_uuid(), id, current_stage_id, applied_at + interval '1 hour' from application where id = any($1::uuid[])`,
+      [ids],
+    );
+    const writers = ids.map(() => new Client({ connectionString: process.env.DATABASE_URL }));
+    await Promise.all(writers.map((writer) => writer.connect()));
+    try {
+      for (const writer of writers) {
+        await writer.query('begin');
+        // A writer that had to wait for another's rollup row would fail here instead of hanging.
+        await writer.query(`set local lock_timeout = '20s'`);
+      }
+      // Every writer changes the same rollup keys while all the others are still open.
+      await Promise.all(
+        writers.map(async (writer, index) => {
+          await writer.query(
+            `update stage_visit set outcome = 'FAILED', reason_code = 'OTHER', exited_at = entered_at + interval '2 days'
+              where application_id = $1 and exited_at is null`,
+            [ids[index]],
+          );
+          await writer.query(
+            `update application set status = 'REJECTED', decided_at = applied_at + interval '9 days' where id = $1`,
+            [ids[index]],
+          );
+        }),
+      );
+      await Promise.all(writers.map((writer) => writer.query('commit')));
+    } finally {
+      await Promise.all(writers.map((writer) => writer.end()));
+    }
+    // One rollup key, written by six open transactions at once: six stripes, summing to the base rows.
+    const { rows: stripes } = await client.query<{ stripes: number; applications: number; counted: number }>(
+      `select count(distinct r.stripe)::int as stripes, sum(r.applications)::int as applications,
+              (select count(*)::int from application a join position q on q.id = a.position_id
+                where q.company_profile = p.company_profile and a.status = 'REJECTED'
+                  and a.experience_level = t.experience_level and analytics_week(a.applied_at) = '2025-06-02') as counted
+         from application t join position p on p.id = t.position_id
+         join analytics_application_rollup r on r.company_profile = p.company_profile
+          and r.experience_level = t.experience_level and r.week = '2025-06-02' and r.status = 'REJECTED'
+        where t.id = $1
+        group by p.company_profile, t.experience_level`,
+      [ids[0]],
+    );
+    expect(stripes[0]!.stripes).toBeGreaterThanOrEqual(6);
+    expect(stripes[0]!.applications).toBe(stripes[0]!.counted);
+    expect(stripes[0]!.counted).toBeGreaterThanOrEqual(6);
+    expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
+
+    // Folding the stripes back into stripe 0 changes no figure.
+    await client.query('select analytics_fold_stripes()');
+    const { rows: left } = await client.query<{ count: string }>(
+      `select (select count(*) from analytics_application_rollup where stripe <> 0)
+            + (select count(*) from analytics_stage_rollup where stripe <> 0)
+            + (select count(*) from analytics_decision_histogram where stripe <> 0) as count`,
+    );
+    expect(Number(left[0]!.count)).toBe(0);
+    expect(await rollupDifferencesFromRebuild(client)).toEqual(NO_ROLLUP_DIFFERENCES);
+  });
+
   describe('stage figures across positions', () => {
     let service: StageInsightsService;
     const run = <T>(fn: () => Promise<T>) => RequestContext.create(api.orm.em, fn);

@@ -16,6 +16,8 @@ import {
 //
 // `week` is the Monday (UTC) of the week the application was made: the grain of the appliedAt
 // filter. Sums are numeric so that incremental maintenance and a rebuild agree to the last digit.
+// Each rollup key may have several rows, one per `stripe` (migration StripedRollups): readers
+// always sum them.
 
 /** The key every rollup starts with. */
 abstract class WeeklyRollup {
@@ -24,6 +26,12 @@ abstract class WeeklyRollup {
   experienceLevel!: ExperienceLevel;
   @Enum({ items: () => CompanyProfile, nativeEnumName: 'company_profile', primary: true })
   companyProfile!: CompanyProfile;
+  /**
+   * Which copy of the row: concurrent transactions write different stripes (analytics_stripe()),
+   * so they never wait on each other's rollup rows. A figure is the sum over all stripes of a key;
+   * analytics_rebuild() and analytics_fold_stripes() leave only stripe 0.
+   */
+  @PrimaryKey({ type: 'smallint', autoincrement: false, default: 0 }) stripe!: number;
 }
 
 /** What every fact row records of its application: the filtered columns. */
