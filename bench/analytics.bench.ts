@@ -9,7 +9,7 @@ import { hostname, cpus, totalmem } from 'node:os';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { loadConfig } from '../src/config/app-config';
-import { createApiApp } from '../src/main';
+import { createApiApp } from '../src/api-app';
 import { signedInAdmin } from './bench-client';
 
 const option = (name: string, fallback: number) => {

@@ -16,7 +16,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
-import { createApiApp } from '../src/main';
+import { createApiApp } from '../src/api-app';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity';
 
 const option = (name: string, fallback: string) => {

@@ -9,7 +9,7 @@ import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { print } from 'graphql';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../src/config/app-config';
-import { createApiApp } from '../src/main';
+import { createApiApp } from '../src/api-app';
 import { signedInAdmin } from './bench-client';
 import { DashboardDocument, DashboardPositionsDocument, FunnelDocument } from '../web/src/analytics/operations';
 

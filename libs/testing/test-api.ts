@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { MikroORM } from '@mikro-orm/postgresql';
 import Redis from 'ioredis';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
-import { createApiApp } from '../../src/main';
+import { createApiApp } from '../../src/api-app';
 import { rateLimitPrefix } from '../../src/common/rate-limit/rate-limits';
 import type { User } from '../../src/modules/identity';
 import type { Role } from '../domain';

@@ -12,8 +12,11 @@ export interface AppConfig {
    * the whole schema in few requests; never set from the environment.
    */
   queryLimits?: Partial<Record<'maxAliases' | 'maxDepth' | 'maxDirectives' | 'maxTokens' | 'maxCost', number>>;
-  /** `publicUrl`: where users reach the API (PUBLIC_URL), without a trailing slash. */
-  http: { host: string; port: number; corsOrigins: string[]; publicUrl: string };
+  /**
+   * `publicUrl`: where users reach the API (PUBLIC_URL), without a trailing slash. `processes`: API
+   * processes sharing the port (API_PROCESSES), see src/api-cluster.ts.
+   */
+  http: { host: string; port: number; processes: number; corsOrigins: string[]; publicUrl: string };
   /** Shows /health/ready in full to callers presenting it; null: nobody sees the details. */
   healthMonitoringToken: string | null;
   database: { url: string; readUrls: string[]; poolMax: number };
@@ -95,7 +98,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   return {
     env: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT, corsOrigins: env.CORS_ORIGINS, publicUrl: env.PUBLIC_URL },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      processes: env.API_PROCESSES,
+      corsOrigins: env.CORS_ORIGINS,
+      publicUrl: env.PUBLIC_URL,
+    },
     healthMonitoringToken: env.HEALTH_MONITORING_TOKEN ?? null,
     database: { url: env.DATABASE_URL, readUrls: env.DATABASE_READ_URLS, poolMax: env.DATABASE_POOL_MAX },
     redis: { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX },

@@ -64,6 +64,10 @@ export const envSchema = z
       .default(3000),
     /** Interface the API binds to. */
     HOST: z.string().min(1).default('0.0.0.0'),
+    /** API processes sharing PORT (Node cluster); 1 runs the API in the started process itself. */
+    API_PROCESSES: positiveInt('a whole number of processes, e.g. 2')
+      .max(64, { message: 'expected at most 64 processes' })
+      .default(1),
     /** Primary PostgreSQL database (reads and writes). */
     DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/interview_pipeline'),
     /** Optional read replicas, comma-separated; heavy read-only queries (analytics) go there. */

@@ -32,6 +32,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('runs one API process unless API_PROCESSES asks for 1 to 64', () => {
+    expect(loadConfig({}).http.processes).toBe(1);
+    expect(loadConfig({ ...valid, API_PROCESSES: '2' }).http.processes).toBe(2);
+    expect(configError({ ...valid, API_PROCESSES: '0' })).toBe(
+      'Invalid configuration: API_PROCESSES expected a whole number of processes, e.g. 2 (got "0")',
+    );
+    expect(configError({ ...valid, API_PROCESSES: '65' })).toBe(
+      'Invalid configuration: API_PROCESSES expected at most 64 processes (got "65")',
+    );
+  });
+
   it('names the wrong variable, what it expects and what it got, on one line', () => {
     const message = configError({ ...valid, PORT: 'eighty' });
     expect(message).toBe('Invalid configuration: PORT expected a port number between 1 and 65535 (got "eighty")');
