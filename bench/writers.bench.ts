@@ -21,7 +21,7 @@ import { Role } from '../libs/domain';
 import { NO_ROLLUP_DIFFERENCES, rollupDifferencesFromRebuild } from '../libs/testing/database';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { main as seedSynthetic } from '../src/cli/seed-synthetic';
-import { createApiApp } from '../src/main';
+import { createApiApp } from '../src/api-app';
 import { recreateBenchDatabase, signedInAdmin, signedInAs, type Post } from './bench-client';
 
 const option = (name: string, fallback: number) => {
