@@ -110,6 +110,42 @@ describe('interview plans and positions', () => {
     expect(one.statements).toBeLessThanOrEqual(15);
   });
 
+  it('shows the same stages in a list whether it asks for names, lists, benchmarks or rubrics', async () => {
+    await createPosition('STARTUP');
+    await createPosition('AGENCY');
+    const STAGE = 'id name kind order durationMinutes passThreshold';
+    const LISTS = 'focusAreas participants successCriteria preparationTips';
+    const list = async (stageFields: string, planFields = '') => {
+      const result = await recruiter.gql(
+        `{ positions { id plan { id name ${planFields} stages { ${stageFields} } } } }`,
+        {},
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.positions as Array<{ id: string; plan: Record<string, any> }>;
+    };
+    const names = await list(STAGE);
+    const lists = await list(`${STAGE} ${LISTS}`, 'benchmarks { stagePassRates { stageId passRate } }');
+    const deep = await list(`${STAGE} ${LISTS} rubric { id }`, 'benchmarks { stagePassRates { stageId passRate } }');
+    expect(names).toHaveLength(2);
+    // Names only: the same stages in the same order as the fuller loads.
+    const strip = (positions: typeof names) =>
+      positions.map((position) => ({
+        id: position.id,
+        stages: position.plan.stages.map((stage: any) =>
+          Object.fromEntries(STAGE.split(' ').map((f) => [f, stage[f]])),
+        ),
+      }));
+    expect(strip(names)).toEqual(strip(lists));
+    expect(strip(names)).toEqual(strip(deep));
+    // Lists and benchmarks: the same from the stage rows as from the whole plan graph.
+    const withoutRubric = deep.map((position) => ({
+      ...position,
+      plan: { ...position.plan, stages: position.plan.stages.map(({ rubric: _r, ...stage }: any) => stage) },
+    }));
+    expect(lists).toEqual(withoutRubric);
+    expect(lists[0]!.plan.stages[0].focusAreas.length).toBeGreaterThan(0);
+  });
+
   it('versions a template on edit and leaves positions with the plan they copied', async () => {
     const position = (await createPosition()).data!.createPosition.position;
     const stage = template.stages[1]!;

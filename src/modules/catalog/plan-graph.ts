@@ -25,6 +25,20 @@ export const PLAN_GRAPH = [
  */
 export const PLAN_DEEP_FIELDS = ['rubric', 'questions', 'practicalTask', 'skillRequirements'] as const;
 
+/**
+ * The plan and stage columns that cost most to read in a long list (text arrays and the benchmarks
+ * document): a query selecting none of them is answered without reading them.
+ */
+export const PLAN_LIST_FIELDS = [
+  'focusAreas',
+  'participants',
+  'successCriteria',
+  'preparationTips',
+  'benchmarks',
+] as const;
+
+const STAGE_LISTS = ['focusAreas', 'participants', 'successCriteria', 'preparationTips'] as const;
+
 /** A stage's own columns, as a list of plans shows them (PlanStageType.scalarsOf). */
 export type StageScalars = Pick<
   PlanStage,
@@ -82,27 +96,38 @@ const STAGE_SCALARS = [
  * plans, and no entities. A list of positions with their stages' names made one entity per stage,
  * which cost more than everything else the request did.
  */
-export async function loadPlanStages(em: EntityManager, ids: readonly string[]): Promise<PlanWithStageScalars[]> {
+export async function loadPlanStages(
+  em: EntityManager,
+  ids: readonly string[],
+  options: { lists: boolean } = { lists: true },
+): Promise<PlanWithStageScalars[]> {
   if (ids.length === 0) return [];
+  // Without lists, the text arrays and the benchmarks stay unread and empty: the query shows none.
+  const stageColumns = options.lists
+    ? STAGE_SCALARS
+    : STAGE_SCALARS.filter((column) => !(STAGE_LISTS as readonly string[]).includes(column));
   const [plans, stages] = await Promise.all([
     em
       .createQueryBuilder(InterviewPlan)
-      .select(['id', 'name', 'description', 'version', 'isTemplate', 'benchmarks'])
+      .select(['id', 'name', 'description', 'version', 'isTemplate', ...(options.lists ? ['benchmarks' as const] : [])])
       .where({ id: { $in: [...ids] } })
       .execute<Array<Omit<PlanWithStageScalars, 'stages'>>>('all', true),
     em
       .createQueryBuilder(PlanStage)
-      .select([...STAGE_SCALARS])
+      .select([...stageColumns])
       .where({ plan: { $in: [...ids] } })
       .orderBy({ order: 'asc' })
       .execute<Array<Omit<StageScalars, 'planId'> & { plan: string }>>('all', true),
   ]);
-  return plans.map((plan) => ({
-    ...plan,
-    stages: stages
-      .filter((stage) => stage.plan === plan.id)
-      .map(({ plan: planId, ...stage }) => ({ ...stage, planId })),
-  }));
+  const byPlan = new Map<string, StageScalars[]>(plans.map((plan) => [plan.id, []]));
+  for (const { plan: planId, ...stage } of stages) {
+    byPlan.get(planId)?.push({
+      ...(options.lists ? {} : { focusAreas: [], participants: [], successCriteria: [], preparationTips: [] }),
+      ...stage,
+      planId,
+    });
+  }
+  return plans.map((plan) => ({ ...plan, benchmarks: plan.benchmarks ?? null, stages: byPlan.get(plan.id)! }));
 }
 
 export async function loadPlans(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {

@@ -8,6 +8,7 @@ import { Position } from './position.entity';
 const POSITIONS = new LoaderKey<string, PositionType>('positions.positions');
 const PLANS = new LoaderKey<string, InterviewPlanType>('positions.plans');
 const PLAN_STAGES = new LoaderKey<string, InterviewPlanType>('positions.planStages');
+const PLAN_STAGE_NAMES = new LoaderKey<string, InterviewPlanType>('positions.planStageNames');
 
 /** Per-request batch loaders: positions by id, and positions' own plans. */
 @Injectable()
@@ -35,6 +36,18 @@ export class PositionsLoaders {
   planStages(context: object) {
     return requestLoader(context, PLAN_STAGES, async (ids) =>
       byId(ids, await loadPlanStages(this.em, ids), (plan) => InterviewPlanType.stagesOnly(plan), 'plan'),
+    );
+  }
+
+  /** Plans with their stages' own fields but no text lists or benchmarks: for lists that show none. */
+  planStageNames(context: object) {
+    return requestLoader(context, PLAN_STAGE_NAMES, async (ids) =>
+      byId(
+        ids,
+        await loadPlanStages(this.em, ids, { lists: false }),
+        (plan) => InterviewPlanType.stagesOnly(plan),
+        'plan',
+      ),
     );
   }
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { UserType } from '../identity';
-import { CandidateQuestionType, InterviewPlanType, PLAN_DEEP_FIELDS } from '../catalog';
+import { CandidateQuestionType, InterviewPlanType, PLAN_DEEP_FIELDS, PLAN_LIST_FIELDS } from '../catalog';
 import { CreatePositionInput, UpdatePositionInput } from './graphql/position.input';
 import { InterviewKitType, PositionPayload, PositionType } from './graphql/position.type';
 import { PositionsLoaders } from './positions.loaders';
@@ -126,8 +126,12 @@ export class PositionsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<InterviewPlanType> {
     // A list that shows stage names must not load every stage's rubric, questions and task.
-    const deep = selectsAnyBelow(info, PLAN_DEEP_FIELDS);
-    const plan = await (deep ? this.loaders.plan(context) : this.loaders.planStages(context)).load(position.planId);
+    const loader = selectsAnyBelow(info, PLAN_DEEP_FIELDS)
+      ? this.loaders.plan(context)
+      : selectsAnyBelow(info, PLAN_LIST_FIELDS)
+        ? this.loaders.planStages(context)
+        : this.loaders.planStageNames(context);
+    const plan = await loader.load(position.planId);
     return this.positions.planSeenBy(actor, plan);
   }
 }
