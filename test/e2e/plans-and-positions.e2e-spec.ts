@@ -116,9 +116,10 @@ describe('interview plans and positions', () => {
     const STAGE = 'id name kind order durationMinutes passThreshold';
     const LISTS = 'focusAreas participants successCriteria preparationTips';
     const list = async (stageFields: string, planFields = '') => {
-      const result = await recruiter.gql(
+      const result = await api.gql<{ positions: Array<{ id: string; plan: Record<string, any> }> }>(
         `{ positions { id plan { id name ${planFields} stages { ${stageFields} } } } }`,
         {},
+        recruiter.token,
       );
       expect(result.errors).toBeUndefined();
       return result.data!.positions as Array<{ id: string; plan: Record<string, any> }>;

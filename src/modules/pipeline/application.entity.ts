@@ -18,8 +18,7 @@ import { Candidate } from '../candidates';
 // (see afterCursor), so the last page costs what the first does.
 @Index({
   name: 'application_position_page',
-  expression:
-    'create index "application_position_page" on "application" ("position_id", "created_at" desc, "id")',
+  expression: 'create index "application_position_page" on "application" ("position_id", "created_at" desc, "id")',
 })
 // Analytics: applications of a few positions, the partial weeks at a window's edges, and the exact
 // median of decision times (one day of decided applications at a time); see AnalyticsService.

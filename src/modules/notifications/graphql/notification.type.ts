@@ -30,7 +30,12 @@ export class NotificationType {
   })
   resolvedAt!: Date | null;
 
-  static from(notification: Notification): NotificationType {
+  static from(
+    notification: Pick<
+      Notification,
+      'id' | 'kind' | 'subject' | 'body' | 'link' | 'createdAt' | 'readAt' | 'resolvedAt'
+    >,
+  ): NotificationType {
     return Object.assign(new NotificationType(), {
       id: notification.id,
       kind: notification.kind,
