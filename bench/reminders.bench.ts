@@ -1,20 +1,21 @@
 // Interview reminder benchmark: run on demand, never in `npm test`.
-//   npm run bench:reminders -- [--n 100000] [--spread 180] [--lead S] [--noop-jobs M] [--redis-ops R]
-//     [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600]
+//   npm run bench:reminders -- [--n 100000] [--spread 180 | --burst] [--lead S] [--noop-jobs M]
+//     [--redis-ops R] [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600]
 // Recreates a dedicated database (drop + create + migrate), seeds N scheduled interviews with two
 // panelists each whose reminders fall due evenly over `--spread` seconds, enqueues the reminders
 // through the real InterviewReminders.rebuildInterviewReminders(), runs the real worker (every
-// processor, the outbox relay, pooled SMTP) against a local SMTP sink, and measures lateness (sent
+// processor, the outbox relay, pooled SMTP) against a local SMTP sink (bench/smtp-sink.ts, a child
+// process of its own so it never takes the worker's event loop), and measures lateness (sent
 // minus due) and throughput. Then, on the same Redis with the same concurrency: BullMQ no-op job
 // throughput and raw Redis LPUSH/BRPOP throughput. Everything in Redis lives under a prefix of its
 // own, removed at the end (never FLUSHDB). Progress goes to stderr, the Markdown summary to stdout.
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { ensureDatabase, migrate } from '../src/cli/database';
 import { main as seedSynthetic } from '../src/cli/seed-synthetic';
@@ -31,7 +32,9 @@ const textOption = (name: string, fallback: string) => {
 };
 
 const N = option('--n', 100_000);
-const SPREAD_S = option('--spread', 180);
+/** `--burst`: every reminder falls due at the same moment (capacity, apart from the offered rate). */
+const BURST = process.argv.includes('--burst');
+const SPREAD_S = BURST ? 0 : option('--spread', 180);
 /** Seconds from the end of seeding to the first due reminder: time to enqueue every job first. */
 const LEAD_S = option('--lead', Math.ceil(20 + N / 1000));
 const NOOP_JOBS = option('--noop-jobs', Math.min(N, 50_000));
@@ -47,25 +50,43 @@ const log = (line: string) => process.stderr.write(`[${new Date().toISOString()}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms);
 
-/** A local SMTP server that accepts everything over plain connections and only counts messages. */
-async function startSink(): Promise<{ server: SMTPServer; url: string; received: () => number }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    maxClients: 100,
-    onData: (stream, _session, callback) => {
-      stream.on('end', () => {
-        received += 1;
-        callback();
-      });
-      stream.resume();
-    },
+/**
+ * The local SMTP sink (bench/smtp-sink.ts) in a child process of its own: it accepts everything
+ * over plain connections and only counts messages; `received()` asks it for the count.
+ */
+async function startSink(): Promise<{ url: string; received: () => Promise<number>; close: () => Promise<void> }> {
+  // The same loader as this process (@swc-node/register), without this process's --cpu-prof flags.
+  const child = fork(join(__dirname, 'smtp-sink.ts'), [], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { server, url: `smtp://127.0.0.1:${port}`, received: () => received };
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
+    child.on('message', (message: { type: string; port?: number }) => {
+      if (message.type === 'listening') resolve(message.port!);
+    });
+  });
+  child.removeAllListeners('exit');
+  let last = 0;
+  const received = () =>
+    new Promise<number>((resolve) => {
+      if (!child.connected) return resolve(last);
+      const onMessage = (message: { type: string; received?: number }) => {
+        if (message.type !== 'count') return;
+        child.off('message', onMessage);
+        last = message.received!;
+        resolve(last);
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'count' });
+    });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send({ type: 'close' });
+    });
+  return { url: `smtp://127.0.0.1:${port}`, received, close };
 }
 
 async function recreateDatabase(config: AppConfig): Promise<void> {
@@ -208,7 +229,7 @@ async function measureReminders(config: AppConfig, pg: Client) {
   let lastChange = Date.now();
   for (;;) {
     await sleep(2000);
-    const count = sink.received();
+    const count = await sink.received();
     if (count !== lastCount) {
       lastCount = count;
       lastChange = Date.now();
@@ -222,8 +243,9 @@ async function measureReminders(config: AppConfig, pg: Client) {
   }
   const loadAtEnd = loadavg();
   const stoppedAt = Date.now();
+  const sinkReceived = await sink.received();
   await worker.close();
-  await new Promise<void>((resolve) => sink.server.close(() => resolve()));
+  await sink.close();
   const rows = (
     await pg.query<{ due: number; notified: number; mailed: number; mails: number }>(OUTCOME_SQL, [OFFSET_MS / 1000])
   ).rows.map((row) => ({
@@ -245,7 +267,7 @@ async function measureReminders(config: AppConfig, pg: Client) {
     pending,
     notified: rows.length,
     complete: complete.length,
-    sinkReceived: sink.received(),
+    sinkReceived,
     expectedMails,
     notifyP50: percentile(notifyLate, 50),
     notifyP99: percentile(notifyLate, 99),
@@ -254,7 +276,7 @@ async function measureReminders(config: AppConfig, pg: Client) {
     mailMax: mailLate.at(-1) ?? NaN,
     windowMs,
     throughput: (complete.length * 1000) / windowMs,
-    offered: N / SPREAD_S,
+    offered: SPREAD_S > 0 ? N / SPREAD_S : Infinity,
     loadAtEnd,
   };
 }
@@ -369,7 +391,7 @@ async function main(): Promise<void> {
       `Run: ${startedAt.toISOString()}; ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
       `Load average (1/5/15 min): at start ${loadAtStart.map((v) => v.toFixed(2)).join(' / ')}, after the reminders ${reminders.loadAtEnd.map((v) => v.toFixed(2)).join(' / ')}`,
       `Command: npm run bench:reminders -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
-      `N=${fmt(N)} interviews x ${PANELISTS} panelists, due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s); worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
+      `N=${fmt(N)} interviews x ${PANELISTS} panelists, ${BURST ? 'all due at the same moment (burst)' : `due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s)`}; SMTP pool ${config.mail.pool.maxConnections} connections x ${config.mail.pool.maxMessages} messages; worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
       '',
       '| figure | value |',
       '| --- | ---: |',

@@ -33,7 +33,8 @@ export class MailTransport implements OnApplicationShutdown {
       ? createTransport({
           url: config.mail.smtpUrl,
           pool: true,
-          maxConnections: 5,
+          maxConnections: config.mail.pool.maxConnections,
+          maxMessages: config.mail.pool.maxMessages,
           connectionTimeout: SMTP_TIMEOUT_MS,
           greetingTimeout: SMTP_TIMEOUT_MS,
           socketTimeout: SMTP_TIMEOUT_MS,
