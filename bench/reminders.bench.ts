@@ -54,7 +54,12 @@ const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms)
  * The local SMTP sink (bench/smtp-sink.ts) in a child process of its own: it accepts everything
  * over plain connections and only counts messages; `received()` asks it for the count.
  */
-async function startSink(): Promise<{ url: string; received: () => Promise<number>; close: () => Promise<void> }> {
+async function startSink(): Promise<{
+  url: string;
+  received: () => Promise<number>;
+  cpuMs: () => number;
+  close: () => Promise<void>;
+}> {
   // The same loader as this process (@swc-node/register), without this process's --cpu-prof flags.
   const child = fork(join(__dirname, 'smtp-sink.ts'), [], {
     execArgv: ['-r', '@swc-node/register'],
@@ -69,13 +74,15 @@ async function startSink(): Promise<{ url: string; received: () => Promise<numbe
   });
   child.removeAllListeners('exit');
   let last = 0;
+  let lastCpuMs = 0;
   const received = () =>
     new Promise<number>((resolve) => {
       if (!child.connected) return resolve(last);
-      const onMessage = (message: { type: string; received?: number }) => {
+      const onMessage = (message: { type: string; received?: number; cpuMs?: number }) => {
         if (message.type !== 'count') return;
         child.off('message', onMessage);
         last = message.received!;
+        lastCpuMs = message.cpuMs!;
         resolve(last);
       };
       child.on('message', onMessage);
@@ -86,7 +93,7 @@ async function startSink(): Promise<{ url: string; received: () => Promise<numbe
       child.once('exit', () => resolve());
       child.send({ type: 'close' });
     });
-  return { url: `smtp://127.0.0.1:${port}`, received, close };
+  return { url: `smtp://127.0.0.1:${port}`, received, cpuMs: () => lastCpuMs, close };
 }
 
 async function recreateDatabase(config: AppConfig): Promise<void> {
@@ -217,6 +224,11 @@ async function measureReminders(config: AppConfig, pg: Client) {
   const enqueueStarted = Date.now();
   const pending = await worker.get(InterviewReminders, { strict: false }).rebuildInterviewReminders();
   const enqueueMs = Date.now() - enqueueStarted;
+  // CPU time of this process (the worker; also the bench's own polling) and of the sink from here
+  // on: on a shared machine, CPU per reminder says more than wall-clock rates do.
+  const cpuAtStart = process.cpuUsage();
+  await sink.received();
+  const sinkCpuAtStart = sink.cpuMs();
   const firstDue = Number(
     (await pg.query(`select extract(epoch from min(due)) * 1000 as t from bench_reminder`)).rows[0].t,
   );
@@ -244,6 +256,9 @@ async function measureReminders(config: AppConfig, pg: Client) {
   const loadAtEnd = loadavg();
   const stoppedAt = Date.now();
   const sinkReceived = await sink.received();
+  const cpu = process.cpuUsage(cpuAtStart);
+  const workerCpuMs = (cpu.user + cpu.system) / 1000;
+  const sinkCpuMs = sink.cpuMs() - sinkCpuAtStart;
   await worker.close();
   await sink.close();
   const rows = (
@@ -268,6 +283,8 @@ async function measureReminders(config: AppConfig, pg: Client) {
     notified: rows.length,
     complete: complete.length,
     sinkReceived,
+    workerCpuMs,
+    sinkCpuMs,
     expectedMails,
     notifyP50: percentile(notifyLate, 50),
     notifyP99: percentile(notifyLate, 99),
@@ -282,7 +299,9 @@ async function measureReminders(config: AppConfig, pg: Client) {
 }
 
 /** BullMQ with a processor that does nothing: same Redis, same job options, same concurrency. */
-async function measureNoop(config: AppConfig): Promise<{ jobs: number; ms: number; perSecond: number }> {
+async function measureNoop(
+  config: AppConfig,
+): Promise<{ jobs: number; ms: number; perSecond: number; cpuMsPerJob: number }> {
   const connection = { url: config.redis.url, maxRetriesPerRequest: null };
   const queue = new Queue('bench-noop', {
     connection,
@@ -306,6 +325,7 @@ async function measureNoop(config: AppConfig): Promise<{ jobs: number; ms: numbe
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const started = Date.now();
+  const cpuAtStart = process.cpuUsage();
   const worker = new Worker('bench-noop', async () => undefined, {
     connection,
     prefix: PREFIX,
@@ -317,10 +337,16 @@ async function measureNoop(config: AppConfig): Promise<{ jobs: number; ms: numbe
   });
   await finished;
   const ms = Date.now() - started;
+  const cpu = process.cpuUsage(cpuAtStart);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
-  return { jobs: NOOP_JOBS, ms, perSecond: perSecond(NOOP_JOBS, ms) };
+  return {
+    jobs: NOOP_JOBS,
+    ms,
+    perSecond: perSecond(NOOP_JOBS, ms),
+    cpuMsPerJob: (cpu.user + cpu.system) / 1000 / NOOP_JOBS,
+  };
 }
 
 /** Raw Redis: pipelined LPUSH of R items, then `concurrency` connections BRPOP them all. */
@@ -402,7 +428,8 @@ async function main(): Promise<void> {
       `| lateness to notification rows, p50 / p99 | ${ms(reminders.notifyP50)} / ${ms(reminders.notifyP99)} |`,
       `| lateness to the last e-mail sent, p50 / p99 / max | ${ms(reminders.mailP50)} / ${ms(reminders.mailP99)} / ${ms(reminders.mailMax)} |`,
       `| reminder throughput (first due to last e-mail, or to the end of waiting) | ${reminders.throughput.toFixed(1)}/s |`,
-      `| BullMQ no-op jobs (${fmt(noop.jobs)}, concurrency ${config.worker.concurrency}) | ${fmt(noop.perSecond)}/s |`,
+      `| CPU of the worker process per delivered reminder (sink process apart) | ${(reminders.workerCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms (sink ${(reminders.sinkCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms) |`,
+      `| BullMQ no-op jobs (${fmt(noop.jobs)}, concurrency ${config.worker.concurrency}) | ${fmt(noop.perSecond)}/s (CPU ${noop.cpuMsPerJob.toFixed(2)} ms per job in this process) |`,
       `| raw Redis LPUSH (pipelined) / BRPOP (${config.worker.concurrency} connections), ${fmt(raw.ops)} items | ${fmt(raw.pushPerSecond)}/s / ${fmt(raw.popPerSecond)}/s |`,
       `| reminder / no-op throughput (target >= 0.5) | ${ratio.toFixed(3)} ${ratio >= 0.5 ? 'met' : 'NOT met'} |`,
       `| p99 lateness to the last e-mail (target < 1 s) | ${ms(reminders.mailP99)} ${reminders.mailP99 < 1000 ? 'met' : 'NOT met'} |`,

@@ -1,8 +1,9 @@
 // A local SMTP sink for the benches, run as a child process of its own (so that accepting mail
 // never takes the measured worker's event loop): accepts everything over plain connections, counts
 // messages without parsing them, and reports to its parent over IPC.
-//   parent -> child: nothing; child -> parent: { port } once listening, then { received } on
-//   request ({ type: 'count' }) and on exit.
+//   child -> parent: { type: 'listening', port } once listening; on { type: 'count' }, the messages
+//   received so far and the CPU time the sink used ({ type: 'count', received, cpuMs }); on
+//   { type: 'close' } it stops.
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 
@@ -29,7 +30,10 @@ server.listen(0, '127.0.0.1', () => {
 });
 
 process.on('message', (message: { type: string }) => {
-  if (message.type === 'count') process.send?.({ type: 'count', received });
+  if (message.type === 'count') {
+    const cpu = process.cpuUsage();
+    process.send?.({ type: 'count', received, cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
   if (message.type === 'close') server.close(() => process.exit(0));
 });
 // The parent died: do not linger.
