@@ -1,20 +1,21 @@
 // Interview reminder benchmark: run on demand, never in `npm test`.
-//   npm run bench:reminders -- [--n 100000] [--spread 180] [--lead S] [--noop-jobs M] [--redis-ops R]
-//     [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600]
+//   npm run bench:reminders -- [--n 100000] [--spread 180 | --burst] [--lead S] [--noop-jobs M]
+//     [--redis-ops R] [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600]
 // Recreates a dedicated database (drop + create + migrate), seeds N scheduled interviews with two
 // panelists each whose reminders fall due evenly over `--spread` seconds, enqueues the reminders
 // through the real InterviewReminders.rebuildInterviewReminders(), runs the real worker (every
-// processor, the outbox relay, pooled SMTP) against a local SMTP sink, and measures lateness (sent
+// processor, the outbox relay, pooled SMTP) against a local SMTP sink (bench/smtp-sink.ts, a child
+// process of its own so it never takes the worker's event loop), and measures lateness (sent
 // minus due) and throughput. Then, on the same Redis with the same concurrency: BullMQ no-op job
 // throughput and raw Redis LPUSH/BRPOP throughput. Everything in Redis lives under a prefix of its
 // own, removed at the end (never FLUSHDB). Progress goes to stderr, the Markdown summary to stdout.
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { main as seedSynthetic } from '../src/cli/seed-synthetic';
 import { InterviewReminders } from '../src/modules/scheduling';
@@ -31,9 +32,16 @@ const textOption = (name: string, fallback: string) => {
 };
 
 const N = option('--n', 100_000);
-const SPREAD_S = option('--spread', 180);
-/** Seconds from the end of seeding to the first due reminder: time to enqueue every job first. */
-const LEAD_S = option('--lead', Math.ceil(20 + N / 1000));
+/** `--burst`: every reminder falls due at the same moment (capacity, apart from the offered rate). */
+const BURST = process.argv.includes('--burst');
+const SPREAD_S = BURST ? 0 : option('--spread', 180);
+/**
+ * Seconds from the start of the bulk copy of the N interviews to the first due reminder: time to
+ * copy them, start the worker and enqueue every job first (on a loaded 2-core machine 100,000 took
+ * 224 s to copy and 132 s to enqueue). If the first reminder is due before enqueueing ended, the
+ * summary says so: the lateness figures then include enqueueing.
+ */
+const LEAD_S = option('--lead', Math.ceil(30 + N / 250));
 const NOOP_JOBS = option('--noop-jobs', Math.min(N, 50_000));
 const REDIS_OPS = option('--redis-ops', Math.min(N * 2, 200_000));
 const DRAIN_TIMEOUT_S = option('--drain-timeout', 900);
@@ -47,25 +55,50 @@ const log = (line: string) => process.stderr.write(`[${new Date().toISOString()}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const perSecond = (count: number, ms: number) => Math.round((count * 1000) / ms);
 
-/** A local SMTP server that accepts everything over plain connections and only counts messages. */
-async function startSink(): Promise<{ server: SMTPServer; url: string; received: () => number }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    maxClients: 100,
-    onData: (stream, _session, callback) => {
-      stream.on('end', () => {
-        received += 1;
-        callback();
-      });
-      stream.resume();
-    },
+/**
+ * The local SMTP sink (bench/smtp-sink.ts) in a child process of its own: it accepts everything
+ * over plain connections and only counts messages; `received()` asks it for the count.
+ */
+async function startSink(): Promise<{
+  url: string;
+  received: () => Promise<number>;
+  cpuMs: () => number;
+  close: () => Promise<void>;
+}> {
+  // The same loader as this process (@swc-node/register), without this process's --cpu-prof flags.
+  const child = fork(join(__dirname, 'smtp-sink.ts'), [], {
+    execArgv: ['-r', '@swc-node/register'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { server, url: `smtp://127.0.0.1:${port}`, received: () => received };
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
+    child.on('message', (message: { type: string; port?: number }) => {
+      if (message.type === 'listening') resolve(message.port!);
+    });
+  });
+  child.removeAllListeners('exit');
+  let last = 0;
+  let lastCpuMs = 0;
+  const received = () =>
+    new Promise<number>((resolve) => {
+      if (!child.connected) return resolve(last);
+      const onMessage = (message: { type: string; received?: number; cpuMs?: number }) => {
+        if (message.type !== 'count') return;
+        child.off('message', onMessage);
+        last = message.received!;
+        lastCpuMs = message.cpuMs!;
+        resolve(last);
+      };
+      child.on('message', onMessage);
+      child.send({ type: 'count' });
+    });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.send({ type: 'close' });
+    });
+  return { url: `smtp://127.0.0.1:${port}`, received, cpuMs: () => lastCpuMs, close };
 }
 
 /**
@@ -182,19 +215,26 @@ async function measureReminders(config: AppConfig, pg: Client) {
   const enqueueStarted = Date.now();
   const pending = await worker.get(InterviewReminders, { strict: false }).rebuildInterviewReminders();
   const enqueueMs = Date.now() - enqueueStarted;
+  // CPU time of this process (the worker; also the bench's own polling) and of the sink from here
+  // on: on a shared machine, CPU per reminder says more than wall-clock rates do.
+  const cpuAtStart = process.cpuUsage();
+  await sink.received();
+  const sinkCpuAtStart = sink.cpuMs();
   const firstDue = Number(
     (await pg.query(`select extract(epoch from min(due)) * 1000 as t from bench_reminder`)).rows[0].t,
   );
   log(
     `enqueued ${pending} reminders in ${(enqueueMs / 1000).toFixed(1)} s (${perSecond(pending, enqueueMs)}/s); first due in ${((firstDue - Date.now()) / 1000).toFixed(1)} s`,
   );
+  const leadShortS = Math.max(0, (Date.now() - firstDue) / 1000);
+  if (leadShortS > 0) log(`WARNING: the first reminder fell due ${leadShortS.toFixed(1)} s before enqueueing ended`);
   const expectedMails = N * (1 + PANELISTS);
   const deadline = firstDue + SPREAD_S * 1000 + DRAIN_TIMEOUT_S * 1000;
   let lastCount = -1;
   let lastChange = Date.now();
   for (;;) {
     await sleep(2000);
-    const count = sink.received();
+    const count = await sink.received();
     if (count !== lastCount) {
       lastCount = count;
       lastChange = Date.now();
@@ -208,8 +248,12 @@ async function measureReminders(config: AppConfig, pg: Client) {
   }
   const loadAtEnd = loadavg();
   const stoppedAt = Date.now();
+  const sinkReceived = await sink.received();
+  const cpu = process.cpuUsage(cpuAtStart);
+  const workerCpuMs = (cpu.user + cpu.system) / 1000;
+  const sinkCpuMs = sink.cpuMs() - sinkCpuAtStart;
   await worker.close();
-  await new Promise<void>((resolve) => sink.server.close(() => resolve()));
+  await sink.close();
   const rows = (
     await pg.query<{ due: number; notified: number; mailed: number; mails: number }>(OUTCOME_SQL, [OFFSET_MS / 1000])
   ).rows.map((row) => ({
@@ -231,7 +275,10 @@ async function measureReminders(config: AppConfig, pg: Client) {
     pending,
     notified: rows.length,
     complete: complete.length,
-    sinkReceived: sink.received(),
+    sinkReceived,
+    workerCpuMs,
+    sinkCpuMs,
+    leadShortS,
     expectedMails,
     notifyP50: percentile(notifyLate, 50),
     notifyP99: percentile(notifyLate, 99),
@@ -240,13 +287,15 @@ async function measureReminders(config: AppConfig, pg: Client) {
     mailMax: mailLate.at(-1) ?? NaN,
     windowMs,
     throughput: (complete.length * 1000) / windowMs,
-    offered: N / SPREAD_S,
+    offered: SPREAD_S > 0 ? N / SPREAD_S : Infinity,
     loadAtEnd,
   };
 }
 
 /** BullMQ with a processor that does nothing: same Redis, same job options, same concurrency. */
-async function measureNoop(config: AppConfig): Promise<{ jobs: number; ms: number; perSecond: number }> {
+async function measureNoop(
+  config: AppConfig,
+): Promise<{ jobs: number; ms: number; perSecond: number; cpuMsPerJob: number }> {
   const connection = { url: config.redis.url, maxRetriesPerRequest: null };
   const queue = new Queue('bench-noop', {
     connection,
@@ -270,6 +319,7 @@ async function measureNoop(config: AppConfig): Promise<{ jobs: number; ms: numbe
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const started = Date.now();
+  const cpuAtStart = process.cpuUsage();
   const worker = new Worker('bench-noop', async () => undefined, {
     connection,
     prefix: PREFIX,
@@ -281,10 +331,16 @@ async function measureNoop(config: AppConfig): Promise<{ jobs: number; ms: numbe
   });
   await finished;
   const ms = Date.now() - started;
+  const cpu = process.cpuUsage(cpuAtStart);
   await worker.close();
   await queue.obliterate({ force: true });
   await queue.close();
-  return { jobs: NOOP_JOBS, ms, perSecond: perSecond(NOOP_JOBS, ms) };
+  return {
+    jobs: NOOP_JOBS,
+    ms,
+    perSecond: perSecond(NOOP_JOBS, ms),
+    cpuMsPerJob: (cpu.user + cpu.system) / 1000 / NOOP_JOBS,
+  };
 }
 
 /** Raw Redis: pipelined LPUSH of R items, then `concurrency` connections BRPOP them all. */
@@ -355,7 +411,12 @@ async function main(): Promise<void> {
       `Run: ${startedAt.toISOString()}; ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
       `Load average (1/5/15 min): at start ${loadAtStart.map((v) => v.toFixed(2)).join(' / ')}, after the reminders ${reminders.loadAtEnd.map((v) => v.toFixed(2)).join(' / ')}`,
       `Command: npm run bench:reminders -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
-      `N=${fmt(N)} interviews x ${PANELISTS} panelists, due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s); worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
+      `N=${fmt(N)} interviews x ${PANELISTS} panelists, ${BURST ? 'all due at the same moment (burst)' : `due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s)`}; SMTP pool ${config.mail.pool.maxConnections} connections x ${config.mail.pool.maxMessages} messages; worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
+      ...(reminders.leadShortS > 0
+        ? [
+            `WARNING: the first reminder fell due ${reminders.leadShortS.toFixed(1)} s before enqueueing ended (raise --lead); lateness includes that.`,
+          ]
+        : []),
       '',
       '| figure | value |',
       '| --- | ---: |',
@@ -366,7 +427,8 @@ async function main(): Promise<void> {
       `| lateness to notification rows, p50 / p99 | ${ms(reminders.notifyP50)} / ${ms(reminders.notifyP99)} |`,
       `| lateness to the last e-mail sent, p50 / p99 / max | ${ms(reminders.mailP50)} / ${ms(reminders.mailP99)} / ${ms(reminders.mailMax)} |`,
       `| reminder throughput (first due to last e-mail, or to the end of waiting) | ${reminders.throughput.toFixed(1)}/s |`,
-      `| BullMQ no-op jobs (${fmt(noop.jobs)}, concurrency ${config.worker.concurrency}) | ${fmt(noop.perSecond)}/s |`,
+      `| CPU of the worker process per delivered reminder (sink process apart) | ${(reminders.workerCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms (sink ${(reminders.sinkCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms) |`,
+      `| BullMQ no-op jobs (${fmt(noop.jobs)}, concurrency ${config.worker.concurrency}) | ${fmt(noop.perSecond)}/s (CPU ${noop.cpuMsPerJob.toFixed(2)} ms per job in this process) |`,
       `| raw Redis LPUSH (pipelined) / BRPOP (${config.worker.concurrency} connections), ${fmt(raw.ops)} items | ${fmt(raw.pushPerSecond)}/s / ${fmt(raw.popPerSecond)}/s |`,
       `| reminder / no-op throughput (target >= 0.5) | ${ratio.toFixed(3)} ${ratio >= 0.5 ? 'met' : 'NOT met'} |`,
       `| p99 lateness to the last e-mail (target < 1 s) | ${ms(reminders.mailP99)} ${reminders.mailP99 < 1000 ? 'met' : 'NOT met'} |`,

@@ -57,6 +57,8 @@ export interface AppConfig {
     /** null: e-mails are logged, not sent. */
     smtpUrl: string | null;
     from: { name: string; address: string };
+    /** The SMTP connection pool of one worker process (SMTP_POOL_MAX_CONNECTIONS, SMTP_POOL_MAX_MESSAGES). */
+    pool: { maxConnections: number; maxMessages: number };
   };
   /** Outbound webhook delivery (docs/operations.md#webhooks). */
   webhooks: {
@@ -140,7 +142,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileIntervalSeconds: env.RECONCILE_INTERVAL_SECONDS,
       slaSweepIntervalSeconds: env.SLA_SWEEP_INTERVAL_SECONDS,
     },
-    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM,
+      pool: { maxConnections: env.SMTP_POOL_MAX_CONNECTIONS, maxMessages: env.SMTP_POOL_MAX_MESSAGES },
+    },
     webhooks: {
       timeoutMs: env.WEBHOOK_TIMEOUT,
       retryWindowMs: env.WEBHOOK_RETRY_WINDOW,

@@ -222,6 +222,10 @@ export const envSchema = z
         message: 'expected a URL like smtp://user:password@mail.example.com:587 or smtps://mail.example.com:465',
       })
       .optional(),
+    /** SMTP connections one worker process keeps open at most (its pool). */
+    SMTP_POOL_MAX_CONNECTIONS: positiveInt('a whole number, e.g. 5').default(5),
+    /** Messages sent over one pooled SMTP connection before it is closed and a fresh one opened. */
+    SMTP_POOL_MAX_MESSAGES: positiveInt('a whole number, e.g. 100').default(100),
     /** Sender of every e-mail and ORGANIZER of calendar invites: `Name <address>` or a bare address. */
     MAIL_FROM: z
       .string()

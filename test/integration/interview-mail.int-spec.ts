@@ -46,7 +46,7 @@ describe('interview e-mail: invitations, updates, cancellations and reminders', 
       ...config,
       outboxPollMs: 50,
       http: { ...config.http, publicUrl: 'https://hiring.acme.test' },
-      mail: { smtpUrl: smtp.url, from: FROM },
+      mail: { ...config.mail, smtpUrl: smtp.url, from: FROM },
       jobs: { ...config.jobs, reminderOffsetsMs: OFFSETS_MS },
     });
     await worker.init();

@@ -17,6 +17,7 @@ describe('e-mail and reminder configuration', () => {
     expect(loadConfig(valid).mail).toEqual({
       smtpUrl: null,
       from: { name: 'interview-pipeline', address: 'no-reply@localhost' },
+      pool: { maxConnections: 5, maxMessages: 100 },
     });
     expect(loadConfig(valid).http.publicUrl).toBe('http://localhost:3000');
     expect(loadConfig(valid).jobs.reminderOffsetsMs).toEqual([86_400_000, 3_600_000]);
@@ -32,6 +33,7 @@ describe('e-mail and reminder configuration', () => {
     expect(config.mail).toEqual({
       smtpUrl: 'smtps://mailer:secret@mail.example.com:465',
       from: { name: 'Acme Hiring', address: 'hiring@acme.example' },
+      pool: { maxConnections: 5, maxMessages: 100 },
     });
     expect(config.http.publicUrl).toBe('https://hiring.acme.example');
     expect(loadConfig({ ...valid, MAIL_FROM: 'hiring@acme.example' }).mail.from).toEqual({
@@ -54,5 +56,18 @@ describe('e-mail and reminder configuration', () => {
     expect(loadConfig({ ...valid, INTERVIEW_REMINDER_OFFSETS: '2s, 1d,15m' }).jobs.reminderOffsetsMs).toEqual([
       86_400_000, 900_000, 2_000,
     ]);
+  });
+
+  it('reads the SMTP pool size and messages per connection, and refuses anything but a positive whole number', () => {
+    expect(loadConfig({ ...valid, SMTP_POOL_MAX_CONNECTIONS: '12', SMTP_POOL_MAX_MESSAGES: '500' }).mail.pool).toEqual({
+      maxConnections: 12,
+      maxMessages: 500,
+    });
+    expect(configError({ ...valid, SMTP_POOL_MAX_CONNECTIONS: '0' })).toMatch(
+      /^Invalid configuration: SMTP_POOL_MAX_CONNECTIONS /,
+    );
+    expect(configError({ ...valid, SMTP_POOL_MAX_MESSAGES: 'many' })).toMatch(
+      /^Invalid configuration: SMTP_POOL_MAX_MESSAGES /,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Job } from 'bullmq';
 import type { Actor } from '../../common/auth/actor';
 import { BadUserInputException } from '../../common/errors/domain.exception';
@@ -84,41 +84,62 @@ export class MailDeliveries {
          on conflict (key) do nothing`,
         [MailDeliveryStatus.RETRYING, JSON.stringify(rows)],
       );
-      const deliveries = await em.find(
-        MailDelivery,
-        { key: { $in: keys } },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { key: 'asc' } },
-      );
+      // Plain rows, not entities: a batch is read, locked and written back with one statement each.
+      const deliveries = await em.execute<
+        Array<{ id: string; key: string; status: MailDeliveryStatus; attempts: number }>
+      >(`select id, key, status, attempts from mail_delivery where key in (?) order by key for update`, [keys]);
       const open = deliveries.filter(
         (delivery) => delivery.status !== MailDeliveryStatus.SENT && delivery.status !== MailDeliveryStatus.LOGGED,
       );
       const indexes = open.map((delivery) => first.get(delivery.key)!);
       const mails = await compose(em, indexes);
+      const unsent: string[] = [];
+      const updates: Array<{
+        id: string;
+        status: MailDeliveryStatus;
+        sent_at: string | null;
+        last_error: string | null;
+      }> = [];
       await Promise.all(
         open.map(async (delivery, position) => {
           const index = indexes[position]!;
           const mail = mails[position];
           if (!mail) {
-            if (delivery.attempts === 0) em.remove(delivery);
+            // Nothing to send (the subject is gone or changed): a row never tried is not kept.
+            if (delivery.attempts === 0) unsent.push(delivery.id);
             return;
           }
           const job = entries[index]!.job;
           const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          delivery.attempts += 1;
           try {
             await this.transport.send(mail);
           } catch (error) {
-            delivery.status = lastAttempt ? MailDeliveryStatus.DEAD : MailDeliveryStatus.RETRYING;
-            delivery.lastError = withoutAddresses((error as Error).message || String(error));
-            outcomes[index] = { status: delivery.status, error: error as Error };
+            const status = lastAttempt ? MailDeliveryStatus.DEAD : MailDeliveryStatus.RETRYING;
+            updates.push({
+              id: delivery.id,
+              status,
+              sent_at: null,
+              last_error: withoutAddresses((error as Error).message || String(error)),
+            });
+            outcomes[index] = { status, error: error as Error };
             return;
           }
-          delivery.status = this.transport.sends ? MailDeliveryStatus.SENT : MailDeliveryStatus.LOGGED;
-          delivery.sentAt = new Date();
-          delivery.lastError = null;
-          outcomes[index] = { status: delivery.status, error: null };
+          const status = this.transport.sends ? MailDeliveryStatus.SENT : MailDeliveryStatus.LOGGED;
+          updates.push({ id: delivery.id, status, sent_at: new Date().toISOString(), last_error: null });
+          outcomes[index] = { status, error: null };
         }),
       );
+      if (unsent.length) await em.execute(`delete from mail_delivery where id in (?)`, [unsent]);
+      if (updates.length) {
+        await em.execute(
+          `update mail_delivery d
+              set status = r.status::mail_delivery_status, attempts = d.attempts + 1, last_error = r.last_error,
+                  sent_at = coalesce(r.sent_at, d.sent_at), updated_at = clock_timestamp()
+             from jsonb_to_recordset(?::jsonb) as r(id uuid, status text, sent_at timestamptz, last_error text)
+            where d.id = r.id`,
+          [JSON.stringify(updates)],
+        );
+      }
     });
     return outcomes;
   }

@@ -5,7 +5,7 @@ import type { Job } from 'bullmq';
 import { InterviewStatus } from '../../../libs/domain';
 import { MicroBatcher, QueueName, QueueProcessor, type JobPayloads } from '../../../libs/jobs';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { Notification, NOTIFICATION_KINDS, type NotificationKind } from '../notifications';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../notifications';
 import { Interview, renderInvite } from '../scheduling';
 import { MailDeliveries, type MailIdentity } from './mail-deliveries';
 import { notificationUrl, renderCandidateMail, renderNotificationMail } from './mail-templates';
@@ -24,6 +24,36 @@ const INTERVIEW_GRAPH = ['application.candidate', 'application.position', 'stage
 const MAIL_BATCH = 50;
 /** Batches in flight at once, each on a database connection of its own: one composes while another sends. */
 const MAIL_BATCHES_IN_FLIGHT = 3;
+
+/** A notification with the user it is for, as read for its e-mail. */
+interface NotificationRow {
+  id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  user_id: string;
+  user_name: string;
+  user_email: string;
+  user_timezone: string;
+  user_deactivated_at: Date | string | null;
+}
+
+/** What a candidate's mail says about the interview (the invite, where attached, reads the whole interview). */
+interface CandidateInterviewRow {
+  id: string;
+  status: InterviewStatus;
+  sequence: number;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  location: string | null;
+  candidate_id: string;
+  candidate_name: string;
+  candidate_email: string;
+  candidate_erased_at: Date | string | null;
+  position_title: string;
+  stage_name: string;
+}
 
 type MailJob = Job<JobPayloads['mail.notification']> | Job<JobPayloads['mail.candidate-interview']>;
 
@@ -121,44 +151,78 @@ export class MailProcessor extends QueueProcessor {
     return entryOf.map((index) => (index < 0 ? null : outcomes[index]!.error));
   }
 
-  /** The mails of these jobs as their subjects are now (read in the delivery transaction). */
+  /**
+   * The mails of these jobs as their subjects are now (read in the delivery transaction). The
+   * notifications with their users, and the candidates' interviews, are read as plain rows (one
+   * query each, no entities); interviews are loaded as entities only where a calendar invite is
+   * attached.
+   */
   private async compose(em: EntityManager, jobs: MailJob[]): Promise<Array<OutgoingMail | null>> {
     const notificationIds = jobs.flatMap((job) => (isNotificationJob(job) ? [job.data.notificationId] : []));
     const notifications = new Map(
       (notificationIds.length
-        ? await em.find(Notification, { id: { $in: notificationIds } }, { populate: ['user'] })
+        ? await em.execute<NotificationRow[]>(
+            `select n.id, n.kind, n.subject, n.body, n.link, u.id as user_id, u.name as user_name,
+                    u.email as user_email, u.timezone as user_timezone, u.deactivated_at as user_deactivated_at
+               from notification n join app_user u on u.id = n.user_id
+              where n.id in (?)`,
+            [[...new Set(notificationIds)]],
+          )
         : []
-      ).map((notification) => [notification.id, notification]),
+      ).map((row) => [row.id, row]),
     );
-    const interviewIds = new Set(jobs.flatMap((job) => (isNotificationJob(job) ? [] : [job.data.interviewId])));
+    const candidateIds = new Set(jobs.flatMap((job) => (isNotificationJob(job) ? [] : [job.data.interviewId])));
+    const candidateInterviews = new Map(
+      (candidateIds.size
+        ? await em.execute<CandidateInterviewRow[]>(
+            `select i.id, i.status, i.sequence, i.starts_at, i.ends_at, i.location,
+                    c.id as candidate_id, c.name as candidate_name, c.email as candidate_email,
+                    c.erased_at as candidate_erased_at, p.title as position_title, s.name as stage_name
+               from interview i join application a on a.id = i.application_id
+               join candidate c on c.id = a.candidate_id join position p on p.id = a.position_id
+               join plan_stage s on s.id = i.stage_id
+              where i.id in (?)`,
+            [[...candidateIds]],
+          )
+        : []
+      ).map((row) => [row.id, row]),
+    );
+    // Whole interviews only for the mails that carry an invite.
+    const inviteIds = new Set(
+      jobs.flatMap((job) => (!isNotificationJob(job) && job.data.kind !== 'REMINDER' ? [job.data.interviewId] : [])),
+    );
     for (const notification of notifications.values()) {
       if (INVITE_KINDS.has(notification.kind as NotificationKind) && notification.link) {
-        interviewIds.add(notification.link);
+        inviteIds.add(notification.link);
       }
     }
     const interviews = new Map(
-      (interviewIds.size
-        ? await em.find(Interview, { id: { $in: [...interviewIds] } }, { populate: INTERVIEW_GRAPH })
+      (inviteIds.size
+        ? await em.find(Interview, { id: { $in: [...inviteIds] } }, { populate: INTERVIEW_GRAPH })
         : []
       ).map((interview) => [interview.id, interview]),
     );
     return jobs.map((job) =>
       isNotificationJob(job)
         ? this.notificationMail(notifications.get(job.data.notificationId), interviews)
-        : this.candidateMail(job.data, interviews.get(job.data.interviewId)),
+        : this.candidateMail(
+            job.data,
+            candidateInterviews.get(job.data.interviewId),
+            interviews.get(job.data.interviewId),
+          ),
     );
   }
 
   private notificationMail(
-    notification: Notification | undefined,
+    notification: NotificationRow | undefined,
     interviews: ReadonlyMap<string, Interview>,
   ): OutgoingMail | null {
-    if (!notification || notification.user.deactivatedAt) return null;
+    if (!notification || notification.user_deactivated_at) return null;
     if (!Object.hasOwn(NOTIFICATION_KINDS, notification.kind)) return null;
     const kind = notification.kind as NotificationKind;
-    const user = notification.user;
+    const userId = notification.user_id;
     const rendered = renderNotificationMail(kind, {
-      recipientName: user.name,
+      recipientName: notification.user_name,
       subject: notification.subject,
       body: notification.body,
       url: notificationUrl(kind, notification.link, this.config.http.publicUrl),
@@ -169,20 +233,20 @@ export class MailProcessor extends QueueProcessor {
       const interview = interviews.get(notification.link);
       if (interview) {
         // Cancelled, or this user was taken off the panel: the event leaves their calendar.
-        const takenOff = !interview.panel.getItems().some((panelist) => panelist.interviewer.id === user.id);
+        const takenOff = !interview.panel.getItems().some((panelist) => panelist.interviewer.id === userId);
         calendar = {
           method: interview.status === InterviewStatus.CANCELLED || takenOff ? 'CANCEL' : 'REQUEST',
           content: renderInvite(
             interview,
-            { withCandidate: false, showsPanelist: (id) => id === user.id, organizer: this.organizer, takenOff },
-            user.timezone,
+            { withCandidate: false, showsPanelist: (id) => id === userId, organizer: this.organizer, takenOff },
+            notification.user_timezone,
           ),
         };
       }
     }
     return {
-      to: { name: user.name, address: user.email },
-      recipientLabel: `user ${user.id}`,
+      to: { name: notification.user_name, address: notification.user_email },
+      recipientLabel: `user ${userId}`,
       ...rendered,
       calendar,
     };
@@ -191,37 +255,40 @@ export class MailProcessor extends QueueProcessor {
   /** The candidate's invitation, update, cancellation or reminder; never internal notes. */
   private candidateMail(
     { interviewId, sequence, kind }: JobPayloads['mail.candidate-interview'],
+    row: CandidateInterviewRow | undefined,
     interview: Interview | undefined,
   ): OutgoingMail | null {
-    if (!interview || interview.application.candidate.erasedAt) return null;
-    const cancelled = interview.status === InterviewStatus.CANCELLED;
+    if (!row || row.candidate_erased_at) return null;
+    const cancelled = row.status === InterviewStatus.CANCELLED;
+    const startsAt = new Date(row.starts_at);
     // A mail about an interview that changed since is replaced by the mail of that change.
     const current =
       kind === 'CANCELLATION'
         ? cancelled
-        : interview.status === InterviewStatus.SCHEDULED &&
-          interview.sequence === sequence &&
-          (kind !== 'REMINDER' || interview.startsAt.getTime() > Date.now());
+        : row.status === InterviewStatus.SCHEDULED &&
+          row.sequence === sequence &&
+          (kind !== 'REMINDER' || startsAt.getTime() > Date.now());
     if (!current) {
       this.logger.log(`Candidate ${kind} mail of interview ${interviewId} (sequence ${sequence}) is stale; not sent`);
       return null;
     }
-    const person = interview.application.candidate;
+    // Every kind but the reminder carries the invite, made from the whole interview.
+    if (kind !== 'REMINDER' && !interview) return null;
     const rendered = renderCandidateMail(kind, {
-      candidateName: person.name,
-      positionTitle: interview.application.position.title,
-      stageName: interview.stage.name,
-      startsAt: interview.startsAt,
-      endsAt: interview.endsAt,
-      location: interview.location,
+      candidateName: row.candidate_name,
+      positionTitle: row.position_title,
+      stageName: row.stage_name,
+      startsAt,
+      endsAt: new Date(row.ends_at),
+      location: row.location,
       senderName: this.organizer.name,
     });
     return {
-      to: { name: person.name, address: person.email },
-      recipientLabel: `candidate ${person.id}`,
+      to: { name: row.candidate_name, address: row.candidate_email },
+      recipientLabel: `candidate ${row.candidate_id}`,
       ...rendered,
       calendar:
-        kind === 'REMINDER'
+        kind === 'REMINDER' || !interview
           ? null
           : {
               method: cancelled ? 'CANCEL' : 'REQUEST',
