@@ -20,6 +20,7 @@ import { Migration20261206215818_StageRequiredFromLevel as M16 } from './Migrati
 import { Migration20261206224251_UserWorkingHours as M17 } from './Migration20261206224251_UserWorkingHours';
 import { Migration20261206234040_OutboxNotify as M18 } from './Migration20261206234040_OutboxNotify';
 import { Migration20261207031600_ReadPathIndexes as M19 } from './Migration20261207031600_ReadPathIndexes';
+import { Migration20261207032509_CandidateSearchIndex as M20 } from './Migration20261207032509_CandidateSearchIndex';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -42,4 +43,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206224251_UserWorkingHours', class: M17 },
   { name: 'Migration20261206234040_OutboxNotify', class: M18 },
   { name: 'Migration20261207031600_ReadPathIndexes', class: M19 },
+  { name: 'Migration20261207032509_CandidateSearchIndex', class: M20 },
 ];
