@@ -21,6 +21,7 @@ import { Migration20261206224251_UserWorkingHours as M17 } from './Migration2026
 import { Migration20261206234040_OutboxNotify as M18 } from './Migration20261206234040_OutboxNotify';
 import { Migration20261207025117_StripedRollups as M19 } from './Migration20261207025117_StripedRollups';
 import { Migration20261207031600_ReadPathIndexes as M20 } from './Migration20261207031600_ReadPathIndexes';
+import { Migration20261207032509_CandidateSearchIndex as M21 } from './Migration20261207032509_CandidateSearchIndex';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122214440_Foundation', class: M0 },
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206234040_OutboxNotify', class: M18 },
   { name: 'Migration20261207025117_StripedRollups', class: M19 },
   { name: 'Migration20261207031600_ReadPathIndexes', class: M20 },
+  { name: 'Migration20261207032509_CandidateSearchIndex', class: M21 },
 ];

@@ -78,7 +78,10 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   CandidateConnection: 'A page of candidates (Relay connection).',
   'CandidateConnection.edges': 'The candidates of this page, newest first.',
   'CandidateConnection.pageInfo': 'Where this page lies; pass `endCursor` as `after` for the next one.',
-  'CandidateConnection.totalCount': 'Candidates matching the query across all pages.',
+  'CandidateConnection.totalCount':
+    'Candidates matching the query across all pages, counted up to 1,000: when more match, 1,000 (see `totalCountCapped`).',
+  'CandidateConnection.totalCountCapped':
+    'True when more than 1,000 candidates match: totalCount is then 1,000, a lower bound. Page on with `after` to see them all.',
   CandidateEdge: 'One candidate of a page.',
   'CandidateEdge.cursor': 'Opaque cursor: pass as `after` to start after this candidate.',
   'CandidateEdge.node': 'The candidate.',

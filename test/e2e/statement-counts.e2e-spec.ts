@@ -36,7 +36,7 @@ const REQUESTS = {
   },
   candidates: {
     as: 'rita',
-    query: `{ candidates(search: "an", first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name email experienceLevel } } } }`,
+    query: `{ candidates(search: "an", first: 20) { totalCount totalCountCapped pageInfo { hasNextPage endCursor } edges { cursor node { id name email experienceLevel } } } }`,
   },
   positions: { as: 'rita', query: `{ positions { id title plan { stages { id name kind } } } }` },
   positionApplications: {

@@ -424,6 +424,24 @@ describe('the recruiter’s day in the browser', () => {
     expect(feed.headers.get('content-type')).toContain('text/calendar');
   });
 
+  step('counts candidates up to 1,000 and shows "1,000+" past that', async () => {
+    await api.orm.em.getConnection().execute(
+      `insert into candidate (id, created_at, updated_at, name, email, experience_level)
+       select gen_random_uuid(), now() - make_interval(mins => n), now(), 'Bulk Person ' || n,
+              'bulk.person.' || n || '@bulk.test', 'MID'
+       from generate_series(1, 1001) n`,
+    );
+    await page.goto('/candidates');
+    await page.getByText('1,000+ in total', { exact: true }).waitFor();
+    await page.getByText('Showing 25 of 1,000+', { exact: true }).waitFor();
+    // A narrower search is counted exactly: Bulk Person 100, 1000 and 1001.
+    await page.getByRole('searchbox', { name: 'Search by name or e-mail' }).fill('bulk person 100');
+    await page.getByText('3 matching', { exact: true }).waitFor();
+    await page.getByText('Showing 3 of 3', { exact: true }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search by name or e-mail' }).fill('bulk');
+    await page.getByText('1,000+ matching', { exact: true }).waitFor();
+  });
+
   step('works at 768 px wide', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto('/positions');

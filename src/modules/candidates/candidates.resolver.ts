@@ -1,8 +1,10 @@
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ALL_ROLES, Role } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
+import { selectsAnyBelow } from '../../graphql/selection';
 import { CandidatesService } from './candidates.service';
 import {
   CandidateConnection,
@@ -41,11 +43,14 @@ export class CandidatesResolver {
   searchCandidates(
     @CurrentActor() actor: Actor,
     @Context() context: object,
+    @Info() info: GraphQLResolveInfo,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('search', { nullable: true }) search?: string,
   ) {
-    return this.candidates.search(actor, { first, after, search }, context);
+    // The count is a statement of its own: run it only for a query that shows it.
+    const count = selectsAnyBelow(info, ['totalCount', 'totalCountCapped']);
+    return this.candidates.search(actor, { first, after, search, count }, context);
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER)

@@ -236,6 +236,7 @@ export const CandidatesDocument = graphql(`
   query Candidates($search: String, $after: String) {
     candidates(search: $search, first: 25, after: $after) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         endCursor

@@ -75,6 +75,7 @@ export class CandidateConnection {
   @Field(() => [CandidateEdge]) edges!: CandidateEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;
+  @Field() totalCountCapped!: boolean;
 }
 
 @ObjectType('CandidatePayload')

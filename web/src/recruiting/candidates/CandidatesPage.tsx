@@ -12,6 +12,14 @@ import { CandidatesDocument } from '../operations';
 import { CreateCandidateDialog } from './CreateCandidateDialog';
 import { ImportCandidatesDialog } from './ImportCandidatesDialog';
 
+/**
+ * The API counts matches up to 1,000 only (counting every match of a common term at scale takes
+ * seconds): past that it says "1,000+".
+ */
+function countLabel({ totalCount, totalCountCapped }: { totalCount: number; totalCountCapped: boolean }): string {
+  return `${totalCount.toLocaleString('en-US')}${totalCountCapped ? '+' : ''}`;
+}
+
 export default function CandidatesPage() {
   const [params, setParams] = useSearchParams();
   const [typed, setTyped] = useState(params.get('q') ?? '');
@@ -36,7 +44,7 @@ export default function CandidatesPage() {
     <>
       <PageHeader
         title="Candidates"
-        subtitle={connection ? `${connection.totalCount} ${search ? 'matching' : 'in total'}` : undefined}
+        subtitle={connection ? `${countLabel(connection)} ${search ? 'matching' : 'in total'}` : undefined}
         actions={
           canEdit && (
             <>
@@ -111,7 +119,7 @@ export default function CandidatesPage() {
           </Table.ScrollContainer>
           <Group justify="space-between">
             <Text size="sm" c="dimmed">
-              Showing {connection.edges.length} of {connection.totalCount}
+              Showing {connection.edges.length} of {countLabel(connection)}
             </Text>
             {connection.pageInfo.hasNextPage && (
               <Button
