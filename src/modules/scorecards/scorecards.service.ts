@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, wrap } from '@mikro-orm/postgresql';
+import { EntityManager, LoadStrategy, wrap } from '@mikro-orm/postgresql';
 import {
   InterviewStatus,
   questionRatingProblems,
@@ -41,7 +41,10 @@ export interface ScorecardContent {
   notes?: string | null;
 }
 
-const INTERVIEW_GRAPH = ['stage.rubric.criteria', 'stage.questionLinks', 'panel.interviewer', 'application'] as const;
+/** The interview with one row each of its stage, rubric and application, and its (small) panel: joined. */
+const INTERVIEW_GRAPH = ['stage.rubric', 'panel.interviewer', 'application'] as const;
+/** The stage's lists, each in its own statement: joined, they multiplied every row of the stage. */
+const STAGE_LISTS = ['stage.rubric.criteria', 'stage.questionLinks'] as const;
 
 @Injectable()
 export class ScorecardsService {
@@ -286,6 +289,9 @@ export class ScorecardsService {
   private async loadInterview(em: EntityManager, id: string): Promise<Interview> {
     const interview = await em.findOne(Interview, { id }, { populate: INTERVIEW_GRAPH });
     if (!interview) throw new NotFoundException('Interview', id);
+    // Joined with the rest, criteria x questions x panel made one wide row each (the stage's text
+    // arrays parsed again in every one): 38 ms of CPU for a draft save of the built-in plan.
+    await em.populate(interview, STAGE_LISTS, { strategy: LoadStrategy.SELECT_IN });
     return interview;
   }
 
