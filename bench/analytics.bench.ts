@@ -14,7 +14,8 @@ import { signedInAdmin } from './bench-client';
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
-  return index >= 0 ? Number(process.argv[index + 1]) || fallback : fallback;
+  const value = index >= 0 ? Number(process.argv[index + 1]) : NaN;
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
 };
 const runs = option('--runs', 30);
 const baseRuns = option('--base-runs', 5);
