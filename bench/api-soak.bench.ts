@@ -12,17 +12,15 @@
 // snapshot of each API process after the first sample under load and one at the end (to compare in
 // Chrome DevTools), in the temporary folder it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, hostname, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { JwtService } from '@nestjs/jwt';
 import { Pool } from 'pg';
 import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
-import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity';
+import { benchUsers } from './bench-client';
 
 const ROOT = join(__dirname, '..');
 const option = (name: string, fallback: string) => {
@@ -207,22 +205,10 @@ async function main(): Promise<void> {
   const q = async <Row = any>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as Row[];
 
   // The same bench users and requests as bench/api.bench.ts; tokens signed with the service's secret.
-  const benchUser = async (email: string, roles: Role[]) => {
-    const [row] = await q<{ id: string }>(
-      `insert into app_user (id, created_at, updated_at, email, name, roles, timezone, password_hash)
-       values ($1, now(), now(), $2, $3, $4, 'UTC', 'bench-no-login')
-       on conflict (email) do update set roles = excluded.roles, deactivated_at = null returning id`,
-      [randomUUID(), email, email.split('@')[0], roles],
-    );
-    return row!.id;
-  };
-  const jwt = new JwtService({ secret: config.auth.accessSecret });
-  const tokenFor = (userId: string) =>
-    jwt.sign(
-      { sub: userId, typ: 'access' },
-      // Longer than any run: the load sends the same token throughout.
-      { algorithm: 'HS256', expiresIn: 6 * 3600, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
-    );
+  // Longer than any run: the load sends the same token throughout.
+  const users = benchUsers(pool, config, 6 * 3600);
+  const benchUser = users.user;
+  const tokenFor = users.token;
   const recruiterId = await benchUser('bench-recruiter@example.com', [Role.RECRUITER]);
   const recruiter = tokenFor(recruiterId);
 

@@ -6,16 +6,16 @@
 // once that both answer the same JSON, then loads each with autocannon and prints req/s, p50/p99
 // and the ratio (service / floor) as Markdown.
 import 'reflect-metadata';
-import { createHmac, createSecretKey, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { cpus, hostname, loadavg, totalmem } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { Pool } from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { JwtService } from '@nestjs/jwt';
 import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
+import { benchUsers } from './bench-client';
 import { createApiApp } from '../src/api-app';
 import { CANDIDATE_COUNT_CAP } from '../src/modules/candidates';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity';
@@ -53,21 +53,9 @@ async function main(): Promise<void> {
   const q = async <Row = any>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as Row[];
 
   // Bench users, made directly; tokens are signed with the service's secret, as a login would.
-  const benchUser = async (email: string, roles: Role[]) => {
-    const [row] = await q<{ id: string }>(
-      `insert into app_user (id, created_at, updated_at, email, name, roles, timezone, password_hash)
-       values ($1, now(), now(), $2, $3, $4, 'UTC', 'bench-no-login')
-       on conflict (email) do update set roles = excluded.roles, deactivated_at = null returning id`,
-      [randomUUID(), email, email.split('@')[0], roles],
-    );
-    return row!.id;
-  };
-  const jwt = new JwtService({ secret: config.auth.accessSecret });
-  const tokenFor = (userId: string) =>
-    jwt.sign(
-      { sub: userId, typ: 'access' },
-      { algorithm: 'HS256', expiresIn: 3600, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
-    );
+  const users = benchUsers(pool, config);
+  const benchUser = users.user;
+  const tokenFor = users.token;
   const recruiterId = await benchUser('bench-recruiter@example.com', [Role.RECRUITER]);
   const interviewerId = await benchUser('bench-interviewer@example.com', [Role.INTERVIEWER]);
   const recruiter = tokenFor(recruiterId);

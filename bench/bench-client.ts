@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
+import { JwtService } from '@nestjs/jwt';
+import { Client, type Pool } from 'pg';
 import { Role } from '../libs/domain';
 import type { AppConfig } from '../src/config/app-config';
 import { ensureDatabase, migrate } from '../src/cli/database';
-import { PasswordHasher, User } from '../src/modules/identity';
+import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, PasswordHasher, User } from '../src/modules/identity';
 
 export type Post = (query: string, variables?: object, token?: string) => Promise<any>;
 
@@ -81,4 +82,29 @@ export async function signedInAs(
     return current.token;
   };
   return { post, asAdmin: async (query, variables) => post(query, variables, await token()), token };
+}
+
+/**
+ * The benches' users, made directly in the database (no password: they never sign in), and access
+ * tokens for them signed with the service's secret, as a login would (`ttlSeconds` long).
+ */
+export function benchUsers(pool: Pool, config: AppConfig, ttlSeconds = 3600) {
+  const jwt = new JwtService({ secret: config.auth.accessSecret });
+  return {
+    async user(email: string, roles: Role[]): Promise<string> {
+      const { rows } = await pool.query<{ id: string }>(
+        `insert into app_user (id, created_at, updated_at, email, name, roles, timezone, password_hash)
+         values ($1, now(), now(), $2, $3, $4, 'UTC', 'bench-no-login')
+         on conflict (email) do update set roles = excluded.roles, deactivated_at = null returning id`,
+        [randomUUID(), email, email.split('@')[0], roles],
+      );
+      return rows[0]!.id;
+    },
+    token(userId: string): string {
+      return jwt.sign(
+        { sub: userId, typ: 'access' },
+        { algorithm: 'HS256', expiresIn: ttlSeconds, issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+      );
+    },
+  };
 }
