@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { DeadlockException, EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { ApplicationStatus, InterviewStatus } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
 import { isExclusionViolation } from '../../common/errors/constraint-errors';
@@ -46,6 +46,9 @@ interface BookingTimes {
 }
 
 /** Booking: schedule, reschedule, cancel and complete interviews; no interviewer is double-booked. */
+/** How many times a booking runs when simultaneous bookings deadlock (see withBookingConflicts). */
+const BOOKING_ATTEMPTS = 3;
+
 @Injectable()
 export class InterviewBookingService {
   constructor(
@@ -231,21 +234,32 @@ export class InterviewBookingService {
 
   /**
    * Runs a booking in a transaction; the database's exclusion constraints refuse a double booking
-   * of an interviewer or of the candidate, which becomes a CONFLICT naming the clash.
+   * of an interviewer or of the candidate, which becomes a CONFLICT naming the clash. Simultaneous
+   * bookings of one person can also deadlock on those constraints' checks: the loser's transaction
+   * was rolled back whole, so it runs again (up to BOOKING_ATTEMPTS times) and then meets the
+   * constraint like any later booking, with the message naming the clash.
    */
   private async withBookingConflicts(
     times: BookingTimes,
     work: (em: EntityManager) => Promise<Interview>,
   ): Promise<Interview> {
-    try {
-      return await this.em.fork().transactional(work);
-    } catch (error) {
-      if (!isExclusionViolation(error)) throw error;
-      if (error.constraint === 'interview_no_double_booking_candidate') {
-        throw await this.candidateClash(times, error.detail ?? '');
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.em.fork().transactional(work);
+      } catch (error) {
+        if (error instanceof DeadlockException && attempt < BOOKING_ATTEMPTS) continue;
+        throw await this.bookingConflict(times, error);
       }
-      throw await this.interviewerClash(times, error.detail ?? '');
     }
+  }
+
+  /** A refused booking as the CONFLICT that names the clash; any other error as it is. */
+  private async bookingConflict(times: BookingTimes, error: unknown): Promise<unknown> {
+    if (!isExclusionViolation(error)) return error;
+    if (error.constraint === 'interview_no_double_booking_candidate') {
+      return this.candidateClash(times, error.detail ?? '');
+    }
+    return this.interviewerClash(times, error.detail ?? '');
   }
 
   private async interviewerClash(times: BookingTimes, detail: string): Promise<ConflictException> {
