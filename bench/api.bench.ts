@@ -15,7 +15,7 @@ import { Pool } from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../libs/domain';
 import { loadConfig } from '../src/config/app-config';
-import { benchUsers } from './bench-client';
+import { benchUsers, interviewerFixtures } from './bench-client';
 import { createApiApp } from '../src/api-app';
 import { CANDIDATE_COUNT_CAP } from '../src/modules/candidates';
 import { ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER } from '../src/modules/identity';
@@ -110,20 +110,7 @@ async function main(): Promise<void> {
     const made = scheduled.data.scheduleInterview.interview;
     interview = { id: made.id, stage_id: made.stage.id };
   }
-  await q(
-    `insert into notification (id, created_at, updated_at, user_id, key, kind, subject, body, link)
-     select gen_random_uuid(), now() - make_interval(mins => n), now(), $1::uuid, 'bench-' || $1::text || '-' || n,
-            'BENCH', 'Bench notification ' || n, 'Body ' || n, null
-     from generate_series(1, 30) n on conflict (key) do nothing`,
-    [interviewerId],
-  );
-  const [window] = await q<{ latest: Date }>(
-    `select max(i.starts_at) as latest from interview i join interview_panelist ip on ip.interview_id = i.id
-     where ip.interviewer_id = $1`,
-    [interviewerId],
-  );
-  const to = new Date(window!.latest.getTime() + 1000);
-  const from = new Date(to.getTime() - 30 * 86_400_000);
+  const { from, to } = await interviewerFixtures(pool, interviewerId);
   const [stat] = await sql.execute<{ applications: string; candidates: string }[]>(
     `select (select count(*) from application) as applications, (select count(*) from candidate) as candidates`,
   );

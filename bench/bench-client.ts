@@ -108,3 +108,24 @@ export function benchUsers(pool: Pool, config: AppConfig, ttlSeconds = 3600) {
     },
   };
 }
+
+/**
+ * The bench interviewer's side of the API benches: 30 notifications of their own (made once), and
+ * the 30-day window of `myInterviews` that ends just after their latest interview.
+ */
+export async function interviewerFixtures(pool: Pool, interviewerId: string): Promise<{ from: Date; to: Date }> {
+  await pool.query(
+    `insert into notification (id, created_at, updated_at, user_id, key, kind, subject, body, link)
+     select gen_random_uuid(), now() - make_interval(mins => n), now(), $1::uuid, 'bench-' || $1::text || '-' || n,
+            'BENCH', 'Bench notification ' || n, 'Body ' || n, null
+     from generate_series(1, 30) n on conflict (key) do nothing`,
+    [interviewerId],
+  );
+  const { rows } = await pool.query<{ latest: Date }>(
+    `select max(i.starts_at) as latest from interview i join interview_panelist ip on ip.interview_id = i.id
+     where ip.interviewer_id = $1`,
+    [interviewerId],
+  );
+  const to = new Date(rows[0]!.latest.getTime() + 1000);
+  return { from: new Date(to.getTime() - 30 * 86_400_000), to };
+}

@@ -20,6 +20,12 @@ export interface GraphQLResponse<Data = Record<string, any>> {
   }>;
 }
 
+/** One SQL statement a test saw the API send (TestApi.sqlDuring). */
+export interface SqlStatement {
+  sql: string;
+  bindings: unknown[];
+}
+
 /**
  * The API listening on a free port, spoken to over real HTTP as a client would.
  * One per test file: `beforeAll(start)`, `afterAll(close)`, `beforeEach(reset)`.
@@ -41,6 +47,23 @@ export class TestApi {
 
   async close(): Promise<void> {
     await this.app?.close();
+  }
+
+  /**
+   * The SQL statements this API process sends while `work` runs (with their bindings), and what
+   * `work` returned: how tests count a request's statements.
+   */
+  async sqlDuring<T>(work: () => Promise<T>): Promise<{ result: T; statements: SqlStatement[] }> {
+    const statements: SqlStatement[] = [];
+    const knex = this.orm.em.getConnection().getKnex();
+    const listener = (query: { sql: string; bindings?: unknown[] }) =>
+      statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+    knex.on('query', listener);
+    try {
+      return { result: await work(), statements };
+    } finally {
+      knex.off('query', listener);
+    }
   }
 
   /** Empties the application tables and forgets every rate-limit counter of this run. */

@@ -51,19 +51,10 @@ describe('candidate search and its capped count', () => {
       [name, name, from, from + count - 1],
     );
 
-  /** The SQL statements one request runs (the way statement-counts.e2e-spec.ts counts them). */
+  /** The SQL statements one request runs. */
   async function statementsOf(by: Person, query: string, variables: Record<string, unknown>) {
-    const statements: Array<{ sql: string; bindings: unknown[] }> = [];
-    const knex = api.orm.em.getConnection().getKnex();
-    const listener = (q: { sql: string; bindings?: unknown[] }) =>
-      statements.push({ sql: q.sql, bindings: q.bindings ?? [] });
-    knex.on('query', listener);
-    try {
-      const result = await api.gql(query, variables, by.token);
-      expect(result.errors).toBeUndefined();
-    } finally {
-      knex.off('query', listener);
-    }
+    const { result, statements } = await api.sqlDuring(() => api.gql(query, variables, by.token));
+    expect(result.errors).toBeUndefined();
     return statements;
   }
 

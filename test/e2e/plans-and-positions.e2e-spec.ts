@@ -91,14 +91,9 @@ describe('interview plans and positions', () => {
 
   it('returns positions with their full plans in a fixed number of SQL statements', async () => {
     const count = async () => {
-      let statements = 0;
-      const knex = api.orm.em.getConnection().getKnex();
-      const listener = () => (statements += 1);
-      knex.on('query', listener);
-      const result = await recruiter.gql(POSITIONS_WITH_PLANS, {});
-      knex.off('query', listener);
+      const { result, statements } = await api.sqlDuring(() => recruiter.gql(POSITIONS_WITH_PLANS, {}));
       expect(result.errors).toBeUndefined();
-      return { statements, positions: result.data!.positions.length };
+      return { statements: statements.length, positions: result.data!.positions.length };
     };
     await createPosition('STARTUP');
     const one = await count();

@@ -151,20 +151,14 @@ describe('SQL statements per request', () => {
         boardCards: { id: position.id },
         saveScorecard: { input: { interviewId: firstInterview.id, ratings: [], notes: 'Notes' } },
       }[name as string] ?? {};
-    let statements = 0;
-    const knex = api.orm.em.getConnection().getKnex();
-    const listener = (q: { sql: string }) => {
-      statements += 1;
-      if (process.env.LOG_SQL) process.stdout.write(`[${name}] ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}\n`);
-    };
-    knex.on('query', listener);
-    try {
-      const result = await api.gql(request.query, variables, people[request.as].token);
-      expect(result.errors).toBeUndefined();
-    } finally {
-      knex.off('query', listener);
+    const { result, statements } = await api.sqlDuring(() =>
+      api.gql(request.query, variables, people[request.as].token),
+    );
+    expect(result.errors).toBeUndefined();
+    if (process.env.LOG_SQL) {
+      for (const q of statements) process.stdout.write(`[${name}] ${q.sql.replace(/\s+/g, ' ').slice(0, 400)}\n`);
     }
-    return statements;
+    return statements.length;
   }
 
   it('costs the same number of statements with more rows and nested items', async () => {
