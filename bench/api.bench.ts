@@ -5,9 +5,16 @@
 // SQL (it verifies the same access token and reads the caller's row, as the service must). Checks
 // once that both answer the same JSON, then loads each with autocannon and prints req/s, p50/p99
 // and the ratio (service / floor) as Markdown.
+// `--cpu`: autocannon runs in a child process instead, so this process's CPU time during a run is
+// the server's alone, and the table adds CPU per request for the service and for the floor.
+// `--profile DIR` (with `--cpu`): also writes a V8 CPU profile of each service run to DIR.
 import 'reflect-metadata';
 import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, hostname, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -27,6 +34,8 @@ const option = (name: string, fallback: string) => {
 const duration = Number(option('--duration', '8'));
 const connections = Number(option('--connections', '16'));
 const only = option('--only', '');
+const cpuMode = process.argv.includes('--cpu') || process.argv.includes('--profile');
+const profileDir = option('--profile', '');
 
 interface Case {
   name: string;
@@ -395,7 +404,7 @@ async function main(): Promise<void> {
   await floor.listen({ port: 0, host: '127.0.0.1' });
   const floorUrl = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}/graphql`;
 
-  const load = (url: string, body: string, token: string) =>
+  const loadInProcess = (url: string, body: string, token: string) =>
     new Promise<autocannon.Result>((resolve, reject) =>
       autocannon(
         {
@@ -409,15 +418,47 @@ async function main(): Promise<void> {
         (error, result) => (error ? reject(error) : resolve(result)),
       ),
     );
+  /** autocannon's CLI in a child process: this process then spends CPU only on serving. */
+  const loadInChild = (url: string, body: string, token: string) =>
+    new Promise<autocannon.Result>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          require.resolve('autocannon/autocannon.js'),
+          ...['--json', '-c', String(connections), '-d', String(duration), '-m', 'POST'],
+          ...['-H', 'content-type=application/json', '-H', `authorization=Bearer ${token}`, '-b', body, url],
+        ],
+        { maxBuffer: 16 * 2 ** 20 },
+        (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as autocannon.Result)),
+      ),
+    );
+  const profiler = new Session();
+  if (profileDir) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+  }
+  /** One run: autocannon's result, and this process's CPU time per request served (with --cpu). */
+  const load = async (url: string, body: string, token: string, profileAs?: string) => {
+    if (!cpuMode) return { result: await loadInProcess(url, body, token), cpuMs: null };
+    if (profileAs && profileDir) await profiler.post('Profiler.start');
+    const before = process.cpuUsage();
+    const result = await loadInChild(url, body, token);
+    const used = process.cpuUsage(before);
+    if (profileAs && profileDir) {
+      const { profile } = await profiler.post('Profiler.stop');
+      await writeFile(join(profileDir, `${profileAs}.cpuprofile`), JSON.stringify(profile));
+    }
+    return { result, cpuMs: (used.user + used.system) / 1000 / Math.max(1, result.requests.total) };
+  };
 
   const lines = [
     `Machine: ${hostname()}, ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${new Date().toISOString()}; load average at start ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}`,
-    `Data: ${stat!.applications} applications, ${stat!.candidates} candidates; autocannon ${connections} connections, ${duration} s per run.`,
+    `Data: ${stat!.applications} applications, ${stat!.candidates} candidates; autocannon ${connections} connections, ${duration} s per run${cpuMode ? ', in a child process' : ''}.`,
     '',
-    '| request | same JSON | service req/s | p50 | p99 | floor req/s | p50 | p99 | ratio (req/s) |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| request | same JSON | service req/s | p50 | p99 | floor req/s | p50 | p99 | ratio (req/s) |${cpuMode ? ' CPU per request, service / floor |' : ''}`,
+    `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${cpuMode ? ' ---: |' : ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   for (const [index, item] of cases.entries()) {
@@ -437,10 +478,11 @@ async function main(): Promise<void> {
         `${item.name}: answers differ\n service ${JSON.stringify(service).slice(0, 600)}\n floor   ${JSON.stringify(floorAnswer).slice(0, 600)}\n`,
       );
     }
-    const ours = await load(serviceUrl, body, item.token);
-    const theirs = await load(`${floorUrl}/${index}`, body, item.token);
+    const { result: ours, cpuMs: ourCpu } = await load(serviceUrl, body, item.token, `case-${index}`);
+    const { result: theirs, cpuMs: theirCpu } = await load(`${floorUrl}/${index}`, body, item.token);
     const failed = ours.non2xx + ours.errors + theirs.non2xx + theirs.errors;
-    const line = `| ${item.name} | ${same ? 'yes' : 'NO'} | ${Math.round(ours.requests.average)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${Math.round(theirs.requests.average)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms | ${(ours.requests.average / theirs.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |`;
+    const cpu = ourCpu === null ? '' : ` ${ourCpu.toFixed(2)} ms / ${theirCpu!.toFixed(2)} ms |`;
+    const line = `| ${item.name} | ${same ? 'yes' : 'NO'} | ${Math.round(ours.requests.average)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${Math.round(theirs.requests.average)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms | ${(ours.requests.average / theirs.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |${cpu}`;
     process.stdout.write(line + '\n');
   }
   process.stdout.write(
@@ -451,6 +493,7 @@ async function main(): Promise<void> {
   await floor.close();
   await pool.end();
   await app.close();
+  if (profileDir) profiler.disconnect();
 }
 
 main().catch((error) => {
