@@ -5,6 +5,7 @@ import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
 import { selectsAnyBelow } from '../../graphql/selection';
 import { PlanStageType, QuestionType, RubricCriterionType, SkillType } from './graphql/catalog.type';
 import { PlanStage, RubricCriterion } from './interview-plan.entity';
+import { loadStageScalars } from './plan-graph';
 import { PracticalTask } from './practical-task.entity';
 import { Question } from './question.entity';
 import { Skill } from './skill.entity';
@@ -38,12 +39,11 @@ export class CatalogLoaders {
     });
   }
 
-  /** Stages with their own fields only (rubric, questions and task left empty): one statement. */
+  /** Stages with their own fields only (rubric, questions and task left empty): one statement, plain rows. */
   stageRow(context: object) {
-    return requestLoader(context, STAGE_ROWS, async (ids) => {
-      const rows = await this.em.find(PlanStage, { id: { $in: [...ids] } });
-      return byId(ids, rows, (row) => PlanStageType.scalarsOf(row), 'stage');
-    });
+    return requestLoader(context, STAGE_ROWS, async (ids) =>
+      byId(ids, await loadStageScalars(this.em, ids), (row) => PlanStageType.scalarsOf(row), 'stage'),
+    );
   }
 
   /**

@@ -20,7 +20,15 @@ export {
   SkillType,
   type StageParts,
 } from './graphql/catalog.type';
-export { copyPlan, loadPlans, loadPlanStages, PLAN_DEEP_FIELDS, PLAN_LIST_FIELDS } from './plan-graph';
+export {
+  copyPlan,
+  loadPlans,
+  loadPlanStages,
+  PLAN_DEEP_FIELDS,
+  PLAN_LIST_FIELDS,
+  stageScalarsJson,
+  type StageScalars,
+} from './plan-graph';
 export { BUILT_IN_PLANS, BuiltInCatalogService, readBuiltInPlan } from './built-in-catalog.service';
 export { CatalogHooks, type CatalogEvents } from './catalog-hooks';
 export { CatalogLoaders, STAGE_DEEP_FIELDS, STAGE_GRAPH } from './catalog.loaders';

@@ -130,6 +130,33 @@ export async function loadPlanStages(
   return plans.map((plan) => ({ ...plan, benchmarks: plan.benchmarks ?? null, stages: byPlan.get(plan.id)! }));
 }
 
+/**
+ * Stages by id with their own columns only (StageScalars), as plain data in one statement: what a
+ * `stage { id name }` below an interview or an application needs, without a PlanStage entity each.
+ */
+export async function loadStageScalars(em: EntityManager, ids: readonly string[]): Promise<StageScalars[]> {
+  if (ids.length === 0) return [];
+  const rows = await em
+    .createQueryBuilder(PlanStage)
+    .select([...STAGE_SCALARS])
+    .where({ id: { $in: [...new Set(ids)] } })
+    .execute<Array<Omit<StageScalars, 'planId'> & { plan: string }>>('all', true);
+  return rows.map(({ plan: planId, ...stage }) => ({ ...stage, planId }));
+}
+
+/**
+ * SQL for the plan_stage row aliased `alias` as one JSON object shaped like StageScalars, for
+ * plain-row reads that show a stage beside other columns (a stage's own columns hold no times,
+ * so JSON keeps every value as it is).
+ */
+export function stageScalarsJson(em: EntityManager, alias: string): string {
+  const { properties } = em.getMetadata().get(PlanStage.name);
+  const pairs = STAGE_SCALARS.map(
+    (name) => `'${name === 'plan' ? 'planId' : name}', ${alias}."${properties[name]!.fieldNames[0]}"`,
+  );
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
 export async function loadPlans(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {
   // One query per relation level: joining every branch at once would multiply the rows.
   return em.find(InterviewPlan, { id: { $in: [...ids] } }, { populate: PLAN_GRAPH, strategy: LoadStrategy.SELECT_IN });

@@ -46,8 +46,7 @@ export class ApplicationsResolver {
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<ApplicationType | null> {
-    const application = await this.applications.get(actor, id);
-    return application && ApplicationType.from(application);
+    return this.applications.get(actor, id);
   }
 
   @Roles(Role.ADMIN, Role.RECRUITER)

@@ -6,7 +6,7 @@ import { afterCursor, connection, decodeCursor, pageSize } from '../../common/pa
 import { BadUserInputException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
 import { Application } from './application.entity';
-import { ApplicationType } from './graphql/application.type';
+import { APPLICATION_COLUMNS, ApplicationType, type ApplicationRow } from './graphql/application.type';
 import type { BoardCardType } from './graphql/board-card.type';
 
 /** The most cards one page of `Position.boardCards` holds: a large board in one or two requests. */
@@ -35,9 +35,14 @@ export class ApplicationsService {
   ) {}
 
   /** Null when it does not exist or the caller may not see it. */
-  async get(actor: Actor, id: string): Promise<Application | null> {
+  async get(actor: Actor, id: string): Promise<ApplicationType | null> {
     if (!(await this.access.can(actor, Permission.ApplicationRead, id))) return null;
-    return this.em.findOne(Application, { id });
+    const [row] = await this.em
+      .createQueryBuilder(Application)
+      .select(['id', 'createdAt', ...APPLICATION_COLUMNS])
+      .where({ id })
+      .execute<ApplicationRow[]>('all', true);
+    return row ? ApplicationType.fromRow(row) : null;
   }
 
   /** A candidate's applications the caller may see, newest first. */
@@ -61,15 +66,18 @@ export class ApplicationsService {
       ...(args.status ? { status: args.status } : {}),
       ...this.access.where(actor, Permission.ApplicationRead),
     });
+    // Plain rows, not entities: a page of 50 entities cost more CPU than everything else the request did.
     const [rows, total] = await Promise.all([
-      this.em.find(
-        Application,
-        { $and: [where(), afterCursor(args.after)] },
-        { orderBy: { createdAt: 'desc', id: 'asc' }, limit: size + 1 },
-      ),
+      this.em
+        .createQueryBuilder(Application)
+        .select(['id', 'createdAt', ...APPLICATION_COLUMNS])
+        .where({ $and: [where(), afterCursor(args.after)] })
+        .orderBy({ createdAt: 'desc', id: 'asc' })
+        .limit(size + 1)
+        .execute<ApplicationRow[]>('all', true),
       this.em.count(Application, where()),
     ]);
-    return connection(rows, size, total, (row) => ApplicationType.from(row), args.after);
+    return connection(rows, size, total, (row) => ApplicationType.fromRow(row), args.after);
   }
 
   /**

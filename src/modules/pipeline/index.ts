@@ -2,7 +2,7 @@ export { Application } from './application.entity';
 export { ApplicationTransition } from './application-transition.entity';
 export { StageDecision } from './stage-decision.entity';
 export { StageVisit } from './stage-visit.entity';
-export { ApplicationType } from './graphql/application.type';
+export { ApplicationType, applicationJson, type ApplicationJson } from './graphql/application.type';
 export { PipelineHooks, type PipelineEvents, type TransitionContext } from './pipeline-hooks';
 export { PipelineService, type TransitionRequest } from './pipeline.service';
 export { PipelineModule } from './pipeline.module';

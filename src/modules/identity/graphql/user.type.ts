@@ -28,7 +28,7 @@ export class UserType {
   })
   deactivatedAt!: Date | null;
 
-  static from(user: User): UserType {
+  static from(user: UserFields): UserType {
     return Object.assign(new UserType(), {
       id: user.id,
       email: user.email,
@@ -40,6 +40,40 @@ export class UserType {
       deactivatedAt: user.deactivatedAt ?? null,
     });
   }
+
+  /** From the JSON object `userJson()` selects (plain rows, no entity). */
+  static fromJson(user: UserJson): UserType {
+    return UserType.from({ ...user, deactivatedAt: user.deactivatedAt === null ? null : new Date(user.deactivatedAt) });
+  }
+}
+
+/** What UserType is made of: a User entity has it, and so has a plain row. */
+export type UserFields = Pick<
+  User,
+  'id' | 'email' | 'name' | 'roles' | 'timezone' | 'workdayStartHour' | 'workdayEndHour' | 'deactivatedAt'
+>;
+
+/** A user as `userJson()` selects it: UserType's fields, the time as JSON gives it. */
+export interface UserJson {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  timezone: string;
+  workdayStartHour: number;
+  workdayEndHour: number;
+  deactivatedAt: string | null;
+}
+
+/**
+ * SQL for the user row aliased `alias` as one JSON object (UserJson; null where there is no row):
+ * plain-row reads put a user beside other columns without an entity (UserType.fromJson).
+ */
+export function userJson(alias: string): string {
+  return `case when ${alias}.id is null then null else json_build_object('id', ${alias}.id, 'email', ${alias}.email,
+    'name', ${alias}.name, 'roles', ${alias}.roles, 'timezone', ${alias}.timezone,
+    'workdayStartHour', ${alias}.workday_start_hour, 'workdayEndHour', ${alias}.workday_end_hour,
+    'deactivatedAt', ${alias}.deactivated_at) end`;
 }
 
 @ObjectType()

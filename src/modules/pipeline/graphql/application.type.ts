@@ -60,6 +60,69 @@ export class ApplicationType {
       currentStageId: application.currentStage?.id ?? null,
     });
   }
+
+  /** From a plain row of APPLICATION_COLUMNS (the query builder's `execute('all', true)`). */
+  static fromRow(row: ApplicationRow): ApplicationType {
+    return Object.assign(new ApplicationType(), {
+      id: row.id,
+      status: row.status,
+      appliedAt: row.appliedAt,
+      decidedAt: row.decidedAt,
+      experienceLevel: row.experienceLevel,
+      version: row.version,
+      candidateId: row.candidate,
+      positionId: row.position,
+      currentStageId: row.currentStage,
+    });
+  }
+
+  /** From the JSON object `applicationJson()` selects (plain rows, no entity). */
+  static fromJson(application: ApplicationJson): ApplicationType {
+    return Object.assign(new ApplicationType(), {
+      ...application,
+      appliedAt: new Date(application.appliedAt),
+      decidedAt: application.decidedAt === null ? null : new Date(application.decidedAt),
+    });
+  }
+}
+
+/** The application properties ApplicationType shows, for plain-row reads through the query builder. */
+export const APPLICATION_COLUMNS = [
+  'status',
+  'appliedAt',
+  'decidedAt',
+  'experienceLevel',
+  'version',
+  'candidate',
+  'position',
+  'currentStage',
+] as const;
+
+/** A row of `id`, `createdAt` and APPLICATION_COLUMNS; relations come as ids. */
+export interface ApplicationRow {
+  id: string;
+  createdAt: Date;
+  status: ApplicationStatus;
+  appliedAt: Date;
+  decidedAt: Date | null;
+  experienceLevel: ExperienceLevel;
+  version: number;
+  candidate: string;
+  position: string;
+  currentStage: string | null;
+}
+
+/** An application as `applicationJson()` selects it: ApplicationType's fields, times as JSON gives them. */
+export type ApplicationJson = Omit<ApplicationType, 'appliedAt' | 'decidedAt'> & {
+  appliedAt: string;
+  decidedAt: string | null;
+};
+
+/** SQL for the application row aliased `alias` as one JSON object (ApplicationJson), for plain-row reads. */
+export function applicationJson(alias: string): string {
+  return `json_build_object('id', ${alias}.id, 'status', ${alias}.status, 'appliedAt', ${alias}.applied_at,
+    'decidedAt', ${alias}.decided_at, 'experienceLevel', ${alias}.experience_level, 'version', ${alias}.version,
+    'candidateId', ${alias}.candidate_id, 'positionId', ${alias}.position_id, 'currentStageId', ${alias}.current_stage_id)`;
 }
 
 @ObjectType('ApplicationEdge')
