@@ -277,6 +277,37 @@ describe('candidates, the pipeline and scheduling', () => {
       expect(late.errors![0]!.message).toContain('CLOSED');
     });
 
+    it('shows the same stage history whether the query asks for stage kits or not', async () => {
+      // Without a rubric, questions or task below it the history is read as plain rows; with one,
+      // as entities with the stages' kits: both must show the same visits.
+      const applicationId = await newApplication();
+      expect((await recruiter.gql(ADVANCE_APPLICATION, { input: { applicationId } })).errors).toBeUndefined();
+      const skipped = await recruiter.gql(SKIP_STAGE, { input: { applicationId, reason: 'Seen at a meetup' } });
+      expect(skipped.errors).toBeUndefined();
+      const VISIT = `enteredAt exitedAt outcome reason reasonCode decidedBy { id name timezone deactivatedAt }
+        stage { id planId name kind order focusAreas participants durationMinutes passThreshold requiredFromLevel`;
+      const history = async (person: Person, deep: boolean) => {
+        const result = await api.gql<{ application: { stageHistory: Array<Record<string, any>> } }>(
+          `query ($id: ID!) { application(id: $id) { stageHistory { ${VISIT} ${deep ? 'rubric { id }' : ''} } } } }`,
+          { id: applicationId },
+          person.token,
+        );
+        expect(result.errors).toBeUndefined();
+        return result.data!.application.stageHistory.map(({ stage: { rubric: _rubric, ...stage }, ...visit }) => ({
+          ...visit,
+          stage,
+        }));
+      };
+      const rows = await history(recruiter, false);
+      expect(rows).toHaveLength(3);
+      expect(rows[0]).toMatchObject({ outcome: 'PASSED', decidedBy: { id: recruiter.id } });
+      expect(rows[1]).toMatchObject({ outcome: 'SKIPPED', reason: 'Seen at a meetup' });
+      expect(rows[2]).toMatchObject({ outcome: null, exitedAt: null, decidedBy: null });
+      expect(rows[0]!.stage.focusAreas.length).toBeGreaterThan(0);
+      expect(rows).toEqual(await history(recruiter, true));
+      expect(await history(manager, false)).toEqual(await history(manager, true));
+    });
+
     it('gives hiring managers advance, reject and hire only, and interviewers nothing', async () => {
       const applicationId = await newApplication();
       expect(errorCode(await manager.gql(HOLD_APPLICATION, { input: { applicationId } }))).toBe('FORBIDDEN');
@@ -308,6 +339,45 @@ describe('candidates, the pipeline and scheduling', () => {
           .replace(/[-:]/g, '')
           .replace(/\.\d{3}/, '')}`,
       );
+    });
+
+    it('shows an interview the same from myInterviews, an application and interview(id)', async () => {
+      // myInterviews and Application.interviews read plain rows and load the panel and the invite
+      // on demand; interview(id) loads the entity: every field must agree.
+      const applicationId = await newApplication();
+      const booked = await schedule(applicationId, hoursFromNow(50), hoursFromNow(51), [interviewer.id, manager.id]);
+      expect(booked.errors).toBeUndefined();
+      const id = booked.data!.scheduleInterview.interview.id as string;
+      const FIELDS = `id startsAt endsAt location status cancelReason interviewers { id name timezone }
+        application { id status version appliedAt currentStage { id } candidate { id name } }
+        stage { id name kind } calendarInvite`;
+      const run = async (person: Person, query: string, variables: object) => {
+        const result = await api.gql<Record<string, any>>(query, variables, person.token);
+        expect(result.errors).toBeUndefined();
+        return result.data!;
+      };
+      // The invite's DTSTAMP is the time it was rendered.
+      const same = (interview: Record<string, any>) => ({
+        ...interview,
+        calendarInvite: (interview.calendarInvite as string).replace(/^DTSTAMP:.*$/m, ''),
+      });
+      for (const person of [interviewer, manager]) {
+        const byId = (await run(person, `query ($id: ID!) { interview(id: $id) { ${FIELDS} } }`, { id })).interview;
+        const mine = (await run(person, `{ myInterviews { ${FIELDS} } }`, {})).myInterviews as Array<{ id: string }>;
+        expect(byId.interviewers.map((user: { id: string }) => user.id).sort()).toEqual(
+          [interviewer.id, manager.id].sort(),
+        );
+        expect(byId.application.candidate.name).toBeTruthy();
+        expect(same(mine.find((interview) => interview.id === id)!)).toEqual(same(byId));
+      }
+      const asRecruiter = (await run(recruiter, `query ($id: ID!) { interview(id: $id) { ${FIELDS} } }`, { id }))
+        .interview;
+      const ofApplication = (
+        await run(recruiter, `query ($id: ID!) { application(id: $id) { interviews { ${FIELDS} } } }`, {
+          id: applicationId,
+        })
+      ).application.interviews as Array<{ id: string }>;
+      expect(ofApplication.map((interview) => same(interview))).toEqual([same(asRecruiter)]);
     });
 
     it('refuses bad times, unknown or unsuitable interviewers, naming the fields', async () => {

@@ -5,6 +5,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, Roles } from '../../common/auth/auth.decorators';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { CatalogLoaders, PlanStageType } from '../catalog';
+import { UserType } from '../identity';
 import { ApplicationType } from '../pipeline';
 import { FeedTokens } from './feed-tokens';
 import {
@@ -20,6 +21,7 @@ import {
 import { InterviewBookingService } from './interview-booking.service';
 import { InterviewSlotsService } from './interview-slots.service';
 import { InterviewsService } from './interviews.service';
+import { SchedulingLoaders } from './scheduling.loaders';
 
 const RECRUITING = [Role.ADMIN, Role.RECRUITER];
 
@@ -31,6 +33,7 @@ export class InterviewsResolver {
     private readonly slots: InterviewSlotsService,
     private readonly feedTokens: FeedTokens,
     private readonly catalog: CatalogLoaders,
+    private readonly loaders: SchedulingLoaders,
   ) {}
 
   @Roles(...ALL_ROLES)
@@ -54,7 +57,7 @@ export class InterviewsResolver {
     @Args('from', { type: () => Date, nullable: true }) from?: Date,
     @Args('to', { type: () => Date, nullable: true }) to?: Date,
   ): Promise<InterviewType[]> {
-    return (await this.interviews.mine(actor, { from, to })).map((interview) => InterviewType.from(interview));
+    return (await this.interviews.mine(actor, { from, to })).map((interview) => InterviewType.fromRow(interview));
   }
 
   @Roles(...ALL_ROLES)
@@ -122,13 +125,23 @@ export class InterviewsResolver {
   }
 
   @ResolveField(() => String, { description: 'An iCalendar (RFC 5545) VCALENDAR with one VEVENT for this interview.' })
-  calendarInvite(@Parent() interview: InterviewType, @CurrentActor() actor: Actor): Promise<string> {
-    return this.interviews.calendarInvite(actor, interview.entity);
+  async calendarInvite(
+    @Parent() interview: InterviewType,
+    @CurrentActor() actor: Actor,
+    @Context() context: object,
+  ): Promise<string> {
+    const entity = interview.entity ?? (await this.loaders.entity(context).load(interview.id));
+    return this.interviews.calendarInvite(actor, entity);
+  }
+
+  @ResolveField(() => [UserType])
+  interviewers(@Parent() interview: InterviewType, @Context() context: object): UserType[] | Promise<UserType[]> {
+    return interview.interviewers ?? this.loaders.panel(context).load(interview.id);
   }
 
   @ResolveField(() => ApplicationType)
   application(@Parent() interview: InterviewType): ApplicationType {
-    return ApplicationType.from(interview.entity.application);
+    return interview.application;
   }
 
   @ResolveField(() => PlanStageType, {

@@ -3,7 +3,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../../common/auth/actor';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
-import { User, UserService } from '../identity';
+import { User, UserService, userJson, type UserJson } from '../identity';
+import { applicationJson } from '../pipeline';
+import type { InterviewRow } from './graphql/interview.type';
 import { renderFeed, renderInvite } from './calendar-invite';
 import { Interview } from './interview.entity';
 
@@ -27,35 +29,63 @@ export class InterviewsService {
   }
 
   /**
-   * The caller's interviews (as a panelist), soonest first. The range is put on the caller's own
-   * panel rows, which carry the interview's times, so that their (interviewer, starts_at) index
-   * finds them however long the caller's history and however many interviews the database holds.
+   * The caller's interviews (as a panelist), soonest first, as plain rows. The range is put on the
+   * caller's own panel rows, which carry the interview's times, so that their (interviewer,
+   * starts_at) index finds them however long the caller's history and however many interviews the
+   * database holds.
    */
-  mine(actor: Actor, range: { from?: Date | null; to?: Date | null }): Promise<Interview[]> {
-    return this.em.find(
-      Interview,
+  mine(actor: Actor, range: { from?: Date | null; to?: Date | null }): Promise<InterviewRow[]> {
+    return this.rows(
       {
-        panel: {
-          interviewer: actor.userId,
-          ...(range.from || range.to
-            ? { startsAt: { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) } }
-            : {}),
-        },
+        join: `join interview_panelist mine on mine.interview_id = i.id and mine.interviewer_id = ?
+          ${range.from ? 'and mine.starts_at >= ?' : ''} ${range.to ? 'and mine.starts_at < ?' : ''}`,
       },
-      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc', id: 'asc' } },
+      [actor.userId, ...(range.from ? [range.from] : []), ...(range.to ? [range.to] : [])],
     );
   }
 
-  byIds(ids: readonly string[]): Promise<Interview[]> {
+  byIds(ids: readonly string[]): Promise<InterviewRow[]> {
+    return this.rows({ where: 'i.id = any(?::uuid[])' }, [`{${ids.join(',')}}`]);
+  }
+
+  ofApplications(applicationIds: readonly string[]): Promise<InterviewRow[]> {
+    return this.rows({ where: 'i.application_id = any(?::uuid[])' }, [`{${applicationIds.join(',')}}`]);
+  }
+
+  /** Interviews as entities with INTERVIEW_GRAPH (what calendar invites render from). */
+  entities(ids: readonly string[]): Promise<Interview[]> {
     return this.em.find(Interview, { id: { $in: [...ids] } }, { populate: INTERVIEW_GRAPH });
   }
 
-  ofApplications(applicationIds: readonly string[]): Promise<Interview[]> {
-    return this.em.find(
-      Interview,
-      { application: { $in: [...applicationIds] } },
-      { populate: INTERVIEW_GRAPH, orderBy: { startsAt: 'asc' } },
+  /** Each interview's panel as users, in the order they were put on it. */
+  panels(ids: readonly string[]): Promise<Array<{ interviewId: string; user: UserJson }>> {
+    return this.em.execute(
+      `select p.interview_id as "interviewId", ${userJson('u')} as "user"
+       from interview_panelist p join app_user u on u.id = p.interviewer_id
+       where p.interview_id = any(?::uuid[]) order by p.created_at, p.id`,
+      [`{${ids.join(',')}}`],
     );
+  }
+
+  /**
+   * Interviews with their applications in one statement, soonest first, as plain rows: a list
+   * shown with stage names and candidates costs no entity per interview, application, candidate,
+   * position and stage (InterviewType's other fields load through batch loaders when asked for).
+   */
+  private async rows(filter: { join?: string; where?: string }, params: unknown[]): Promise<InterviewRow[]> {
+    // Raw statements give times as text (MikroORM's parsers for PostgreSQL): made Dates here.
+    const rows = await this.em.execute<
+      Array<Omit<InterviewRow, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string }>
+    >(
+      `select i.id, i.starts_at as "startsAt", i.ends_at as "endsAt", i.location, i.status,
+         i.cancel_reason as "cancelReason", i.stage_id as "stageId", ${applicationJson('a')} as application
+       from interview i ${filter.join ?? ''}
+       join application a on a.id = i.application_id
+       ${filter.where ? `where ${filter.where}` : ''}
+       order by i.starts_at asc, i.id asc`,
+      params,
+    );
+    return rows.map((row) => ({ ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt) }));
   }
 
   /**

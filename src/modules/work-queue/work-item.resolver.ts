@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { UserType } from '../identity';
+import { SchedulingLoaders } from '../scheduling';
 import { WorkQueueLoaders } from './work-queue.loaders';
 import { WorkItemType } from './work-queue.types';
 
@@ -9,7 +10,10 @@ import { WorkItemType } from './work-queue.types';
  */
 @Resolver(() => WorkItemType)
 export class WorkItemResolver {
-  constructor(private readonly loaders: WorkQueueLoaders) {}
+  constructor(
+    private readonly loaders: WorkQueueLoaders,
+    private readonly scheduling: SchedulingLoaders,
+  ) {}
 
   @ResolveField(() => [UserType], {
     description:
@@ -17,7 +21,11 @@ export class WorkItemResolver {
   })
   async waitingFor(@Parent() item: WorkItemType, @Context() context: object): Promise<UserType[]> {
     if (item.section !== 'overdueScorecards' || !item.interview) return [];
-    const owing = new Set(await this.loaders.unsubmittedPanelists(context).load(item.interview.id));
-    return item.interview.interviewers.filter((person) => owing.has(person.id));
+    const [owed, panel] = await Promise.all([
+      this.loaders.unsubmittedPanelists(context).load(item.interview.id),
+      item.interview.interviewers ?? this.scheduling.panel(context).load(item.interview.id),
+    ]);
+    const owing = new Set(owed);
+    return panel.filter((person) => owing.has(person.id));
   }
 }

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { InterviewStatus } from '../../../../libs/domain';
 import { UserType } from '../../identity';
+import { ApplicationType, type ApplicationJson } from '../../pipeline';
 import type { Interview } from '../interview.entity';
 
 registerEnumType(InterviewStatus, { name: 'InterviewStatus' });
@@ -27,11 +28,13 @@ export class InterviewType {
   @Field(() => String, { nullable: true }) location!: string | null;
   @Field(() => InterviewStatus) status!: InterviewStatus;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
-  @Field(() => [UserType]) interviewers!: UserType[];
-  applicationId!: string;
   stageId!: string;
-  /** Kept for calendarInvite, which renders from the loaded entity. */
-  entity!: Interview;
+  /** Exposed by InterviewsResolver.application. */
+  application!: ApplicationType;
+  /** The panel, when the interview came as an entity; otherwise InterviewsResolver.interviewers loads it. */
+  interviewers?: UserType[];
+  /** The loaded entity, when there is one (calendarInvite renders from it; otherwise it loads it). */
+  entity?: Interview;
 
   /** Panel, application (candidate, position) and stage must be loaded. */
   static from(interview: Interview): InterviewType {
@@ -42,12 +45,29 @@ export class InterviewType {
       location: interview.location,
       status: interview.status,
       cancelReason: interview.cancelReason,
-      interviewers: interview.panel.getItems().map((panelist) => UserType.from(panelist.interviewer)),
-      applicationId: interview.application.id,
       stageId: interview.stage.id,
+      application: ApplicationType.from(interview.application),
+      interviewers: interview.panel.getItems().map((panelist) => UserType.from(panelist.interviewer)),
       entity: interview,
     });
   }
+
+  /** From a plain row (InterviewsService's row reads): no entity, the panel loaded only if asked for. */
+  static fromRow(row: InterviewRow): InterviewType {
+    return Object.assign(new InterviewType(), { ...row, application: ApplicationType.fromJson(row.application) });
+  }
+}
+
+/** An interview as InterviewsService reads it in plain rows, with its application. */
+export interface InterviewRow {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  status: InterviewStatus;
+  cancelReason: string | null;
+  stageId: string;
+  application: ApplicationJson;
 }
 
 @ObjectType('InterviewPayload')
