@@ -180,7 +180,7 @@ describe('SQL statements per request', () => {
       interviewKit: 9,
       interviewKitStage: 4,
       candidates: 4,
-      positions: 5,
+      positions: 4,
       positionApplications: 5,
       boardCards: 3,
       myWorkQueue: 9,

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { byId, LoaderKey, requestLoader } from '../../graphql/request-loader';
 import { InterviewPlanType, loadPlans, loadPlanStages } from '../catalog';
 import { PositionType } from './graphql/position.type';
-import { Position } from './position.entity';
+import { PositionsService } from './positions.service';
 
 const POSITIONS = new LoaderKey<string, PositionType>('positions.positions');
 const PLANS = new LoaderKey<string, InterviewPlanType>('positions.plans');
@@ -13,17 +13,15 @@ const PLAN_STAGE_NAMES = new LoaderKey<string, InterviewPlanType>('positions.pla
 /** Per-request batch loaders: positions by id, and positions' own plans. */
 @Injectable()
 export class PositionsLoaders {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly positions: PositionsService,
+  ) {}
 
   position(context: object) {
-    return requestLoader(context, POSITIONS, async (ids) => {
-      const rows = await this.em.find(
-        Position,
-        { id: { $in: [...ids] } },
-        { populate: ['hiringManager', 'recruiters'] },
-      );
-      return byId(ids, rows, (row) => PositionType.from(row), 'position');
-    });
+    return requestLoader(context, POSITIONS, async (ids) =>
+      byId(ids, PositionType.fromList(await this.positions.byIds(ids)), (position) => position, 'position'),
+    );
   }
 
   plan(context: object) {

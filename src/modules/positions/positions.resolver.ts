@@ -103,7 +103,7 @@ export class PositionsResolver {
       candidateQuestions: selects('candidateQuestions'),
     });
     return Object.assign(new InterviewKitType(), {
-      position: PositionType.from(kit.position),
+      position: kit.position,
       stage: kit.stage,
       skillsToVerify: kit.skillsToVerify,
       candidateQuestions: kit.candidateQuestions.map((question) => CandidateQuestionType.from(question)),

@@ -1,9 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CompanyProfile, ExperienceLevel, PositionStatus } from '../../../../libs/domain';
 import { CandidateQuestionType, InterviewPlanType, PlanStageType, SkillRequirementType } from '../../catalog';
-import { UserType, type User } from '../../identity';
+import { UserType } from '../../identity';
 import type { Position } from '../position.entity';
-import type { PositionList } from '../positions.service';
+import type { PositionRow } from '../positions.service';
 
 registerEnumType(PositionStatus, { name: 'PositionStatus' });
 
@@ -23,8 +23,7 @@ export class PositionType {
   planId!: string;
 
   /** The positions of a list, from rows (PositionsService.list). */
-  static fromList({ rows, users }: PositionList): PositionType[] {
-    const user = (id: string) => UserType.from(users.get(id) as User);
+  static fromList(rows: PositionRow[]): PositionType[] {
     return rows.map((row) =>
       Object.assign(new PositionType(), {
         id: row.id,
@@ -32,8 +31,8 @@ export class PositionType {
         level: row.level,
         companyProfile: row.companyProfile,
         status: row.status,
-        hiringManager: user(row.hiringManager),
-        recruiters: row.recruiterIds.map(user),
+        hiringManager: UserType.fromJson(row.manager),
+        recruiters: row.recruiterUsers.map((user) => UserType.fromJson(user)),
         openedAt: row.openedAt,
         closedAt: row.closedAt,
         planId: row.plan,
