@@ -550,7 +550,7 @@ export const SCHEMA_DESCRIPTIONS: SchemaDescriptions = {
   'Interview.location': 'Where it takes place (a room, a video link), as the recruiter wrote it; null when not given.',
   'Interview.status': 'SCHEDULED until it is completed, marked NO_SHOW or cancelled.',
   'Interview.cancelReason': "Why it was cancelled (the given reason, or the application's decision); null otherwise.",
-  'Interview.interviewers': 'The panel: interviewers, and possibly the hiring manager.',
+  'Interview.interviewers': 'The panel: interviewers, and possibly the hiring manager; by name.',
   'Interview.application': 'The application interviewed.',
   InterviewPayload: 'Result of an interview mutation.',
   'InterviewPayload.interview': 'The interview as saved.',

@@ -351,7 +351,7 @@ describe('candidates, the pipeline and scheduling', () => {
       const FIELDS = `id startsAt endsAt location status cancelReason interviewers { id name timezone }
         application { id status version appliedAt currentStage { id } candidate { id name } }
         stage { id name kind } calendarInvite`;
-      const run = async (person: Person, query: string, variables: object) => {
+      const run = async (person: Person, query: string, variables: Record<string, unknown>) => {
         const result = await api.gql<Record<string, any>>(query, variables, person.token);
         expect(result.errors).toBeUndefined();
         return result.data!;
@@ -425,6 +425,54 @@ describe('candidates, the pipeline and scheduling', () => {
         [interviewer.id],
       );
       expect(next.errors).toBeUndefined();
+    });
+
+    it('books after its transaction lost a deadlock: the booking runs again', async () => {
+      // A deadlock made on purpose. Another transaction locks the candidate's row; the booking takes
+      // its share lock on the application, then waits on the candidate's row (the new interview's
+      // foreign key); the other transaction then asks for the application's row. The booking waited
+      // first, so PostgreSQL's deadlock check (after deadlock_timeout) aborts the booking's
+      // transaction, and the other one gets its lock. The booking must then run again and succeed.
+      const applicationId = await newApplication();
+      const knex = api.orm.em.getConnection().getKnex();
+      const [{ candidate_id: candidateId }] = (
+        await knex.raw('select candidate_id from application where id = ?', [applicationId])
+      ).rows;
+      const deadlocks = async () =>
+        Number(
+          (await knex.raw('select deadlocks from pg_stat_database where datname = current_database()')).rows[0]
+            .deadlocks,
+        );
+      const before = await deadlocks();
+      const other = await knex.transaction();
+      await other.raw('select 1 from candidate where id = ? for update', [candidateId]);
+      const booking = schedule(applicationId, hoursFromNow(80), hoursFromNow(81), [interviewer.id]);
+      const otherPid = (await other.raw('select pg_backend_pid() as pid')).rows[0].pid as number;
+      const waitingOnTheCandidate = async () =>
+        (
+          await knex.raw('select count(*)::int as n from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [
+            otherPid,
+          ])
+        ).rows[0].n > 0;
+      for (let tries = 0; !(await waitingOnTheCandidate()); tries += 1) {
+        if (tries > 500) throw new Error('the booking never waited on the candidate row');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // Granted only once the booking's first transaction ended: it cannot commit while it waits on us.
+      await other.raw('select 1 from application where id = ? for update', [applicationId]);
+      await other.rollback();
+      const booked = await booking;
+      expect(booked.errors).toBeUndefined();
+      expect(booked.data!.scheduleInterview.interview.status).toBe('SCHEDULED');
+      const interviews = await knex.raw('select count(*)::int as n from interview where application_id = ?', [
+        applicationId,
+      ]);
+      expect(interviews.rows[0].n).toBe(1);
+      // Statistics reach pg_stat_database shortly after the transaction ends.
+      for (let tries = 0; (await deadlocks()) === before; tries += 1) {
+        if (tries > 100) throw new Error('PostgreSQL counted no deadlock');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     });
 
     it('reschedules with a higher SEQUENCE, cancels with METHOD:CANCEL and frees the slot', async () => {

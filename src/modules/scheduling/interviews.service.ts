@@ -57,12 +57,12 @@ export class InterviewsService {
     return this.em.find(Interview, { id: { $in: [...ids] } }, { populate: INTERVIEW_GRAPH });
   }
 
-  /** Each interview's panel as users, in the order they were put on it. */
+  /** Each interview's panel as users (unordered: SchedulingLoaders.panel puts them in panelOrder). */
   panels(ids: readonly string[]): Promise<Array<{ interviewId: string; user: UserJson }>> {
     return this.em.execute(
       `select p.interview_id as "interviewId", ${userJson('u')} as "user"
        from interview_panelist p join app_user u on u.id = p.interviewer_id
-       where p.interview_id = any(?::uuid[]) order by p.created_at, p.id`,
+       where p.interview_id = any(?::uuid[])`,
       [`{${ids.join(',')}}`],
     );
   }

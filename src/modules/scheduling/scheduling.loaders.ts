@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { byId, groupedBy, LoaderKey, requestLoader } from '../../graphql/request-loader';
 import { UserType } from '../identity';
-import { InterviewType } from './graphql/interview.type';
+import { InterviewType, panelOrder } from './graphql/interview.type';
 import type { Interview } from './interview.entity';
 import { InterviewsService } from './interviews.service';
 
@@ -39,7 +39,7 @@ export class SchedulingLoaders {
     );
   }
 
-  /** Each interview's panel, in the order they were put on it. */
+  /** Each interview's panel, in panelOrder. */
   panel(context: object) {
     return requestLoader(context, PANELS, async (ids) =>
       groupedBy(
@@ -47,7 +47,7 @@ export class SchedulingLoaders {
         await this.interviews.panels(ids),
         (row) => row.interviewId,
         (row) => UserType.fromJson(row.user),
-      ),
+      ).map(panelOrder),
     );
   }
 }

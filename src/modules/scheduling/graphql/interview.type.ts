@@ -31,7 +31,7 @@ export class InterviewType {
   stageId!: string;
   /** Exposed by InterviewsResolver.application. */
   application!: ApplicationType;
-  /** The panel, when the interview came as an entity; otherwise InterviewsResolver.interviewers loads it. */
+  /** The panel (panelOrder), when the interview came as an entity; otherwise InterviewsResolver.interviewers loads it. */
   interviewers?: UserType[];
   /** The loaded entity, when there is one (calendarInvite renders from it; otherwise it loads it). */
   entity?: Interview;
@@ -47,7 +47,7 @@ export class InterviewType {
       cancelReason: interview.cancelReason,
       stageId: interview.stage.id,
       application: ApplicationType.from(interview.application),
-      interviewers: interview.panel.getItems().map((panelist) => UserType.from(panelist.interviewer)),
+      interviewers: panelOrder(interview.panel.getItems().map((panelist) => UserType.from(panelist.interviewer))),
       entity: interview,
     });
   }
@@ -56,6 +56,14 @@ export class InterviewType {
   static fromRow(row: InterviewRow): InterviewType {
     return Object.assign(new InterviewType(), { ...row, application: ApplicationType.fromJson(row.application) });
   }
+}
+
+/**
+ * A panel as every read shows it: by name, then id (a panel is written in one transaction, so the
+ * rows themselves carry no order).
+ */
+export function panelOrder(users: UserType[]): UserType[] {
+  return users.sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** An interview as InterviewsService reads it in plain rows, with its application. */
