@@ -1,6 +1,6 @@
 // Interview reminder benchmark: run on demand, never in `npm test`.
 //   npm run bench:reminders -- [--n 100000] [--spread 180 | --burst] [--lead S] [--noop-jobs M]
-//     [--redis-ops R] [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600]
+//     [--redis-ops R] [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600] [--workers K]
 // Recreates a dedicated database (drop + create + migrate), seeds N scheduled interviews with two
 // panelists each whose reminders fall due evenly over `--spread` seconds, enqueues the reminders
 // through the real InterviewReminders.rebuildInterviewReminders(), runs the real worker (every
@@ -45,6 +45,8 @@ const LEAD_S = option('--lead', Math.ceil(30 + N / 250));
 const NOOP_JOBS = option('--noop-jobs', Math.min(N, 50_000));
 const REDIS_OPS = option('--redis-ops', Math.min(N * 2, 200_000));
 const DRAIN_TIMEOUT_S = option('--drain-timeout', 900);
+/** Worker processes: the bench's own and K - 1 children (bench/reminder-worker.ts) on the same queues. */
+const WORKERS = Math.max(1, Math.floor(option('--workers', 1)));
 /** Reminder offset: long enough that a late reminder is never skipped as "interview started". */
 const OFFSET_MS = 3_600_000;
 const PANELISTS = 2;
@@ -99,6 +101,40 @@ async function startSink(): Promise<{
       child.send({ type: 'close' });
     });
   return { url: `smtp://127.0.0.1:${port}`, received, cpuMs: () => lastCpuMs, close };
+}
+
+/** K - 1 extra worker processes (bench/reminder-worker.ts) on the same configuration. */
+async function startExtraWorkers(config: AppConfig, count: number) {
+  const children = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const child = fork(join(__dirname, 'reminder-worker.ts'), [], {
+        execArgv: ['-r', '@swc-node/register'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const ask = <T>(type: string, answer: string, extra: object = {}) =>
+        new Promise<T>((resolve, reject) => {
+          const onExit = (code: number) => reject(new Error(`an extra worker exited with ${code}`));
+          child.once('exit', onExit);
+          const onMessage = (message: { type: string } & T) => {
+            if (message.type !== answer) return;
+            child.off('message', onMessage);
+            child.off('exit', onExit);
+            resolve(message);
+          };
+          child.on('message', onMessage);
+          child.send({ type, ...extra });
+        });
+      await ask('start', 'started', { config });
+      return {
+        cpuMs: async () => (await ask<{ cpuMs: number }>('cpu', 'cpu')).cpuMs,
+        close: () => ask('close', 'closed'),
+      };
+    }),
+  );
+  return {
+    cpuMs: async () => (await Promise.all(children.map((child) => child.cpuMs()))).reduce((a, b) => a + b, 0),
+    close: async () => void (await Promise.all(children.map((child) => child.close()))),
+  };
 }
 
 /**
@@ -215,6 +251,7 @@ async function measureReminders(config: AppConfig, pg: Client) {
   const enqueueStarted = Date.now();
   const pending = await worker.get(InterviewReminders, { strict: false }).rebuildInterviewReminders();
   const enqueueMs = Date.now() - enqueueStarted;
+  const extra = await startExtraWorkers(workerConfig, WORKERS - 1);
   // CPU time of this process (the worker; also the bench's own polling) and of the sink from here
   // on: on a shared machine, CPU per reminder says more than wall-clock rates do.
   const cpuAtStart = process.cpuUsage();
@@ -250,8 +287,9 @@ async function measureReminders(config: AppConfig, pg: Client) {
   const stoppedAt = Date.now();
   const sinkReceived = await sink.received();
   const cpu = process.cpuUsage(cpuAtStart);
-  const workerCpuMs = (cpu.user + cpu.system) / 1000;
+  const workerCpuMs = (cpu.user + cpu.system) / 1000 + (await extra.cpuMs());
   const sinkCpuMs = sink.cpuMs() - sinkCpuAtStart;
+  await extra.close();
   await worker.close();
   await sink.close();
   const rows = (
@@ -411,7 +449,7 @@ async function main(): Promise<void> {
       `Run: ${startedAt.toISOString()}; ${cpus().length} cores (${cpus()[0]?.model}), ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}`,
       `Load average (1/5/15 min): at start ${loadAtStart.map((v) => v.toFixed(2)).join(' / ')}, after the reminders ${reminders.loadAtEnd.map((v) => v.toFixed(2)).join(' / ')}`,
       `Command: npm run bench:reminders -- ${process.argv.slice(2).join(' ')}`.trimEnd(),
-      `N=${fmt(N)} interviews x ${PANELISTS} panelists, ${BURST ? 'all due at the same moment (burst)' : `due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s)`}; SMTP pool ${config.mail.pool.maxConnections} connections x ${config.mail.pool.maxMessages} messages; worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
+      `N=${fmt(N)} interviews x ${PANELISTS} panelists, ${BURST ? 'all due at the same moment (burst)' : `due evenly over ${SPREAD_S} s (offered ${fmt(reminders.offered)}/s)`}; ${WORKERS} worker process${WORKERS > 1 ? 'es' : ''}, each with an SMTP pool of ${config.mail.pool.maxConnections} connections x ${config.mail.pool.maxMessages} messages; worker concurrency ${config.worker.concurrency} per queue (interview-reminders ${config.worker.interviewReminderConcurrency}, mail ${config.worker.mailConcurrency}), OUTBOX_POLL_MS ${config.outboxPollMs}`,
       ...(reminders.leadShortS > 0
         ? [
             `WARNING: the first reminder fell due ${reminders.leadShortS.toFixed(1)} s before enqueueing ended (raise --lead); lateness includes that.`,
@@ -427,7 +465,7 @@ async function main(): Promise<void> {
       `| lateness to notification rows, p50 / p99 | ${ms(reminders.notifyP50)} / ${ms(reminders.notifyP99)} |`,
       `| lateness to the last e-mail sent, p50 / p99 / max | ${ms(reminders.mailP50)} / ${ms(reminders.mailP99)} / ${ms(reminders.mailMax)} |`,
       `| reminder throughput (first due to last e-mail, or to the end of waiting) | ${reminders.throughput.toFixed(1)}/s |`,
-      `| CPU of the worker process per delivered reminder (sink process apart) | ${(reminders.workerCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms (sink ${(reminders.sinkCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms) |`,
+      `| CPU of the worker process${WORKERS > 1 ? 'es (together)' : ''} per delivered reminder (sink process apart) | ${(reminders.workerCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms (sink ${(reminders.sinkCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms) |`,
       `| BullMQ no-op jobs (${fmt(noop.jobs)}, concurrency ${config.worker.concurrency}) | ${fmt(noop.perSecond)}/s (CPU ${noop.cpuMsPerJob.toFixed(2)} ms per job in this process) |`,
       `| raw Redis LPUSH (pipelined) / BRPOP (${config.worker.concurrency} connections), ${fmt(raw.ops)} items | ${fmt(raw.pushPerSecond)}/s / ${fmt(raw.popPerSecond)}/s |`,
       `| reminder / no-op throughput (target >= 0.5) | ${ratio.toFixed(3)} ${ratio >= 0.5 ? 'met' : 'NOT met'} |`,
