@@ -1,5 +1,6 @@
 import { Role } from '../../libs/domain';
 import { errorCode, TestApi } from '../../libs/testing';
+import { AuditPlugin } from '../../src/modules/audit/audit.plugin';
 
 const CREATE_CANDIDATE = `mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { id email } } }`;
 const AUDIT_LOG = `query ($actorId: ID, $targetId: ID, $action: String, $first: Int, $before: DateTime) {
@@ -83,6 +84,22 @@ describe('audit log', () => {
       .getConnection()
       .execute<Array<{ count: number }>>(`select count(*)::int as count from candidate`);
     expect(counted[0]!.count).toBe(1);
+  });
+
+  it('listens field by field to mutations only: a query gets no per-field hook', async () => {
+    const plugin = api.app.get(AuditPlugin);
+    const listenerFor = async (operation: 'query' | 'mutation') => {
+      const request = await plugin.requestDidStart();
+      const start = { operation: { operation } } as Parameters<NonNullable<typeof request.executionDidStart>>[0];
+      return request.executionDidStart!(start);
+    };
+    expect(await listenerFor('query')).toBeUndefined();
+    expect((await listenerFor('mutation'))?.willResolveField).toEqual(expect.any(Function));
+    // And a query still answers, and is not recorded as an action.
+    const before = (await rows()).length;
+    const me = await api.gql(`{ me { id } }`, {}, recruiter);
+    expect(me.data!.me.id).toBe(recruiterId);
+    expect(await rows()).toHaveLength(before);
   });
 
   it('records each read of contact details, not reads without them', async () => {

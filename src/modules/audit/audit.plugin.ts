@@ -22,21 +22,26 @@ export class AuditPlugin implements ApolloServerPlugin<Context> {
   async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
     const mutations: NewAuditEntry[] = [];
     return {
-      executionDidStart: async () => ({
-        willResolveField: ({ info, args }) => {
-          if (info.parentType.name !== 'Mutation' || info.path.prev !== undefined) return;
-          return (error, result) => {
-            // Nest's exception filter hands the error back as the resolver's value; GraphQL throws it later.
-            const failure = error ?? (result instanceof Error ? result : null);
-            mutations.push({
-              action: info.fieldName,
-              ...target(args, failure ? undefined : result),
-              outcome: failure ? errorCodeOf(failure) : 'OK',
-              fields: fieldNames(args),
-            });
-          };
-        },
-      }),
+      // Only a mutation is listened to field by field: a listener on a query would run for each of
+      // its fields (5,000 in a list of 200 positions with their stages) to record nothing.
+      executionDidStart: async ({ operation }) => {
+        if (operation.operation !== 'mutation') return;
+        return {
+          willResolveField: ({ info, args }) => {
+            if (info.path.prev !== undefined) return;
+            return (error, result) => {
+              // Nest's exception filter hands the error back as the resolver's value; GraphQL throws it later.
+              const failure = error ?? (result instanceof Error ? result : null);
+              mutations.push({
+                action: info.fieldName,
+                ...target(args, failure ? undefined : result),
+                outcome: failure ? errorCodeOf(failure) : 'OK',
+                fields: fieldNames(args),
+              });
+            };
+          },
+        };
+      },
       willSendResponse: async ({ contextValue }) => {
         const request = contextValue.req;
         const who = {
