@@ -8,6 +8,9 @@
 // `--cpu`: autocannon runs in a child process instead, so this process's CPU time during a run is
 // the server's alone, and the table adds CPU per request for the service and for the floor.
 // `--profile DIR` (with `--cpu`): also writes a V8 CPU profile of each service run to DIR.
+// `--ceiling`: also runs `me` through Apollo Server alone (no NestJS, no ORM, no middleware), on
+// Fastify with the same integration the service uses, doing the floor's work in its resolver: the
+// best ratio any service on this stack can reach for that request, measured in the same run.
 import 'reflect-metadata';
 import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 import { execFile } from 'node:child_process';
@@ -18,6 +21,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { GraphQLError } from 'graphql';
 import { Pool } from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../libs/domain';
@@ -36,6 +42,7 @@ const connections = Number(option('--connections', '16'));
 const only = option('--only', '');
 const cpuMode = process.argv.includes('--cpu') || process.argv.includes('--profile');
 const profileDir = option('--profile', '');
+const ceilingMode = process.argv.includes('--ceiling');
 
 interface Case {
   name: string;
@@ -404,6 +411,38 @@ async function main(): Promise<void> {
   await floor.listen({ port: 0, host: '127.0.0.1' });
   const floorUrl = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}/graphql`;
 
+  // The ceiling (`--ceiling`): the floor's `me` behind Apollo Server 5 and nothing else.
+  const ceiling = Fastify({ logger: false });
+  const apollo = new ApolloServer<{ userId: string | null }>({
+    typeDefs: `type Query { me: User } type User { id: ID! email: String! name: String! roles: [String!]! }`,
+    resolvers: {
+      Query: {
+        me: async (_: unknown, __: unknown, context: { userId: string | null }) => {
+          if (!context.userId) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } });
+          const [row] = await q(
+            `select id, email, name, roles::text[] as roles from app_user where id = $1 and deactivated_at is null`,
+            [context.userId],
+          );
+          return row ?? null;
+        },
+      },
+    },
+    plugins: [fastifyApolloDrainPlugin(ceiling)],
+  });
+  let ceilingUrl = '';
+  if (ceilingMode) {
+    await apollo.start();
+    ceiling.route({
+      url: '/graphql',
+      method: ['POST'],
+      handler: fastifyApolloHandler(apollo, {
+        context: async (request) => ({ userId: verify(request.headers.authorization) }),
+      }),
+    });
+    await ceiling.listen({ port: 0, host: '127.0.0.1' });
+    ceilingUrl = `http://127.0.0.1:${(ceiling.server.address() as { port: number }).port}/graphql`;
+  }
+
   const loadInProcess = (url: string, body: string, token: string) =>
     new Promise<autocannon.Result>((resolve, reject) =>
       autocannon(
@@ -485,12 +524,39 @@ async function main(): Promise<void> {
     const line = `| ${item.name} | ${same ? 'yes' : 'NO'} | ${Math.round(ours.requests.average)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${Math.round(theirs.requests.average)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms | ${(ours.requests.average / theirs.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |${cpu}`;
     process.stdout.write(line + '\n');
   }
+  if (ceilingMode) {
+    // Apollo alone against the floor, both doing `me`: the share of the floor's rate left once a
+    // request goes through Apollo's pipeline and graphql-js, before NestJS, the ORM or any guard.
+    const me = cases.find((item) => item.name === 'me')!;
+    const body = JSON.stringify({ query: me.query, variables: me.variables });
+    const index = cases.indexOf(me);
+    const answer = (await (
+      await fetch(ceilingUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${me.token}` },
+        body,
+      })
+    ).json()) as { data?: unknown };
+    const expected = await me.floor(interviewerId);
+    const same = isDeepStrictEqual(answer.data, JSON.parse(JSON.stringify(expected)));
+    const { result: apolloRun, cpuMs: apolloCpu } = await load(ceilingUrl, body, me.token);
+    const { result: floorRun, cpuMs: floorCpu } = await load(`${floorUrl}/${index}`, body, me.token);
+    const failed = apolloRun.non2xx + apolloRun.errors + floorRun.non2xx + floorRun.errors;
+    const cpu = apolloCpu === null ? '' : ` ${apolloCpu.toFixed(2)} ms / ${floorCpu!.toFixed(2)} ms |`;
+    process.stdout.write(
+      `| me, Apollo Server alone (the ceiling) | ${same ? 'yes' : 'NO'} | ${Math.round(apolloRun.requests.average)} | ${apolloRun.latency.p50} ms | ${apolloRun.latency.p99} ms | ${Math.round(floorRun.requests.average)} | ${floorRun.latency.p50} ms | ${floorRun.latency.p99} ms | ${(apolloRun.requests.average / floorRun.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |${cpu}\n`,
+    );
+  }
   process.stdout.write(
     `load average at end ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}\n`,
   );
   await floor.close();
+  if (ceilingMode) {
+    await ceiling.close();
+    await apollo.stop();
+  }
   await pool.end();
   await app.close();
   if (profileDir) profiler.disconnect();
