@@ -1,13 +1,16 @@
 // Interview reminder benchmark: run on demand, never in `npm test`.
 //   npm run bench:reminders -- [--n 100000] [--spread 180 | --burst] [--lead S] [--noop-jobs M]
 //     [--redis-ops R] [--database-url postgres://…/ip_bench_reminders] [--drain-timeout 600] [--workers K]
+//     [--mail-ceiling M]
 // Recreates a dedicated database (drop + create + migrate), seeds N scheduled interviews with two
 // panelists each whose reminders fall due evenly over `--spread` seconds, enqueues the reminders
 // through the real InterviewReminders.rebuildInterviewReminders(), runs the real worker (every
 // processor, the outbox relay, pooled SMTP) against a local SMTP sink (bench/smtp-sink.ts, a child
 // process of its own so it never takes the worker's event loop), and measures lateness (sent
 // minus due) and throughput. Then, on the same Redis with the same concurrency: BullMQ no-op job
-// throughput and raw Redis LPUSH/BRPOP throughput. Everything in Redis lives under a prefix of its
+// throughput and raw Redis LPUSH/BRPOP throughput, and the e-mail ceiling: the product's
+// MailTransport alone (nodemailer, the same pool) sending the reminder's three rendered mails to a
+// fresh sink with nothing else running (`--mail-ceiling M` mails, 0 to skip). Everything in Redis lives under a prefix of its
 // own, removed at the end (never FLUSHDB). Progress goes to stderr, the Markdown summary to stdout.
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -19,6 +22,7 @@ import { Client } from 'pg';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { main as seedSynthetic } from '../src/cli/seed-synthetic';
 import { InterviewReminders } from '../src/modules/scheduling';
+import { MailTransport, renderCandidateMail, renderNotificationMail, type OutgoingMail } from '../src/modules/mail';
 import { createWorkerApp } from '../src/worker';
 import { recreateBenchDatabase } from './bench-client';
 
@@ -44,6 +48,9 @@ const SPREAD_S = BURST ? 0 : option('--spread', 180);
 const LEAD_S = option('--lead', Math.ceil(30 + N / 250));
 const NOOP_JOBS = option('--noop-jobs', Math.min(N, 50_000));
 const REDIS_OPS = option('--redis-ops', Math.min(N * 2, 200_000));
+const MAIL_CEILING = process.argv.includes('--mail-ceiling')
+  ? Math.max(0, Math.floor(Number(process.argv[process.argv.indexOf('--mail-ceiling') + 1]) || 0))
+  : Math.min(N * (1 + 2), 30_000);
 const DRAIN_TIMEOUT_S = option('--drain-timeout', 900);
 /** Worker processes: the bench's own and K - 1 children (bench/reminder-worker.ts) on the same queues. */
 const WORKERS = Math.max(1, Math.floor(option('--workers', 1)));
@@ -409,6 +416,68 @@ async function measureRawRedis(config: AppConfig) {
   return { ops: REDIS_OPS, pushPerSecond: perSecond(REDIS_OPS, pushMs), popPerSecond: perSecond(REDIS_OPS, popMs) };
 }
 
+/**
+ * The e-mail ceiling: the product's MailTransport (MailComposer + nodemailer's pooled SMTP, the same
+ * pool settings) sending M mails to a fresh sink, `mailConcurrency` in flight, with no database, no
+ * queue and no template lookups: what e-mail alone allows this process, whatever the rest costs.
+ * The mails are a reminder's three, rendered by the product's templates.
+ */
+async function measureMailCeiling(
+  config: AppConfig,
+): Promise<{ mails: number; perSecond: number; cpuMsPerMail: number }> {
+  const sink = await startSink();
+  const transport = new MailTransport({ ...config, mail: { ...config.mail, smtpUrl: sink.url } });
+  const startsAt = new Date(Date.now() + OFFSET_MS);
+  const endsAt = new Date(startsAt.getTime() + 3_600_000);
+  const panelist = (index: number): OutgoingMail => ({
+    to: { name: `Panelist ${index}`, address: `panelist-${index}@bench.example` },
+    recipientLabel: `user ${index}`,
+    ...renderNotificationMail('INTERVIEW_REMINDER', {
+      recipientName: `Panelist ${index}`,
+      subject: 'Interview with Bench Candidate tomorrow',
+      body: `Technical interview for Backend Developer at ${startsAt.toISOString()}.`,
+      url: `${config.http.publicUrl}/interviews/00000000-0000-4000-8000-000000000000`,
+    }),
+  });
+  const candidate: OutgoingMail = {
+    to: { name: 'Bench Candidate', address: 'candidate@bench.example' },
+    recipientLabel: 'candidate 1',
+    ...renderCandidateMail('REMINDER', {
+      candidateName: 'Bench Candidate',
+      positionTitle: 'Backend Developer',
+      stageName: 'Technical interview',
+      startsAt,
+      endsAt,
+      location: null,
+      senderName: config.mail.from.name,
+    }),
+  };
+  const mails = [panelist(1), panelist(2), candidate];
+  // Warm the pool's connections first, so the run measures sending, not connecting.
+  await Promise.all(mails.map((mail) => transport.send(mail)));
+  let next = 0;
+  const started = Date.now();
+  const cpuAtStart = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: config.worker.mailConcurrency }, async () => {
+      while (next < MAIL_CEILING) {
+        const mail = mails[next % mails.length]!;
+        next += 1;
+        await transport.send(mail);
+      }
+    }),
+  );
+  const ms = Date.now() - started;
+  const cpu = process.cpuUsage(cpuAtStart);
+  transport.onApplicationShutdown();
+  await sink.close();
+  return {
+    mails: MAIL_CEILING,
+    perSecond: perSecond(MAIL_CEILING, ms),
+    cpuMsPerMail: (cpu.user + cpu.system) / 1000 / MAIL_CEILING,
+  };
+}
+
 async function removePrefix(url: string): Promise<number> {
   const redis = new Redis(url);
   let removed = 0;
@@ -442,6 +511,8 @@ async function main(): Promise<void> {
     log(`BullMQ no-op: ${noop.perSecond}/s`);
     const raw = await measureRawRedis(config);
     log(`raw Redis: LPUSH ${raw.pushPerSecond}/s, BRPOP ${raw.popPerSecond}/s`);
+    const ceiling = MAIL_CEILING > 0 ? await measureMailCeiling(config) : null;
+    if (ceiling) log(`e-mail ceiling: ${ceiling.perSecond} mails/s`);
     const ratio = reminders.throughput / noop.perSecond;
     const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'not delivered');
     const fmt = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -468,6 +539,12 @@ async function main(): Promise<void> {
       `| CPU of the worker process${WORKERS > 1 ? 'es (together)' : ''} per delivered reminder (sink process apart) | ${(reminders.workerCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms (sink ${(reminders.sinkCpuMs / Math.max(1, reminders.complete)).toFixed(2)} ms) |`,
       `| BullMQ no-op jobs (${fmt(noop.jobs)}, concurrency ${config.worker.concurrency}) | ${fmt(noop.perSecond)}/s (CPU ${noop.cpuMsPerJob.toFixed(2)} ms per job in this process) |`,
       `| raw Redis LPUSH (pipelined) / BRPOP (${config.worker.concurrency} connections), ${fmt(raw.ops)} items | ${fmt(raw.pushPerSecond)}/s / ${fmt(raw.popPerSecond)}/s |`,
+      ...(ceiling
+        ? [
+            `| e-mail alone: MailTransport to a fresh sink, ${fmt(ceiling.mails)} rendered reminder mails, ${config.worker.mailConcurrency} in flight | ${fmt(ceiling.perSecond)} mails/s (CPU ${ceiling.cpuMsPerMail.toFixed(2)} ms per mail), so at most ${fmt(ceiling.perSecond / (1 + PANELISTS))} reminders/s |`,
+            `| that ceiling / no-op throughput | ${(ceiling.perSecond / (1 + PANELISTS) / noop.perSecond).toFixed(3)} |`,
+          ]
+        : []),
       `| reminder / no-op throughput (target >= 0.5) | ${ratio.toFixed(3)} ${ratio >= 0.5 ? 'met' : 'NOT met'} |`,
       `| p99 lateness to the last e-mail (target < 1 s) | ${ms(reminders.mailP99)} ${reminders.mailP99 < 1000 ? 'met' : 'NOT met'} |`,
     ].forEach((line) => process.stdout.write(`${line}\n`));
