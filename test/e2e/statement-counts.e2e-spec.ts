@@ -184,7 +184,7 @@ describe('SQL statements per request', () => {
       positionApplications: 5,
       boardCards: 3,
       myWorkQueue: 9,
-      saveScorecard: 9,
+      saveScorecard: 7,
     };
     for (const name of names)
       expect({ [name]: before[name] }).toEqual({ [name]: Math.min(before[name]!, CEILING[name]) });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LoadStrategy, wrap } from '@mikro-orm/postgresql';
+import { EntityManager, wrap } from '@mikro-orm/postgresql';
 import {
   InterviewStatus,
   questionRatingProblems,
@@ -18,9 +18,10 @@ import {
   type FieldErrors,
 } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
-import { SkillRequirement, Skill } from '../catalog';
+import { PlanStage, SkillRequirement, Skill } from '../catalog';
 import { User } from '../identity';
 import { ApplicationSkillVerdict } from './skill-verdict.entity';
+import { Application } from '../pipeline';
 import { Interview } from '../scheduling';
 import { WebhookEvent, WebhooksService } from '../webhooks';
 import {
@@ -30,6 +31,7 @@ import {
   type StoredRating,
   type StoredSkillVerdict,
 } from './scorecard.entity';
+import { loadScoringContext, type ScoringContext } from './scoring-context';
 import { StageDecisionService } from './stage-decision.service';
 
 export interface ScorecardContent {
@@ -40,11 +42,6 @@ export interface ScorecardContent {
   recommendation?: Recommendation | null;
   notes?: string | null;
 }
-
-/** The interview with one row each of its stage, rubric and application, and its (small) panel: joined. */
-const INTERVIEW_GRAPH = ['stage.rubric', 'panel.interviewer', 'application'] as const;
-/** The stage's lists, each in its own statement: joined, they multiplied every row of the stage. */
-const STAGE_LISTS = ['stage.rubric.criteria', 'stage.questionLinks'] as const;
 
 @Injectable()
 export class ScorecardsService {
@@ -58,12 +55,16 @@ export class ScorecardsService {
   /** Creates or updates the caller's DRAFT for an interview they sit on. */
   async save(actor: Actor, interviewId: string, content: ScorecardContent): Promise<Scorecard> {
     const written = await this.em.fork().transactional(async (em) => {
-      const interview = await this.loadInterview(em, interviewId);
-      await this.access.require(actor, Permission.InterviewScore, interview.id, em);
+      const interview = await loadScoringContext(em, interviewId);
+      await this.access.require(actor, Permission.InterviewScore, interview.interviewId, em);
       if (interview.status === InterviewStatus.CANCELLED) {
         throw new ConflictException('The interview was cancelled; there is nothing to score.');
       }
-      let scorecard = await em.findOne(Scorecard, { interview, interviewer: actor.userId });
+      let scorecard = await em.findOne(
+        Scorecard,
+        { interview: interview.interviewId, interviewer: actor.userId },
+        { populate: ['interviewer'] },
+      );
       if (scorecard?.status === ScorecardStatus.SUBMITTED) {
         throw new ConflictException(
           'This scorecard is already submitted; use amendScorecard with a reason to change it.',
@@ -71,8 +72,12 @@ export class ScorecardsService {
       }
       const checked = await this.check(em, interview, content);
       if (!scorecard) {
-        const dueAt = new Date(interview.endsAt.getTime() + interview.stage.feedbackDueHours * 3_600_000);
-        scorecard = new Scorecard(interview, em.getReference(User, actor.userId!), dueAt);
+        const dueAt = new Date(interview.endsAt.getTime() + interview.feedbackDueHours * 3_600_000);
+        scorecard = new Scorecard(
+          em.getReference(Interview, interview.interviewId),
+          em.getReference(User, actor.userId!),
+          dueAt,
+        );
         em.persist(scorecard);
       }
       Object.assign(scorecard, checked);
@@ -86,7 +91,7 @@ export class ScorecardsService {
   async submit(actor: Actor, scorecardId: string): Promise<Scorecard> {
     const written = await this.em.fork().transactional(async (em) => {
       const scorecard = await this.loadOwn(em, actor, scorecardId);
-      const interview = await this.loadInterview(em, scorecard.interview.id);
+      const interview = await loadScoringContext(em, scorecard.interview.id);
       if (scorecard.status === ScorecardStatus.SUBMITTED)
         throw new ConflictException('This scorecard is already submitted.');
       if (interview.status === InterviewStatus.CANCELLED)
@@ -96,8 +101,7 @@ export class ScorecardsService {
           `The interview starts at ${interview.startsAt.toISOString()}; submit once it has taken place.`,
         );
       }
-      const criteria = interview.stage.rubric?.criteria.getItems() ?? [];
-      const missing = criteria.filter(
+      const missing = interview.criteria.filter(
         (criterion) => !scorecard.ratings.some((rating) => rating.criterionId === criterion.id),
       );
       const fields: FieldErrors = {};
@@ -112,15 +116,15 @@ export class ScorecardsService {
       this.finalise(em, scorecard, interview);
       await this.webhooks.emit(em, WebhookEvent.SCORECARD_SUBMITTED, `scorecard.${scorecard.id}.submitted`, {
         scorecardId: scorecard.id,
-        interviewId: interview.id,
-        applicationId: interview.application.id,
-        positionId: interview.application.position.id,
-        stageId: interview.stage.id,
+        interviewId: interview.interviewId,
+        applicationId: interview.applicationId,
+        positionId: interview.positionId,
+        stageId: interview.stageId,
         interviewerId: scorecard.interviewer.id,
         submittedAt: scorecard.submittedAt.toISOString(),
       });
       await em.flush();
-      await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
+      await this.decisions.evaluate(em, interview.applicationId, interview.stageId);
       return scorecard;
     });
     return this.asAuthorSees(actor, written);
@@ -135,7 +139,7 @@ export class ScorecardsService {
       }
       if (reason.trim() === '')
         throw new BadUserInputException('Say why you amend it.', { 'input.reason': 'must not be blank' });
-      const interview = await this.loadInterview(em, scorecard.interview.id);
+      const interview = await loadScoringContext(em, scorecard.interview.id);
       const { ratings, questionRatings, skillVerdicts, redFlags, recommendation, notes } = scorecard;
       em.persist(
         new ScorecardAmendment(scorecard, em.getReference(User, actor.userId!), reason.trim(), {
@@ -155,8 +159,9 @@ export class ScorecardsService {
         recommendation: content.recommendation ?? recommendation,
         notes: content.notes ?? notes,
       });
-      const criteria = interview.stage.rubric?.criteria.getItems() ?? [];
-      if (criteria.some((criterion) => !checked.ratings.some((rating) => rating.criterionId === criterion.id))) {
+      if (
+        interview.criteria.some((criterion) => !checked.ratings.some((rating) => rating.criterionId === criterion.id))
+      ) {
         throw new BadUserInputException('An amended scorecard still rates every criterion.', {
           'input.ratings': 'rate every criterion',
         });
@@ -165,7 +170,7 @@ export class ScorecardsService {
       await em.nativeDelete(ApplicationSkillVerdict, { scorecard });
       this.finalise(em, scorecard, interview);
       await em.flush();
-      await this.decisions.evaluate(em, interview.application.id, interview.stage.id);
+      await this.decisions.evaluate(em, interview.applicationId, interview.stageId);
       return scorecard;
     });
     return this.asAuthorSees(actor, written);
@@ -184,11 +189,10 @@ export class ScorecardsService {
     return new Map(interviewIds.map((id) => [id, cards.filter((card) => card.interview.id === id)]));
   }
 
-  /** FORBIDDEN while blind; NOT_FOUND for a scorecard of an interview the caller may not read. */
   /**
    * A scorecard just written by its author, as they see it: whole (an author always reads their own
    * scorecard: ScorecardRead's `author` relation, and blind review never hides one's own). No second
-   * read when the interviewer's row is already loaded (the interview's panel brings it).
+   * read when the interviewer's row is already loaded (read with the scorecard; a new draft has none).
    */
   private asAuthorSees(actor: Actor, scorecard: Scorecard): Promise<Scorecard> {
     if (scorecard.interviewer.id === actor.userId && wrap(scorecard.interviewer).isInitialized()) {
@@ -197,6 +201,7 @@ export class ScorecardsService {
     return this.get(actor, scorecard.id);
   }
 
+  /** FORBIDDEN while blind; NOT_FOUND for a scorecard of an interview the caller may not read. */
   async get(actor: Actor, id: string): Promise<Scorecard> {
     const scorecard = await this.em.findOne(Scorecard, { id }, { populate: ['interviewer', 'interview'] });
     if (!scorecard) throw new NotFoundException('Scorecard', id);
@@ -214,8 +219,8 @@ export class ScorecardsService {
   }
 
   /** Fixes the weighted score and records the skill verdicts as the application's evidence. */
-  private finalise(em: EntityManager, scorecard: Scorecard, interview: Interview): void {
-    const criteria = (interview.stage.rubric?.criteria.getItems() ?? []).map((criterion) => ({
+  private finalise(em: EntityManager, scorecard: Scorecard, interview: ScoringContext): void {
+    const criteria = interview.criteria.map((criterion) => ({
       criterionId: criterion.id,
       name: criterion.name,
       weight: criterion.weight,
@@ -223,9 +228,9 @@ export class ScorecardsService {
     scorecard.weightedScore = weightedScore(scorecard.ratings, criteria);
     for (const entry of scorecard.skillVerdicts) {
       const verdict = new ApplicationSkillVerdict({
-        application: interview.application,
+        application: em.getReference(Application, interview.applicationId),
         skill: em.getReference(Skill, entry.skillId),
-        stage: interview.stage,
+        stage: em.getReference(PlanStage, interview.stageId),
         verdict: entry.verdict,
       });
       Object.assign(verdict, { evidence: entry.evidence, scorecard, interviewer: scorecard.interviewer });
@@ -237,19 +242,18 @@ export class ScorecardsService {
    * Validates content against the stage: criteria of its rubric, questions of its list, scores on
    * its scale, skills it verifies.
    */
-  private async check(em: EntityManager, interview: Interview, content: ScorecardContent) {
+  private async check(em: EntityManager, interview: ScoringContext, content: ScorecardContent) {
     const fields: FieldErrors = {};
-    const rubric = interview.stage.rubric;
-    const criteria = rubric?.criteria.getItems() ?? [];
+    const { scale, criteria } = interview;
     const ratings: StoredRating[] = [];
     (content.ratings ?? []).forEach((rating, index) => {
       const at = `input.ratings[${index}]`;
       if (!criteria.some((criterion) => criterion.id === rating.criterionId)) {
-        fields[`${at}.criterionId`] = `not a criterion of the "${interview.stage.name}" rubric`;
+        fields[`${at}.criterionId`] = `not a criterion of the "${interview.stageName}" rubric`;
       } else if (ratings.some((entry) => entry.criterionId === rating.criterionId)) {
         fields[`${at}.criterionId`] = 'rated twice';
       }
-      const problem = rubric ? scoreProblem(rating.score, rubric) : null;
+      const problem = scale ? scoreProblem(rating.score, scale) : null;
       if (problem) fields[`${at}.score`] = problem;
       ratings.push({ criterionId: rating.criterionId, score: rating.score, evidence: rating.evidence?.trim() || null });
     });
@@ -259,19 +263,19 @@ export class ScorecardsService {
       note: rating.note?.trim() || null,
     }));
     const questionProblems = questionRatingProblems(questionRatings, {
-      name: interview.stage.name,
-      questionIds: interview.stage.questionLinks.getItems().map((link) => link.question.id),
-      scale: rubric,
+      name: interview.stageName,
+      questionIds: interview.questionIds,
+      scale,
     });
     for (const [path, message] of Object.entries(questionProblems)) fields[`input.${path}`] = message;
     // The stage's verifiable skills matter only to check verdicts; a draft without any skips the read.
     const verifiable = content.skillVerdicts?.length
-      ? await em.find(SkillRequirement, { verifiedIn: interview.stage.id })
+      ? await em.find(SkillRequirement, { verifiedIn: interview.stageId })
       : [];
     const skillVerdicts: StoredSkillVerdict[] = [];
     (content.skillVerdicts ?? []).forEach((entry, index) => {
       if (!verifiable.some((requirement) => requirement.skill.id === entry.skillId)) {
-        fields[`input.skillVerdicts[${index}].skillId`] = `"${interview.stage.name}" does not verify this skill`;
+        fields[`input.skillVerdicts[${index}].skillId`] = `"${interview.stageName}" does not verify this skill`;
       }
       skillVerdicts.push({ skillId: entry.skillId, verdict: entry.verdict, evidence: entry.evidence?.trim() || null });
     });
@@ -284,15 +288,6 @@ export class ScorecardsService {
       recommendation: content.recommendation ?? null,
       notes: content.notes ?? null,
     };
-  }
-
-  private async loadInterview(em: EntityManager, id: string): Promise<Interview> {
-    const interview = await em.findOne(Interview, { id }, { populate: INTERVIEW_GRAPH });
-    if (!interview) throw new NotFoundException('Interview', id);
-    // Joined with the rest, criteria x questions x panel made one wide row each (the stage's text
-    // arrays parsed again in every one): 38 ms of CPU for a draft save of the built-in plan.
-    await em.populate(interview, STAGE_LISTS, { strategy: LoadStrategy.SELECT_IN });
-    return interview;
   }
 
   private async loadOwn(em: EntityManager, actor: Actor, id: string): Promise<Scorecard> {
