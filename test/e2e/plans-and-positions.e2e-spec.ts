@@ -108,8 +108,9 @@ describe('interview plans and positions', () => {
   it('shows the same stages in a list whether it asks for names, lists, benchmarks or rubrics', async () => {
     await createPosition('STARTUP');
     await createPosition('AGENCY');
-    const STAGE = 'id name kind order durationMinutes passThreshold';
-    const LISTS = 'focusAreas participants successCriteria preparationTips';
+    const STAGE =
+      'id planId name kind order durationMinutes feedbackDueHours autoAdvance passThreshold revision requiredFromLevel';
+    const LISTS = 'focusAreas participants successCriteria preparationTips interviewerWeighs';
     const list = async (stageFields: string, planFields = '') => {
       const result = await api.gql<{ positions: Array<{ id: string; plan: Record<string, any> }> }>(
         `{ positions { id plan { id name ${planFields} stages { ${stageFields} } } } }`,
@@ -140,6 +141,23 @@ describe('interview plans and positions', () => {
     }));
     expect(lists).toEqual(withoutRubric);
     expect(lists[0]!.plan.stages[0].focusAreas.length).toBeGreaterThan(0);
+    expect(
+      lists.some((position) => position.plan.stages.some((stage: any) => stage.interviewerWeighs.length > 0)),
+    ).toBe(true);
+    // One list field is enough to read the lists: never an empty list for a stage that has one.
+    const weighs = await list(`${STAGE} interviewerWeighs`);
+    expect(weighs).toEqual(
+      lists.map(({ plan: { benchmarks: _b, ...plan }, ...position }) => ({
+        ...position,
+        plan: {
+          ...plan,
+          stages: plan.stages.map((stage: any) => ({
+            ...Object.fromEntries(STAGE.split(' ').map((f) => [f, stage[f]])),
+            interviewerWeighs: stage.interviewerWeighs,
+          })),
+        },
+      })),
+    );
   });
 
   it('versions a template on edit and leaves positions with the plan they copied', async () => {

@@ -34,10 +34,11 @@ export const PLAN_LIST_FIELDS = [
   'participants',
   'successCriteria',
   'preparationTips',
+  'interviewerWeighs',
   'benchmarks',
 ] as const;
 
-const STAGE_LISTS = ['focusAreas', 'participants', 'successCriteria', 'preparationTips'] as const;
+const STAGE_LISTS = ['focusAreas', 'participants', 'successCriteria', 'preparationTips', 'interviewerWeighs'] as const;
 
 /** A stage's own columns, as a list of plans shows them (PlanStageType.scalarsOf). */
 export type StageScalars = Pick<
@@ -94,7 +95,9 @@ const STAGE_SCALARS = [
 /**
  * Plans with their stages' own columns only, as plain data: two statements whatever the number of
  * plans, and no entities. A list of positions with their stages' names made one entity per stage,
- * which cost more than everything else the request did.
+ * which cost more than everything else the request did; the query builder and its result mapping
+ * then cost more than the SQL (200 plans: 5.8 ms of CPU against 1.4 for the same rows read as SQL
+ * with the columns named as the properties).
  */
 export async function loadPlanStages(
   em: EntityManager,
@@ -102,32 +105,65 @@ export async function loadPlanStages(
   options: { lists: boolean } = { lists: true },
 ): Promise<PlanWithStageScalars[]> {
   if (ids.length === 0) return [];
+  const sql = planStagesSql(em);
+  const unique = [...new Set(ids)];
   // Without lists, the text arrays and the benchmarks stay unread and empty: the query shows none.
-  const stageColumns = options.lists
-    ? STAGE_SCALARS
-    : STAGE_SCALARS.filter((column) => !(STAGE_LISTS as readonly string[]).includes(column));
   const [plans, stages] = await Promise.all([
-    em
-      .createQueryBuilder(InterviewPlan)
-      .select(['id', 'name', 'description', 'version', 'isTemplate', ...(options.lists ? ['benchmarks' as const] : [])])
-      .where({ id: { $in: [...ids] } })
-      .execute<Array<Omit<PlanWithStageScalars, 'stages'>>>('all', true),
-    em
-      .createQueryBuilder(PlanStage)
-      .select([...stageColumns])
-      .where({ plan: { $in: [...ids] } })
-      .orderBy({ order: 'asc' })
-      .execute<Array<Omit<StageScalars, 'planId'> & { plan: string }>>('all', true),
+    em.execute<Array<Omit<PlanWithStageScalars, 'stages'>>>(options.lists ? sql.plans : sql.plansWithoutLists, [
+      unique,
+    ]),
+    em.execute<StageScalars[]>(options.lists ? sql.stages : sql.stagesWithoutLists, [unique]),
   ]);
   const byPlan = new Map<string, StageScalars[]>(plans.map((plan) => [plan.id, []]));
-  for (const { plan: planId, ...stage } of stages) {
-    byPlan.get(planId)?.push({
-      ...(options.lists ? {} : { focusAreas: [], participants: [], successCriteria: [], preparationTips: [] }),
-      ...stage,
-      planId,
-    });
+  for (const stage of stages) {
+    byPlan.get(stage.planId)?.push(
+      options.lists
+        ? stage
+        : {
+            ...stage,
+            focusAreas: [],
+            participants: [],
+            successCriteria: [],
+            preparationTips: [],
+            interviewerWeighs: [],
+          },
+    );
   }
   return plans.map((plan) => ({ ...plan, benchmarks: plan.benchmarks ?? null, stages: byPlan.get(plan.id)! }));
+}
+
+/** The statements of loadPlanStages, written once from the entities' metadata (column names). */
+let planStagesStatements: {
+  plans: string;
+  plansWithoutLists: string;
+  stages: string;
+  stagesWithoutLists: string;
+  stagesById: string;
+} | null = null;
+
+function planStagesSql(em: EntityManager) {
+  if (planStagesStatements) return planStagesStatements;
+  const metadata = em.getMetadata();
+  const columns = (entity: string, names: readonly string[], alias: (name: string) => string) => {
+    const { properties } = metadata.get(entity);
+    return names.map((name) => `"${properties[name]!.fieldNames[0]}" as "${alias(name)}"`).join(', ');
+  };
+  const plan = metadata.get(InterviewPlan.name).tableName;
+  const stage = metadata.get(PlanStage.name).tableName;
+  const planColumns = ['id', 'name', 'description', 'version', 'isTemplate'];
+  const stageColumns = (names: readonly string[]) =>
+    columns(PlanStage.name, names, (name) => (name === 'plan' ? 'planId' : name));
+  const withoutLists = STAGE_SCALARS.filter((name) => !(STAGE_LISTS as readonly string[]).includes(name));
+  const planIdColumn = metadata.get(PlanStage.name).properties.plan!.fieldNames[0];
+  const orderColumn = metadata.get(PlanStage.name).properties.order!.fieldNames[0];
+  planStagesStatements = {
+    plans: `select ${columns(InterviewPlan.name, [...planColumns, 'benchmarks'], (name) => name)} from "${plan}" where id in (?)`,
+    plansWithoutLists: `select ${columns(InterviewPlan.name, planColumns, (name) => name)} from "${plan}" where id in (?)`,
+    stages: `select ${stageColumns(STAGE_SCALARS)} from "${stage}" where "${planIdColumn}" in (?) order by "${orderColumn}", id`,
+    stagesById: `select ${stageColumns(STAGE_SCALARS)} from "${stage}" where id in (?)`,
+    stagesWithoutLists: `select ${stageColumns(withoutLists)} from "${stage}" where "${planIdColumn}" in (?) order by "${orderColumn}", id`,
+  };
+  return planStagesStatements;
 }
 
 /**
@@ -136,12 +172,7 @@ export async function loadPlanStages(
  */
 export async function loadStageScalars(em: EntityManager, ids: readonly string[]): Promise<StageScalars[]> {
   if (ids.length === 0) return [];
-  const rows = await em
-    .createQueryBuilder(PlanStage)
-    .select([...STAGE_SCALARS])
-    .where({ id: { $in: [...new Set(ids)] } })
-    .execute<Array<Omit<StageScalars, 'planId'> & { plan: string }>>('all', true);
-  return rows.map(({ plan: planId, ...stage }) => ({ ...stage, planId }));
+  return em.execute<StageScalars[]>(planStagesSql(em).stagesById, [[...new Set(ids)]]);
 }
 
 /**
