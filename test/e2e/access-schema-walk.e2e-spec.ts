@@ -26,7 +26,10 @@ const emailOf = (who: string) => `${sentinel(`email-${who}`)}@example.com`;
 
 const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
-/** Staff: R recruits for both positions; M manages P1, M2 manages P2; A and B sit on P1's panel, O on P2's. */
+/**
+ * Staff: R recruits for both positions; M manages P1, M2 manages P2; A and B sit on P1's panel, O on
+ * P2's. Candidates: C applies to P1 (interviewed by A and B), C2 to P2 (by O), C3 to P1 (by nobody).
+ */
 const STAFF = {
   R: { name: 'Rita Recruiter', roles: [Role.RECRUITER] },
   M: { name: 'Max Manager', roles: [Role.HIRING_MANAGER] },
@@ -41,6 +44,11 @@ const CANDIDATE = { name: `Grace Walkthrough ${run}`, email: `${sentinel('candid
 const OTHER_CANDIDATE = {
   name: `Alan Otherposition ${run}`,
   email: `${sentinel('other-candidate-email')}@example.net`,
+};
+/** Applies to P1 and is interviewed by nobody: no panelist of P1 may learn of this application. */
+const UNSEEN_CANDIDATE = {
+  name: `Cora ${sentinel('unseen-name')}`,
+  email: `${sentinel('unseen-email')}@example.net`,
 };
 const P2_TITLE = `Platform Engineer ${run}`;
 const B_DRAFT_NOTES = `Ben is still deciding ${run}`;
@@ -143,6 +151,8 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
     };
     const applicationC = await apply('C', CANDIDATE, positions.P1.id);
     const applicationC2 = await apply('C2', OTHER_CANDIDATE, p2);
+    planted["C3's name"] = UNSEEN_CANDIDATE.name;
+    await apply('C3', UNSEEN_CANDIDATE, positions.P1.id);
 
     // The stage of P1 where every scorecard field can be filled: rubric, questions, must and good-to-verify skills.
     const plan = positions.P1.plan;
@@ -296,6 +306,8 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
         ...scorecardOfA(),
         ...contactOf('C'),
         ...contactOf('C2'),
+        ...contactOf('C3'),
+        "C3's name",
         ...emailsOf('R', 'M', 'M2', 'O', 'A'),
       ],
       mutations: () => [saveDraft.B],
@@ -308,6 +320,8 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
         ...scorecardOfA(),
         ...contactOf('C'),
         ...contactOf('C2'),
+        ...contactOf('C3'),
+        "C3's name",
         ...emailsOf('R', 'M', 'M2', 'A', 'B'),
       ],
       mutations: () => [saveDraft.O],
@@ -317,7 +331,7 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
       who: 'M2',
       as: 'hiring manager M2 of another position',
       // Hiring managers list `users` with their addresses, and see their own candidates' contact details.
-      forbidden: () => [...scorecardOfA(), ...contactOf('C')],
+      forbidden: () => [...scorecardOfA(), ...contactOf('C'), ...contactOf('C3'), "C3's name"],
       mutations: () => [{ field: 'updatePosition', variables: { input: { positionId: p2 } } }],
       mustSee: () => [P2_TITLE, OTHER_CANDIDATE.name, OTHER_CANDIDATE.email],
     },
