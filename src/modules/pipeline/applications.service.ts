@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { ApplicationStatus } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
-import { afterCursor, connection, decodeCursor, pageSize } from '../../common/pagination';
+import { connection, decodeCursor, pageSize } from '../../common/pagination';
 import { BadUserInputException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
 import { Application } from './application.entity';
-import { APPLICATION_COLUMNS, ApplicationType, type ApplicationRow } from './graphql/application.type';
+import { applicationColumns, applicationRow, ApplicationType } from './graphql/application.type';
 import type { BoardCardType } from './graphql/board-card.type';
 
 /** The most cards one page of `Position.boardCards` holds: a large board in one or two requests. */
@@ -26,6 +26,12 @@ interface BoardCardRow {
   next_interview_at: string | null;
 }
 
+/**
+ * Newest first after a cursor (see afterCursor): the first condition lets the index on
+ * (position_id, created_at desc, id) start at the cursor; the second breaks ties on created_at by id.
+ */
+const AFTER_CURSOR = 'and a.created_at <= ? and (a.created_at < ? or (a.created_at = ? and a.id > ?))';
+
 /** Reading applications: only those the caller may see. */
 @Injectable()
 export class ApplicationsService {
@@ -37,12 +43,11 @@ export class ApplicationsService {
   /** Null when it does not exist or the caller may not see it. */
   async get(actor: Actor, id: string): Promise<ApplicationType | null> {
     if (!(await this.access.can(actor, Permission.ApplicationRead, id))) return null;
-    const [row] = await this.em
-      .createQueryBuilder(Application)
-      .select(['id', 'createdAt', ...APPLICATION_COLUMNS])
-      .where({ id })
-      .execute<ApplicationRow[]>('all', true);
-    return row ? ApplicationType.fromRow(row) : null;
+    const [row] = await this.em.execute<Parameters<typeof applicationRow>[0][]>(
+      `select ${applicationColumns('a')} from application a where a.id = ?`,
+      [id],
+    );
+    return row ? ApplicationType.fromRow(applicationRow(row)) : null;
   }
 
   /** A candidate's applications the caller may see, newest first. */
@@ -61,23 +66,32 @@ export class ApplicationsService {
     args: { first?: number | null; after?: string | null; status?: ApplicationStatus | null },
   ) {
     const size = pageSize(args.first);
-    const where = () => ({
-      position: positionId,
-      ...(args.status ? { status: args.status } : {}),
-      ...this.access.where(actor, Permission.ApplicationRead),
-    });
-    // Plain rows, not entities: a page of 50 entities cost more CPU than everything else the request did.
-    const [rows, total] = await Promise.all([
-      this.em
-        .createQueryBuilder(Application)
-        .select(['id', 'createdAt', ...APPLICATION_COLUMNS])
-        .where({ $and: [where(), afterCursor(args.after)] })
-        .orderBy({ createdAt: 'desc', id: 'asc' })
-        .limit(size + 1)
-        .execute<ApplicationRow[]>('all', true),
-      this.em.count(Application, where()),
+    const scope = this.access.condition(actor, Permission.ApplicationRead, 'a.id');
+    const cursor = args.after ? decodeCursor(args.after) : null;
+    const filter = ['a.position_id = ?', ...(args.status ? ['a.status = ?'] : []), ...(scope ? [scope.sql] : [])].join(
+      ' and ',
+    );
+    const params = [positionId, ...(args.status ? [args.status] : []), ...(scope?.params ?? [])];
+    // Plain rows, not entities: a page of 50 entities cost more CPU than everything else the request
+    // did, and building the same statement with the query builder on every request cost more than the SQL.
+    const [rows, [counted]] = await Promise.all([
+      this.em.execute<Parameters<typeof applicationRow>[0][]>(
+        `select ${applicationColumns('a')} from application a where ${filter}
+         ${cursor ? AFTER_CURSOR : ''} order by a.created_at desc, a.id asc limit ?`,
+        [...params, ...(cursor ? [cursor.createdAt, cursor.createdAt, cursor.createdAt, cursor.id] : []), size + 1],
+      ),
+      this.em.execute<Array<{ total: number }>>(
+        `select count(*)::int as total from application a where ${filter}`,
+        params,
+      ),
     ]);
-    return connection(rows, size, total, (row) => ApplicationType.fromRow(row), args.after);
+    return connection(
+      rows.map(applicationRow),
+      size,
+      counted!.total,
+      (row) => ApplicationType.fromRow(row),
+      args.after,
+    );
   }
 
   /**

@@ -61,7 +61,7 @@ export class ApplicationType {
     });
   }
 
-  /** From a plain row of APPLICATION_COLUMNS (the query builder's `execute('all', true)`). */
+  /** From a plain row (`applicationColumns`, `applicationRow`). */
   static fromRow(row: ApplicationRow): ApplicationType {
     return Object.assign(new ApplicationType(), {
       id: row.id,
@@ -87,18 +87,7 @@ export class ApplicationType {
 }
 
 /** The application properties ApplicationType shows, for plain-row reads through the query builder. */
-export const APPLICATION_COLUMNS = [
-  'status',
-  'appliedAt',
-  'decidedAt',
-  'experienceLevel',
-  'version',
-  'candidate',
-  'position',
-  'currentStage',
-] as const;
-
-/** A row of `id`, `createdAt` and APPLICATION_COLUMNS; relations come as ids. */
+/** An application as plain SQL reads it (`applicationColumns`); relations come as ids. */
 export interface ApplicationRow {
   id: string;
   createdAt: Date;
@@ -110,6 +99,33 @@ export interface ApplicationRow {
   candidate: string;
   position: string;
   currentStage: string | null;
+}
+
+/**
+ * SQL selecting the application row aliased `alias` under ApplicationRow's names; the driver gives
+ * its times as text, which `applicationRow` turns into dates.
+ */
+export function applicationColumns(alias: string): string {
+  return `${alias}.id, ${alias}.created_at as "createdAt", ${alias}.status, ${alias}.applied_at as "appliedAt",
+    ${alias}.decided_at as "decidedAt", ${alias}.experience_level as "experienceLevel", ${alias}.version,
+    ${alias}.candidate_id as "candidate", ${alias}.position_id as "position", ${alias}.current_stage_id as "currentStage"`;
+}
+
+type Timestamp = Date | string;
+
+export function applicationRow(
+  row: Omit<ApplicationRow, 'createdAt' | 'appliedAt' | 'decidedAt'> & {
+    createdAt: Timestamp;
+    appliedAt: Timestamp;
+    decidedAt: Timestamp | null;
+  },
+): ApplicationRow {
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt),
+    appliedAt: new Date(row.appliedAt),
+    decidedAt: row.decidedAt === null ? null : new Date(row.decidedAt),
+  };
 }
 
 /** An application as `applicationJson()` selects it: ApplicationType's fields, times as JSON gives them. */
