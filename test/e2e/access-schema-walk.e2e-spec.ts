@@ -50,7 +50,9 @@ const UNSEEN_CANDIDATE = {
   name: `Cora ${sentinel('unseen-name')}`,
   email: `${sentinel('unseen-email')}@example.net`,
 };
-const P2_TITLE = `Platform Engineer ${run}`;
+/** Titles: a position is read by its team, and by a panelist only through their own interviews. */
+const P1_TITLE = `Backend Developer ${sentinel('p1-title')}`;
+const P2_TITLE = `Platform Engineer ${sentinel('p2-title')}`;
 const B_DRAFT_NOTES = `Ben is still deciding ${run}`;
 
 describe('access rules, proved by walking the whole GraphQL schema', () => {
@@ -96,7 +98,7 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
     for (const stage of template.stages) known('stage', stage.id, 'template stage');
     const positions: Record<string, any> = {};
     for (const [key, title, manager] of [
-      ['P1', `Backend Developer ${run}`, 'M'],
+      ['P1', P1_TITLE, 'M'],
       ['P2', P2_TITLE, 'M2'],
     ] as const) {
       const input = {
@@ -120,6 +122,8 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
       for (const stage of position.plan.stages) known('stage', stage.id, `${key} ${stage.name}`);
     }
     p2 = positions.P2.id;
+    planted["P1's title"] = P1_TITLE;
+    planted["P2's title"] = P2_TITLE;
     for (const requirement of positions.P1.plan.skillRequirements)
       known('skill', requirement.skill.id, requirement.skill.name);
 
@@ -308,6 +312,7 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
         ...contactOf('C2'),
         ...contactOf('C3'),
         "C3's name",
+        "P2's title",
         ...emailsOf('R', 'M', 'M2', 'O', 'A'),
       ],
       mutations: () => [saveDraft.B],
@@ -322,6 +327,7 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
         ...contactOf('C2'),
         ...contactOf('C3'),
         "C3's name",
+        "P1's title",
         ...emailsOf('R', 'M', 'M2', 'A', 'B'),
       ],
       mutations: () => [saveDraft.O],
@@ -331,7 +337,7 @@ describe('access rules, proved by walking the whole GraphQL schema', () => {
       who: 'M2',
       as: 'hiring manager M2 of another position',
       // Hiring managers list `users` with their addresses, and see their own candidates' contact details.
-      forbidden: () => [...scorecardOfA(), ...contactOf('C'), ...contactOf('C3'), "C3's name"],
+      forbidden: () => [...scorecardOfA(), ...contactOf('C'), ...contactOf('C3'), "C3's name", "P1's title"],
       mutations: () => [{ field: 'updatePosition', variables: { input: { positionId: p2 } } }],
       mustSee: () => [P2_TITLE, OTHER_CANDIDATE.name, OTHER_CANDIDATE.email],
     },
