@@ -86,7 +86,6 @@ export class ApplicationType {
   }
 }
 
-/** The application properties ApplicationType shows, for plain-row reads through the query builder. */
 /** An application as plain SQL reads it (`applicationColumns`); relations come as ids. */
 export interface ApplicationRow {
   id: string;
@@ -113,6 +112,7 @@ export function applicationColumns(alias: string): string {
 
 type Timestamp = Date | string;
 
+/** An ApplicationRow from a row of `applicationColumns`, its times made dates. */
 export function applicationRow(
   row: Omit<ApplicationRow, 'createdAt' | 'appliedAt' | 'decidedAt'> & {
     createdAt: Timestamp;
