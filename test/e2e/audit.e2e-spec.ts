@@ -1,6 +1,6 @@
 import { Role } from '../../libs/domain';
 import { errorCode, TestApi } from '../../libs/testing';
-import { AuditPlugin } from '../../src/modules/audit/audit.plugin';
+import { AuditPlugin } from '../../src/modules/audit';
 
 const CREATE_CANDIDATE = `mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { id email } } }`;
 const AUDIT_LOG = `query ($actorId: ID, $targetId: ID, $action: String, $first: Int, $before: DateTime) {
