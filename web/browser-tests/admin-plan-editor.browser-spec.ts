@@ -207,9 +207,16 @@ describe('the plan template editor in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Add a stage' });
     const name = dialog.getByRole('textbox', { name: 'Name' });
     await name.waitFor();
-    expect(await page.evaluate('document.activeElement.id')).toBe(await name.getAttribute('id'));
+    // The dialog moves the focus in an effect, and gives it back when its closing transition ends:
+    // wait for that (up to 5 s) instead of sampling the focus once, then check it.
+    const focusSettles = (condition: string) =>
+      page.waitForFunction(condition, undefined, { timeout: 5_000 }).catch(() => null);
+    const nameId = await name.getAttribute('id');
+    await focusSettles(`document.activeElement && document.activeElement.id === ${JSON.stringify(nameId)}`);
+    expect(await page.evaluate('document.activeElement.id')).toBe(nameId);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    await focusSettles(`document.activeElement && document.activeElement.textContent === 'Add a stage…'`);
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Add a stage…');
 
     await page.keyboard.press('Enter');
