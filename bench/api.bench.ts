@@ -412,36 +412,42 @@ async function main(): Promise<void> {
   const floorUrl = `http://127.0.0.1:${(floor.server.address() as { port: number }).port}/graphql`;
 
   // The ceiling (`--ceiling`): the floor's `me` behind Apollo Server 5 and nothing else.
-  const ceiling = Fastify({ logger: false });
-  const apollo = new ApolloServer<{ userId: string | null }>({
-    typeDefs: `type Query { me: User } type User { id: ID! email: String! name: String! roles: [String!]! }`,
-    resolvers: {
-      Query: {
-        me: async (_: unknown, __: unknown, context: { userId: string | null }) => {
-          if (!context.userId) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } });
-          const [row] = await q(
-            `select id, email, name, roles::text[] as roles from app_user where id = $1 and deactivated_at is null`,
-            [context.userId],
-          );
-          return row ?? null;
+  const startCeiling = async () => {
+    const server = Fastify({ logger: false });
+    const apollo = new ApolloServer<{ userId: string | null }>({
+      typeDefs: `type Query { me: User } type User { id: ID! email: String! name: String! roles: [String!]! }`,
+      resolvers: {
+        Query: {
+          me: async (_: unknown, __: unknown, context: { userId: string | null }) => {
+            if (!context.userId) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } });
+            const [row] = await q(
+              `select id, email, name, roles::text[] as roles from app_user where id = $1 and deactivated_at is null`,
+              [context.userId],
+            );
+            return row ?? null;
+          },
         },
       },
-    },
-    plugins: [fastifyApolloDrainPlugin(ceiling)],
-  });
-  let ceilingUrl = '';
-  if (ceilingMode) {
+      plugins: [fastifyApolloDrainPlugin(server)],
+    });
     await apollo.start();
-    ceiling.route({
+    server.route({
       url: '/graphql',
       method: ['POST'],
       handler: fastifyApolloHandler(apollo, {
         context: async (request) => ({ userId: verify(request.headers.authorization) }),
       }),
     });
-    await ceiling.listen({ port: 0, host: '127.0.0.1' });
-    ceilingUrl = `http://127.0.0.1:${(ceiling.server.address() as { port: number }).port}/graphql`;
-  }
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    return {
+      url: `http://127.0.0.1:${(server.server.address() as { port: number }).port}/graphql`,
+      close: async () => {
+        await server.close();
+        await apollo.stop();
+      },
+    };
+  };
+  const ceiling = ceilingMode ? await startCeiling() : null;
 
   const loadInProcess = (url: string, body: string, token: string) =>
     new Promise<autocannon.Result>((resolve, reject) =>
@@ -500,52 +506,46 @@ async function main(): Promise<void> {
     `| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${cpuMode ? ' ---: |' : ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+  /** The `data` a server answers to one benchmarked request. */
+  const answerOf = async (url: string, body: string, token: string) =>
+    (await (
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      })
+    ).json()) as { data?: unknown; errors?: unknown };
+  /** Loads `url` and then the floor of the same case, and prints their row of the table. */
+  const row = async (name: string, same: boolean, url: string, index: number, item: Case, profileAs?: string) => {
+    const body = JSON.stringify({ query: item.query, variables: item.variables });
+    const { result: ours, cpuMs: ourCpu } = await load(url, body, item.token, profileAs);
+    const { result: theirs, cpuMs: theirCpu } = await load(`${floorUrl}/${index}`, body, item.token);
+    const failed = ours.non2xx + ours.errors + theirs.non2xx + theirs.errors;
+    const cpu = ourCpu === null ? '' : ` ${ourCpu.toFixed(2)} ms / ${theirCpu!.toFixed(2)} ms |`;
+    const line = `| ${name} | ${same ? 'yes' : 'NO'} | ${Math.round(ours.requests.average)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${Math.round(theirs.requests.average)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms | ${(ours.requests.average / theirs.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |${cpu}`;
+    process.stdout.write(line + '\n');
+  };
   for (const [index, item] of cases.entries()) {
     if (only && !item.name.startsWith(only)) continue;
     const body = JSON.stringify({ query: item.query, variables: item.variables });
     const service = await post(item.query, item.variables, item.token);
-    const floorAnswer = (await (
-      await fetch(`${floorUrl}/${index}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${item.token}` },
-        body,
-      })
-    ).json()) as { data: unknown };
+    const floorAnswer = await answerOf(`${floorUrl}/${index}`, body, item.token);
     const same = !service.errors && isDeepStrictEqual(service.data, JSON.parse(JSON.stringify(floorAnswer.data)));
     if (!same) {
       process.stderr.write(
         `${item.name}: answers differ\n service ${JSON.stringify(service).slice(0, 600)}\n floor   ${JSON.stringify(floorAnswer).slice(0, 600)}\n`,
       );
     }
-    const { result: ours, cpuMs: ourCpu } = await load(serviceUrl, body, item.token, `case-${index}`);
-    const { result: theirs, cpuMs: theirCpu } = await load(`${floorUrl}/${index}`, body, item.token);
-    const failed = ours.non2xx + ours.errors + theirs.non2xx + theirs.errors;
-    const cpu = ourCpu === null ? '' : ` ${ourCpu.toFixed(2)} ms / ${theirCpu!.toFixed(2)} ms |`;
-    const line = `| ${item.name} | ${same ? 'yes' : 'NO'} | ${Math.round(ours.requests.average)} | ${ours.latency.p50} ms | ${ours.latency.p99} ms | ${Math.round(theirs.requests.average)} | ${theirs.latency.p50} ms | ${theirs.latency.p99} ms | ${(ours.requests.average / theirs.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |${cpu}`;
-    process.stdout.write(line + '\n');
+    await row(item.name, same, serviceUrl, index, item, `case-${index}`);
   }
-  if (ceilingMode) {
+  if (ceiling) {
     // Apollo alone against the floor, both doing `me`: the share of the floor's rate left once a
     // request goes through Apollo's pipeline and graphql-js, before NestJS, the ORM or any guard.
-    const me = cases.find((item) => item.name === 'me')!;
-    const body = JSON.stringify({ query: me.query, variables: me.variables });
-    const index = cases.indexOf(me);
-    const answer = (await (
-      await fetch(ceilingUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${me.token}` },
-        body,
-      })
-    ).json()) as { data?: unknown };
-    const expected = await me.floor(interviewerId);
-    const same = isDeepStrictEqual(answer.data, JSON.parse(JSON.stringify(expected)));
-    const { result: apolloRun, cpuMs: apolloCpu } = await load(ceilingUrl, body, me.token);
-    const { result: floorRun, cpuMs: floorCpu } = await load(`${floorUrl}/${index}`, body, me.token);
-    const failed = apolloRun.non2xx + apolloRun.errors + floorRun.non2xx + floorRun.errors;
-    const cpu = apolloCpu === null ? '' : ` ${apolloCpu.toFixed(2)} ms / ${floorCpu!.toFixed(2)} ms |`;
-    process.stdout.write(
-      `| me, Apollo Server alone (the ceiling) | ${same ? 'yes' : 'NO'} | ${Math.round(apolloRun.requests.average)} | ${apolloRun.latency.p50} ms | ${apolloRun.latency.p99} ms | ${Math.round(floorRun.requests.average)} | ${floorRun.latency.p50} ms | ${floorRun.latency.p99} ms | ${(apolloRun.requests.average / floorRun.requests.average).toFixed(2)}×${failed ? ` (${failed} failed)` : ''} |${cpu}\n`,
-    );
+    const index = cases.findIndex((item) => item.name === 'me');
+    const me = cases[index]!;
+    const answer = await answerOf(ceiling.url, JSON.stringify({ query: me.query, variables: me.variables }), me.token);
+    const same = isDeepStrictEqual(answer.data, JSON.parse(JSON.stringify(await me.floor(interviewerId))));
+    await row('me, Apollo Server alone (the ceiling)', same, ceiling.url, index, me);
   }
   process.stdout.write(
     `load average at end ${loadavg()
@@ -553,10 +553,7 @@ async function main(): Promise<void> {
       .join(' ')}\n`,
   );
   await floor.close();
-  if (ceilingMode) {
-    await ceiling.close();
-    await apollo.stop();
-  }
+  await ceiling?.close();
   await pool.end();
   await app.close();
   if (profileDir) profiler.disconnect();

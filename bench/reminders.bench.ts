@@ -48,15 +48,17 @@ const SPREAD_S = BURST ? 0 : option('--spread', 180);
 const LEAD_S = option('--lead', Math.ceil(30 + N / 250));
 const NOOP_JOBS = option('--noop-jobs', Math.min(N, 50_000));
 const REDIS_OPS = option('--redis-ops', Math.min(N * 2, 200_000));
-const MAIL_CEILING = process.argv.includes('--mail-ceiling')
-  ? Math.max(0, Math.floor(Number(process.argv[process.argv.indexOf('--mail-ceiling') + 1]) || 0))
-  : Math.min(N * (1 + 2), 30_000);
 const DRAIN_TIMEOUT_S = option('--drain-timeout', 900);
 /** Worker processes: the bench's own and K - 1 children (bench/reminder-worker.ts) on the same queues. */
 const WORKERS = Math.max(1, Math.floor(option('--workers', 1)));
 /** Reminder offset: long enough that a late reminder is never skipped as "interview started". */
 const OFFSET_MS = 3_600_000;
 const PANELISTS = 2;
+/** Mails of the e-mail ceiling (`--mail-ceiling M`; 0 skips it): by default a reminder's worth each, at most 30,000. */
+const MAIL_CEILING = Math.max(
+  0,
+  Math.floor(Number(textOption('--mail-ceiling', String(Math.min(N * (1 + PANELISTS), 30_000))))),
+);
 const DATABASE_URL = textOption('--database-url', 'postgres://postgres@127.0.0.1:5432/ip_bench_reminders');
 const PREFIX = `bench-reminders-${process.pid}`;
 

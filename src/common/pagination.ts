@@ -66,6 +66,19 @@ export function afterCursor(after: string | null | undefined) {
   };
 }
 
+/**
+ * `afterCursor` for hand-written SQL over a row aliased `alias`, newest first: the range on
+ * created_at lets an index on (…, created_at desc, id) start at the cursor; the second condition
+ * breaks ties on created_at by id. An empty condition without a cursor.
+ */
+export function afterCursorSql(alias: string, cursor: Keyset | null): { sql: string; params: unknown[] } {
+  if (!cursor) return { sql: '', params: [] };
+  return {
+    sql: `${alias}.created_at <= ? and (${alias}.created_at < ? or (${alias}.created_at = ? and ${alias}.id > ?))`,
+    params: [cursor.createdAt, cursor.createdAt, cursor.createdAt, cursor.id],
+  };
+}
+
 export function connection<Row extends Keyset, Node>(
   rows: Row[],
   size: number,

@@ -284,6 +284,11 @@ describe('scorecards, skill verification and stage decisions', () => {
     });
     expect(Object.keys(foreignSkill.errors![0]!.extensions.fields!)).toEqual(['input.skillVerdicts[0].skillId']);
     expect(errorCode(await people.ben.gql(SAVE_SCORECARD, { input: good }))).toBe('FORBIDDEN');
+    const unknownInterview = await people.ann.gql(SAVE_SCORECARD, {
+      input: { ...good, interviewId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(errorCode(unknownInterview)).toBe('NOT_FOUND');
+    expect(unknownInterview.errors![0]!.message).toMatch(/Interview/);
     expect((await recruiter.gql(INTERVIEW_SCORECARDS, { id: interviewId })).data!.interview!.scorecards).toEqual([]);
 
     const partial = await people.ann.gql(SAVE_SCORECARD, {

@@ -107,64 +107,17 @@ export async function loadPlanStages(
 ): Promise<PlanWithStageScalars[]> {
   if (ids.length === 0) return [];
   const sql = planStagesSql(em);
+  const tier = options.lists ? 'lists' : 'names';
   const unique = [...new Set(ids)];
   // Without lists, the text arrays and the benchmarks stay unread and empty: the query shows none.
   const [plans, stages] = await Promise.all([
-    em.execute<Array<Omit<PlanWithStageScalars, 'stages'>>>(options.lists ? sql.plans : sql.plansWithoutLists, [
-      unique,
-    ]),
-    em.execute<StageScalars[]>(options.lists ? sql.stages : sql.stagesWithoutLists, [unique]),
+    em.execute<Array<Omit<PlanWithStageScalars, 'stages'>>>(sql.plans[tier], [unique]),
+    em.execute<StageScalars[]>(sql.stages[tier], [unique]),
   ]);
+  const unread = () => Object.fromEntries(STAGE_LISTS.map((name) => [name, []]));
   const byPlan = new Map<string, StageScalars[]>(plans.map((plan) => [plan.id, []]));
-  for (const stage of stages) {
-    byPlan.get(stage.planId)?.push(
-      options.lists
-        ? stage
-        : {
-            ...stage,
-            focusAreas: [],
-            participants: [],
-            successCriteria: [],
-            preparationTips: [],
-            interviewerWeighs: [],
-          },
-    );
-  }
+  for (const stage of stages) byPlan.get(stage.planId)?.push(options.lists ? stage : { ...stage, ...unread() });
   return plans.map((plan) => ({ ...plan, benchmarks: plan.benchmarks ?? null, stages: byPlan.get(plan.id)! }));
-}
-
-/** The statements of loadPlanStages, written once from the entities' metadata (column names). */
-let planStagesStatements: {
-  plans: string;
-  plansWithoutLists: string;
-  stages: string;
-  stagesWithoutLists: string;
-  stagesById: string;
-} | null = null;
-
-function planStagesSql(em: EntityManager) {
-  if (planStagesStatements) return planStagesStatements;
-  const metadata = em.getMetadata();
-  const columns = (entity: string, names: readonly string[], alias: (name: string) => string) => {
-    const { properties } = metadata.get(entity);
-    return names.map((name) => `"${properties[name]!.fieldNames[0]}" as "${alias(name)}"`).join(', ');
-  };
-  const plan = metadata.get(InterviewPlan.name).tableName;
-  const stage = metadata.get(PlanStage.name).tableName;
-  const planColumns = ['id', 'name', 'description', 'version', 'isTemplate'];
-  const stageColumns = (names: readonly string[]) =>
-    columns(PlanStage.name, names, (name) => (name === 'plan' ? 'planId' : name));
-  const withoutLists = STAGE_SCALARS.filter((name) => !(STAGE_LISTS as readonly string[]).includes(name));
-  const planIdColumn = metadata.get(PlanStage.name).properties.plan!.fieldNames[0];
-  const orderColumn = metadata.get(PlanStage.name).properties.order!.fieldNames[0];
-  planStagesStatements = {
-    plans: `select ${columns(InterviewPlan.name, [...planColumns, 'benchmarks'], (name) => name)} from "${plan}" where id in (?)`,
-    plansWithoutLists: `select ${columns(InterviewPlan.name, planColumns, (name) => name)} from "${plan}" where id in (?)`,
-    stages: `select ${stageColumns(STAGE_SCALARS)} from "${stage}" where "${planIdColumn}" in (?) order by "${orderColumn}", id`,
-    stagesById: `select ${stageColumns(STAGE_SCALARS)} from "${stage}" where id in (?)`,
-    stagesWithoutLists: `select ${stageColumns(withoutLists)} from "${stage}" where "${planIdColumn}" in (?) order by "${orderColumn}", id`,
-  };
-  return planStagesStatements;
 }
 
 /**
@@ -182,11 +135,42 @@ export async function loadStageScalars(em: EntityManager, ids: readonly string[]
  * so JSON keeps every value as it is).
  */
 export function stageScalarsJson(em: EntityManager, alias: string): string {
-  const { properties } = em.getMetadata().get(PlanStage.name);
-  const pairs = STAGE_SCALARS.map(
-    (name) => `'${name === 'plan' ? 'planId' : name}', ${alias}."${properties[name]!.fieldNames[0]}"`,
-  );
+  const pairs = STAGE_SCALARS.map((name) => `'${stageKey(name)}', ${alias}."${columnOf(em, PlanStage.name, name)}"`);
   return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** A stage property's name in StageScalars: the plan relation is `planId`. */
+const stageKey = (name: string) => (name === 'plan' ? 'planId' : name);
+
+function columnOf(em: EntityManager, entity: string, property: string): string {
+  return em.getMetadata().get(entity).properties[property]!.fieldNames[0]!;
+}
+
+const PLAN_COLUMNS = ['id', 'name', 'description', 'version', 'isTemplate'] as const;
+
+/** The statements above, written once from the entities' metadata (table and column names). */
+let statements: ReturnType<typeof writePlanStagesSql> | null = null;
+
+function planStagesSql(em: EntityManager) {
+  return (statements ??= writePlanStagesSql(em));
+}
+
+function writePlanStagesSql(em: EntityManager) {
+  const metadata = em.getMetadata();
+  const select = (entity: string, names: readonly string[]) =>
+    names.map((name) => `"${columnOf(em, entity, name)}" as "${stageKey(name)}"`).join(', ');
+  const plans = (names: readonly string[]) =>
+    `select ${select(InterviewPlan.name, names)} from "${metadata.get(InterviewPlan.name).tableName}" where id in (?)`;
+  const stages = (names: readonly string[], key: string) =>
+    `select ${select(PlanStage.name, names)} from "${metadata.get(PlanStage.name).tableName}"
+     where "${key}" in (?) order by "${columnOf(em, PlanStage.name, 'order')}", id`;
+  const byPlan = columnOf(em, PlanStage.name, 'plan');
+  const withoutLists = STAGE_SCALARS.filter((name) => !(STAGE_LISTS as readonly string[]).includes(name));
+  return {
+    plans: { lists: plans([...PLAN_COLUMNS, 'benchmarks']), names: plans(PLAN_COLUMNS) },
+    stages: { lists: stages(STAGE_SCALARS, byPlan), names: stages(withoutLists, byPlan) },
+    stagesById: stages(STAGE_SCALARS, 'id'),
+  };
 }
 
 export async function loadPlans(em: EntityManager, ids: readonly string[]): Promise<InterviewPlan[]> {

@@ -2,11 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { ApplicationStatus } from '../../../libs/domain';
 import type { Actor } from '../../common/auth/actor';
-import { connection, decodeCursor, pageSize } from '../../common/pagination';
+import { afterCursorSql, connection, decodeCursor, pageSize } from '../../common/pagination';
 import { BadUserInputException } from '../../common/errors/domain.exception';
 import { AccessService, Permission } from '../access';
 import { Application } from './application.entity';
-import { applicationColumns, applicationRow, ApplicationType } from './graphql/application.type';
+import {
+  applicationColumns,
+  applicationRow,
+  ApplicationType,
+  type ApplicationSqlRow,
+} from './graphql/application.type';
 import type { BoardCardType } from './graphql/board-card.type';
 
 /** The most cards one page of `Position.boardCards` holds: a large board in one or two requests. */
@@ -26,12 +31,6 @@ interface BoardCardRow {
   next_interview_at: string | null;
 }
 
-/**
- * Newest first after a cursor (see afterCursor): the first condition lets the index on
- * (position_id, created_at desc, id) start at the cursor; the second breaks ties on created_at by id.
- */
-const AFTER_CURSOR = 'and a.created_at <= ? and (a.created_at < ? or (a.created_at = ? and a.id > ?))';
-
 /** Reading applications: only those the caller may see. */
 @Injectable()
 export class ApplicationsService {
@@ -43,7 +42,7 @@ export class ApplicationsService {
   /** Null when it does not exist or the caller may not see it. */
   async get(actor: Actor, id: string): Promise<ApplicationType | null> {
     if (!(await this.access.can(actor, Permission.ApplicationRead, id))) return null;
-    const [row] = await this.em.execute<Parameters<typeof applicationRow>[0][]>(
+    const [row] = await this.em.execute<ApplicationSqlRow[]>(
       `select ${applicationColumns('a')} from application a where a.id = ?`,
       [id],
     );
@@ -67,7 +66,7 @@ export class ApplicationsService {
   ) {
     const size = pageSize(args.first);
     const scope = this.access.condition(actor, Permission.ApplicationRead, 'a.id');
-    const cursor = args.after ? decodeCursor(args.after) : null;
+    const after = afterCursorSql('a', args.after ? decodeCursor(args.after) : null);
     const filter = ['a.position_id = ?', ...(args.status ? ['a.status = ?'] : []), ...(scope ? [scope.sql] : [])].join(
       ' and ',
     );
@@ -75,10 +74,10 @@ export class ApplicationsService {
     // Plain rows, not entities: a page of 50 entities cost more CPU than everything else the request
     // did, and building the same statement with the query builder on every request cost more than the SQL.
     const [rows, [counted]] = await Promise.all([
-      this.em.execute<Parameters<typeof applicationRow>[0][]>(
+      this.em.execute<ApplicationSqlRow[]>(
         `select ${applicationColumns('a')} from application a where ${filter}
-         ${cursor ? AFTER_CURSOR : ''} order by a.created_at desc, a.id asc limit ?`,
-        [...params, ...(cursor ? [cursor.createdAt, cursor.createdAt, cursor.createdAt, cursor.id] : []), size + 1],
+         ${after.sql && `and ${after.sql}`} order by a.created_at desc, a.id asc limit ?`,
+        [...params, ...after.params, size + 1],
       ),
       this.em.execute<Array<{ total: number }>>(
         `select count(*)::int as total from application a where ${filter}`,
@@ -106,7 +105,7 @@ export class ApplicationsService {
       });
     }
     const scope = this.access.condition(actor, Permission.ApplicationRead, 'a.id');
-    const cursor = args.after ? decodeCursor(args.after) : null;
+    const after = afterCursorSql('b', args.after ? decodeCursor(args.after) : null);
     // One row whatever the page holds: the board's size, and the page's cards as JSON.
     const [result] = await this.em.execute<Array<{ total: string; cards: BoardCardRow[] }>>(
       `with board as (
@@ -121,16 +120,11 @@ export class ApplicationsService {
            (select min(i.starts_at) from interview i where i.application_id = b.id and i.status = 'SCHEDULED'
              and i.starts_at >= now()) as next_interview_at
          from board b join candidate c on c.id = b.candidate_id
-         ${cursor ? 'where b.created_at < ? or (b.created_at = ? and b.id > ?)' : ''}
+         ${after.sql && `where ${after.sql}`}
          order by b.created_at desc, b.id asc limit ?)
        select (select count(*) from board) as total,
          coalesce((select json_agg(p order by p.created_at desc, p.id asc) from page p), '[]'::json) as cards`,
-      [
-        positionId,
-        ...(scope?.params ?? []),
-        ...(cursor ? [cursor.createdAt, cursor.createdAt, cursor.id] : []),
-        size + 1,
-      ],
+      [positionId, ...(scope?.params ?? []), ...after.params, size + 1],
     );
     const at = (value: string | null) => (value === null ? null : new Date(value));
     return connection(

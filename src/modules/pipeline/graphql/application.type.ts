@@ -110,16 +110,15 @@ export function applicationColumns(alias: string): string {
     ${alias}.candidate_id as "candidate", ${alias}.position_id as "position", ${alias}.current_stage_id as "currentStage"`;
 }
 
-type Timestamp = Date | string;
+/** A row of `applicationColumns` as the driver gives it: times as text. */
+export type ApplicationSqlRow = Omit<ApplicationRow, 'createdAt' | 'appliedAt' | 'decidedAt'> & {
+  createdAt: string;
+  appliedAt: string;
+  decidedAt: string | null;
+};
 
 /** An ApplicationRow from a row of `applicationColumns`, its times made dates. */
-export function applicationRow(
-  row: Omit<ApplicationRow, 'createdAt' | 'appliedAt' | 'decidedAt'> & {
-    createdAt: Timestamp;
-    appliedAt: Timestamp;
-    decidedAt: Timestamp | null;
-  },
-): ApplicationRow {
+export function applicationRow(row: ApplicationSqlRow): ApplicationRow {
   return {
     ...row,
     createdAt: new Date(row.createdAt),
